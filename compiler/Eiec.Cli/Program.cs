@@ -1,0 +1,3 @@
+using Eiec.Cli;
+
+return EiecCli.Run(args);
