@@ -91,7 +91,7 @@ public sealed record AccelConfig
         if (!(ClockMhz > 0 && ClockMhz <= 10000)) errors.Add($"clock_mhz = {ClockMhz} must be in (0, 10000]");
         Range("code_bits", CodeBits, 1, 8);
         Range("index_bits", IndexBits, 1, 8);
-        Range("word_bits", WordBits, 8, 1024);
+        Range("word_bits", WordBits, 8, 64);
         Range("pointer_bits", PointerBits, 4, 31);
         Range("activation_bits", ActivationBits, 16, 16);
         Range("weight_bits", WeightBits, 16, 16);
