@@ -1,0 +1,57 @@
+`include "eie_config.vh"
+// Activation queue of one PE: a FIFO of `EIE_FIFO_DEPTH broadcast pairs {j, a}.
+// count <- count + push - pop (docs/microarchitecture.md, SCAN: processing element, step 3).
+// The head is read from the storage array, so a pair pushed in cycle t can be popped in cycle
+// t+1 at the earliest (no fall-through). The storage is written synchronously and read
+// asynchronously: distributed (LUT) RAM on an FPGA.
+module eie_act_queue (
+    input  wire                    clk,
+    input  wire                    rst_n,
+    input  wire                    push,
+    input  wire [`EIE_COL_BITS-1:0] push_j,
+    input  wire [15:0]             push_a,
+    input  wire                    pop,
+    output wire [`EIE_COL_BITS-1:0] head_j,
+    output wire [15:0]             head_a,
+    output wire                    nonempty,
+    output wire                    full
+);
+    localparam D  = `EIE_FIFO_DEPTH;
+    localparam CW = `EIE_COL_BITS;
+    localparam QW = `EIE_FIFO_PTR_BITS;
+    localparam NW = `EIE_FIFO_COUNT_BITS;
+    localparam integer  Q_LAST_I = D - 1;
+    localparam [QW-1:0] Q_LAST = Q_LAST_I[QW-1:0];
+    localparam [QW-1:0] Q_ONE  = 1;
+    localparam [NW-1:0] N_FULL = D;
+    localparam [NW-1:0] N_ONE  = 1;
+
+    reg [CW+15:0] mem [0:D-1];
+    reg [QW-1:0]  rd_ptr;
+    reg [QW-1:0]  wr_ptr;
+    reg [NW-1:0]  count;
+
+    assign {head_j, head_a} = mem[rd_ptr];
+    assign nonempty = |count;
+    assign full     = (count == N_FULL);
+
+    always @(posedge clk) begin
+        if (push) mem[wr_ptr] <= {push_j, push_a};
+    end
+
+    always @(posedge clk) begin
+        if (!rst_n) begin
+            rd_ptr <= {QW{1'b0}};
+            wr_ptr <= {QW{1'b0}};
+            count  <= {NW{1'b0}};
+        end else begin
+            if (push) wr_ptr <= (wr_ptr == Q_LAST) ? {QW{1'b0}} : wr_ptr + Q_ONE;
+            if (pop)  rd_ptr <= (rd_ptr == Q_LAST) ? {QW{1'b0}} : rd_ptr + Q_ONE;
+            case ({push, pop})
+                2'b10:   count <= count + N_ONE;
+                2'b01:   count <= count - N_ONE;
+                default: count <= count;
+            endcase
+        end
+    end
+endmodule

@@ -1,0 +1,128 @@
+`include "eie_config.vh"
+// Arithmetic unit: a fixed three-stage pipeline that never stalls
+// (docs/microarchitecture.md, SCAN: processing element, step 4). An entry issued in cycle t is
+//   E1 (t+1): taken from its slot of the sparse-matrix SRAM output word; v = code, z = zero run;
+//             row = first ? z : row_prev + z + 1; codebook lookup w = cb[layer, v].
+//   E2 (t+2): product w * a (signed 16 x 16); accumulator read of row issued.
+//   E3 (t+3): sum = acc[row] + product; write acc[row] <- sum at the end of the cycle.
+// Bypass: the accumulator read in E2 returns the value stored before the write of the same
+// cycle (read-first RAM), so when E3 hits the row that E3 wrote in the previous cycle, it takes
+// that previous sum (registered here as byp_*) instead of the stale RAM output. Rows written two
+// or more cycles earlier are already in the RAM. This is the one bypass the document's
+// "E3's own previous result / the write of the cycle before" needs: both name the same value.
+module eie_arith #(
+    parameter MEM_DIR = "mem/"
+) (
+    input  wire                           clk,
+    input  wire                           rst_n,
+    input  wire [`EIE_LAYER_BITS-1:0]      layer,
+    input  wire                           issue,
+    input  wire [`EIE_SLOT_BITS-1:0]       issue_slot,
+    input  wire [15:0]                    issue_a,
+    input  wire                           issue_first,
+    input  wire [`EIE_WORD_BITS-1:0]       word,
+    output wire                           acc_re,
+    output wire [`EIE_ACT_ADDR_BITS-1:0]   acc_raddr,
+    input  wire [`EIE_ACC_BITS-1:0]        acc_rdata,
+    output wire                           acc_we,
+    output wire [`EIE_ACT_ADDR_BITS-1:0]   acc_waddr,
+    output wire [`EIE_ACC_BITS-1:0]        acc_wdata,
+    output wire                           busy
+);
+    localparam EB  = `EIE_ENTRY_BITS;
+    localparam CB  = `EIE_CODE_BITS;
+    localparam IB  = `EIE_INDEX_BITS;
+    localparam AW  = `EIE_ACT_ADDR_BITS;
+    localparam ACC = `EIE_ACC_BITS;
+    localparam LW  = `EIE_LAYER_BITS;
+
+    // ---- E1 ----
+    reg                        e1_v;
+    reg [`EIE_SLOT_BITS-1:0]    e1_slot;
+    reg signed [15:0]          e1_a;
+    reg                        e1_first;
+    reg [AW-1:0]               row_prev;
+
+    wire [EB-1:0] entry = word[e1_slot*EB +: EB];
+    wire [CB-1:0] v     = entry[CB-1:0];
+    wire [IB-1:0] z     = entry[EB-1:CB];
+
+    // Row arithmetic at 32 bits, truncated to the accumulator address width; the compiler
+    // guarantees every row is below rows_per_pe.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [31:0] z32   = {{(32 - IB){1'b0}}, z};
+    wire [31:0] row32 = e1_first ? z32 : {{(32 - AW){1'b0}}, row_prev} + z32 + 32'd1;
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [AW-1:0] row = row32[AW-1:0];
+
+    wire signed [15:0] w;
+    eie_rom_comb #(
+        .WIDTH(16), .DEPTH(`EIE_CODEBOOK_DEPTH), .ADDR_BITS(LW + CB),
+        .INIT_FILE({MEM_DIR, `EIE_FILE_CODEBOOK})
+    ) u_codebook (
+        .addr({layer, v}), .rdata(w)
+    );
+
+    // ---- E2 ----
+    reg                 e2_v;
+    reg [AW-1:0]        e2_row;
+    reg signed [15:0]   e2_w;
+    reg signed [15:0]   e2_a;
+    wire signed [31:0]  product = e2_w * e2_a;
+
+    assign acc_re    = e2_v;
+    assign acc_raddr = e2_row;
+
+    // ---- E3 ----
+    reg                 e3_v;
+    reg [AW-1:0]        e3_row;
+    reg signed [31:0]   e3_prod;
+    reg                 byp_v;
+    reg [AW-1:0]        byp_row;
+    reg [ACC-1:0]       byp_sum;
+
+    wire [ACC-1:0] acc_old  = (byp_v && byp_row == e3_row) ? byp_sum : acc_rdata;
+    wire [ACC-1:0] prod_ext = {{(ACC - 31){e3_prod[31]}}, e3_prod[30:0]};
+    wire [ACC-1:0] sum      = acc_old + prod_ext;
+
+    assign acc_we    = e3_v;
+    assign acc_waddr = e3_row;
+    assign acc_wdata = sum;
+    assign busy      = e1_v || e2_v || e3_v;
+
+    always @(posedge clk) begin
+        if (!rst_n) begin
+            e1_v  <= 1'b0;
+            e2_v  <= 1'b0;
+            e3_v  <= 1'b0;
+            byp_v <= 1'b0;
+        end else begin
+            e1_v  <= issue;
+            e2_v  <= e1_v;
+            e3_v  <= e2_v;
+            byp_v <= e3_v;
+        end
+    end
+
+    always @(posedge clk) begin
+        if (issue) begin
+            e1_slot  <= issue_slot;
+            e1_a     <= issue_a;
+            e1_first <= issue_first;
+        end
+        if (e1_v) begin
+            row_prev <= row;
+            e2_row   <= row;
+            e2_w     <= w;
+            e2_a     <= e1_a;
+        end
+        if (e2_v) begin
+            e3_row   <= e2_row;
+            e3_prod  <= product;
+        end
+        if (e3_v) begin
+            byp_row  <= e3_row;
+            byp_sum  <= sum;
+        end
+    end
+endmodule

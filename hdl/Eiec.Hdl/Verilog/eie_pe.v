@@ -1,0 +1,135 @@
+`include "eie_config.vh"
+// One processing element: activation queue, pointer read unit, sparse-matrix read unit,
+// arithmetic unit, activation read/write unit and the accumulator file
+// (docs/microarchitecture.md, SCAN: processing element; WB: write-back).
+// The accumulator file is a simple dual-port RAM shared by the arithmetic unit (SCAN) and the
+// write-back side of the activation read/write unit (INIT, WB); the two never use it in the
+// same cycle.
+module eie_pe #(
+    parameter PE_INDEX = 0,
+    parameter MEM_DIR  = "mem/"
+) (
+    input  wire                         clk,
+    input  wire                         rst_n,
+    input  wire [`EIE_LAYER_BITS-1:0]    layer,
+    input  wire [31:0]                  ptr_base,
+    input  wire [31:0]                  spmat_base,
+    input  wire [31:0]                  bias_base,
+    input  wire [4:0]                   wfrac,
+    input  wire                         relu,
+    input  wire                         bc_v,
+    input  wire [`EIE_COL_BITS-1:0]      bc_j,
+    input  wire [15:0]                  bc_a,
+    output wire                         full,
+    output wire                         idle,
+    input  wire                         act_re,
+    input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
+    input  wire                         act_rsel,
+    output wire [15:0]                  act_rdata,
+    input  wire                         ld_we,
+    input  wire [`EIE_ACT_ADDR_BITS-1:0] ld_addr,
+    input  wire [15:0]                  ld_data,
+    input  wire                         wb_rd,
+    input  wire [`EIE_ACT_ADDR_BITS-1:0] wb_row,
+    input  wire                         clr_we,
+    input  wire [`EIE_ACT_ADDR_BITS-1:0] clr_addr
+);
+    localparam AW  = `EIE_ACT_ADDR_BITS;
+    localparam ACC = `EIE_ACC_BITS;
+
+    // Per-PE memory file prefix: MEM_DIR + "peKKK_" (three decimal digits, as the image names them).
+    function [7:0] digit;
+        input [7:0] value;
+        begin
+            digit = 8'd48 + value;
+        end
+    endfunction
+    localparam MEM_PREFIX = {MEM_DIR, `EIE_FILE_PE_PREFIX,
+                             digit((PE_INDEX / 100) % 10), digit((PE_INDEX / 10) % 10), digit(PE_INDEX % 10), "_"};
+
+    // ---- activation queue ----
+    wire                     pop;
+    wire                     q_nonempty;
+    wire [`EIE_COL_BITS-1:0] head_j;
+    wire [15:0]              head_a;
+
+    eie_act_queue u_queue (
+        .clk(clk), .rst_n(rst_n),
+        .push(bc_v), .push_j(bc_j), .push_a(bc_a),
+        .pop(pop), .head_j(head_j), .head_a(head_a),
+        .nonempty(q_nonempty), .full(full)
+    );
+
+    // ---- pointer read unit ----
+    wire                         spm_take;
+    wire                         col_v;
+    wire [`EIE_POINTER_BITS-1:0] col_start;
+    wire [`EIE_POINTER_BITS-1:0] col_end;
+    wire [15:0]                  col_a;
+
+    eie_ptr_read #(.MEM_PREFIX(MEM_PREFIX)) u_ptr (
+        .clk(clk), .rst_n(rst_n), .ptr_base(ptr_base),
+        .spm_take(spm_take), .q_nonempty(q_nonempty), .head_j(head_j), .head_a(head_a),
+        .pop(pop), .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a)
+    );
+
+    // ---- sparse-matrix read unit ----
+    wire                      have;
+    wire [`EIE_SLOT_BITS-1:0] issue_slot;
+    wire [15:0]               issue_a;
+    wire                      issue_first;
+    wire [`EIE_WORD_BITS-1:0] word;
+
+    eie_spmat_read #(.MEM_PREFIX(MEM_PREFIX)) u_spm (
+        .clk(clk), .rst_n(rst_n), .spmat_base(spmat_base),
+        .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a),
+        .spm_take(spm_take), .have(have),
+        .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first), .word(word)
+    );
+
+    // ---- arithmetic unit ----
+    wire           ar_re;
+    wire [AW-1:0]  ar_raddr;
+    wire           ar_we;
+    wire [AW-1:0]  ar_waddr;
+    wire [ACC-1:0] ar_wdata;
+    wire           ar_busy;
+    wire [ACC-1:0] acc_rdata;
+
+    eie_arith #(.MEM_DIR(MEM_DIR)) u_arith (
+        .clk(clk), .rst_n(rst_n), .layer(layer),
+        .issue(have), .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first),
+        .word(word),
+        .acc_re(ar_re), .acc_raddr(ar_raddr), .acc_rdata(acc_rdata),
+        .acc_we(ar_we), .acc_waddr(ar_waddr), .acc_wdata(ar_wdata),
+        .busy(ar_busy)
+    );
+
+    // ---- activation read/write unit ----
+    wire          wb_re;
+    wire [AW-1:0] wb_raddr;
+    wire          wb_we;
+    wire [AW-1:0] wb_waddr;
+
+    eie_act_rw #(.PE_INDEX(PE_INDEX), .MEM_PREFIX(MEM_PREFIX)) u_act (
+        .clk(clk), .rst_n(rst_n), .layer(layer),
+        .bias_base(bias_base), .wfrac(wfrac), .relu(relu),
+        .act_re(act_re), .act_raddr(act_raddr), .act_rsel(act_rsel), .act_rdata(act_rdata),
+        .ld_we(ld_we), .ld_addr(ld_addr), .ld_data(ld_data),
+        .wb_rd(wb_rd), .wb_row(wb_row), .clr_we(clr_we), .clr_addr(clr_addr),
+        .acc_re(wb_re), .acc_raddr(wb_raddr), .acc_rdata(acc_rdata),
+        .acc_we(wb_we), .acc_waddr(wb_waddr)
+    );
+
+    // ---- accumulator file: arithmetic unit in SCAN, write-back in INIT/WB ----
+    eie_sram_1r1w #(
+        .WIDTH(ACC), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
+    ) u_acc (
+        .clk(clk),
+        .we(ar_we || wb_we), .waddr(ar_we ? ar_waddr : wb_waddr), .wdata(ar_we ? ar_wdata : {ACC{1'b0}}),
+        .re(ar_re || wb_re), .raddr(ar_re ? ar_raddr : wb_raddr), .rdata(acc_rdata)
+    );
+
+    // PE idle (start of cycle): count == 0 && !col_v && !have && pipeline empty.
+    assign idle = !q_nonempty && !col_v && !have && !ar_busy;
+endmodule

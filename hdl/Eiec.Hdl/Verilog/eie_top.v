@@ -1,0 +1,258 @@
+`include "eie_config.vh"
+// Top level of the EIE PE array: the top controller, the layer-table ROM, the central control
+// unit and `EIE_PES processing elements (docs/microarchitecture.md, Top-level sequence).
+//   INIT (after reset): clears accumulator address c in cycle c, c = 0 .. depth-1; then IDLE.
+//   IDLE: busy = 0; a start pulse clears `cycles` and moves to LOAD.
+//   LOAD: accepts inputs(layer 0) activations over in_valid/in_ready/in_data; element i goes
+//         to PE i mod N, act0[i / N]. When all are in, SCAN(0).
+//   SCAN(l): the control unit broadcasts, the PEs multiply-accumulate; ends after the first
+//         cycle in which the control unit is done and every PE is idle. Then WB(l).
+//   WB(l): cycles w = 0 .. rows_per_pe (R + 1 cycles); then SCAN(l + 1), or OUT after the layer
+//         whose flags say "last".
+//   OUT: streams outputs(last layer) results over out_valid/out_ready/out_data in index order
+//        (element i from PE i mod N); then a one-cycle done pulse and IDLE.
+// cycles counts every cycle spent in SCAN or WB (LOAD and OUT are not counted).
+module eie_top #(
+    parameter MEM_DIR = "mem/"   // prefix of every $readmemh file: the image's mem/ directory, with '/'
+) (
+    input  wire        clk,
+    input  wire        rst_n,
+    input  wire        start,
+    output wire        busy,
+    output wire        done,
+    input  wire        in_valid,
+    output wire        in_ready,
+    input  wire [15:0] in_data,
+    output wire        out_valid,
+    input  wire        out_ready,
+    output wire [15:0] out_data,
+    output wire [31:0] cycles
+);
+    localparam N  = `EIE_PES;
+    localparam AW = `EIE_ACT_ADDR_BITS;
+    localparam GW = `EIE_GROUP_BITS;
+    localparam CW = `EIE_COL_BITS;
+    localparam PW = `EIE_PE_BITS;
+    localparam LW = `EIE_LAYER_BITS;
+    localparam integer  PE_LAST_I  = N - 1;
+    localparam integer  ROW_LAST_I = `EIE_ACT_DEPTH - 1;
+    localparam [PW-1:0] PE_LAST  = PE_LAST_I[PW-1:0];
+    localparam [PW-1:0] PE_ONE   = 1;
+    localparam [AW-1:0] ROW_LAST = ROW_LAST_I[AW-1:0];
+    localparam [AW-1:0] ROW_ONE  = 1;
+    localparam [GW-1:0] G_ONE    = 1;
+    localparam [CW-1:0] C_ONE    = 1;
+    localparam [LW-1:0] L_ONE    = 1;
+
+    localparam [2:0] S_INIT = 3'd0, S_IDLE = 3'd1, S_LOAD = 3'd2, S_SCAN = 3'd3, S_WB = 3'd4, S_OUT = 3'd5;
+
+    reg [2:0]    state;
+    reg [LW-1:0] layer;
+    reg [31:0]   cycle_count;
+    reg          done_q;
+    reg [AW-1:0] init_row;     // INIT: accumulator address being cleared
+    reg [GW-1:0] wb_cycle;     // WB: w = 0 .. R
+    reg [CW-1:0] io_idx;       // LOAD/OUT: element index
+    reg [PW-1:0] io_pe;        // LOAD/OUT: io_idx mod N
+    reg [AW-1:0] io_row;       // LOAD/OUT: io_idx / N
+    reg          out_have;     // OUT: the group io_row is at the buffers' read outputs
+
+    // ---- layer table: the current layer's 256-bit word, eight 32-bit fields ----
+    // Fields are 32 bits; this configuration uses only as many bits of each as its memories
+    // and layer sizes need (the compiler checks every value fits), hence the waiver.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [`EIE_LAYER_TABLE_BITS-1:0] lt;
+    /* verilator lint_on UNUSEDSIGNAL */
+    eie_rom_comb #(
+        .WIDTH(`EIE_LAYER_TABLE_BITS), .DEPTH(`EIE_MAX_LAYERS), .ADDR_BITS(LW),
+        .INIT_FILE({MEM_DIR, `EIE_FILE_LAYERS})
+    ) u_layers (
+        .addr(layer), .rdata(lt)
+    );
+    wire [31:0]   f_inputs     = lt[0*32 +: 32];
+    wire [CW-1:0] f_outputs    = lt[1*32 +: CW];
+    wire [31:0]   f_ptr_base   = lt[2*32 +: 32];
+    wire [31:0]   f_spmat_base = lt[3*32 +: 32];
+    wire [31:0]   f_bias_base  = lt[4*32 +: 32];
+    wire          f_relu       = lt[5*32 + `EIE_FLAG_RELU_BIT];
+    wire          f_last       = lt[5*32 + `EIE_FLAG_LAST_BIT];
+    wire [4:0]    f_wfrac      = lt[5*32 + `EIE_FLAG_WFRAC_SHIFT +: 5];
+    wire [GW-1:0] f_groups     = lt[6*32 +: GW];
+    wire [GW-1:0] f_rows       = lt[7*32 +: GW];
+    wire [CW-1:0] f_inputs_c   = f_inputs[CW-1:0];
+
+    // ---- PE array wiring ----
+    wire [N-1:0]    pe_full;
+    wire [N-1:0]    pe_idle;
+    wire [N*16-1:0] pe_act_rdata;
+    wire [N-1:0]    ld_we;
+
+    wire ccu_re;
+    wire [AW-1:0] ccu_raddr;
+    wire bc_v;
+    wire [CW-1:0] bc_j;
+    wire [15:0] bc_a;
+    wire ccu_done;
+
+    wire in_scan = (state == S_SCAN);
+    wire in_wb   = (state == S_WB);
+    wire in_load = (state == S_LOAD);
+    wire in_out  = (state == S_OUT);
+    wire in_init = (state == S_INIT);
+
+    eie_ccu u_ccu (
+        .clk(clk), .rst_n(rst_n), .scan(in_scan),
+        .inputs(f_inputs), .groups(f_groups),
+        .act_rdata(pe_act_rdata), .any_full(|pe_full),
+        .act_re(ccu_re), .act_raddr(ccu_raddr),
+        .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a), .done(ccu_done)
+    );
+
+    // LOAD handshake
+    assign in_ready = in_load && (io_idx != f_inputs_c);
+    wire   ld_fire  = in_valid && in_ready;
+
+    // OUT stream: read a group from every PE, then send its elements one per handshake
+    wire out_rd   = in_out && !out_have && (io_idx != f_outputs);
+    assign out_valid = in_out && out_have;
+    // The PEs' read outputs padded with zeros to 2^PW values so that every io_pe selects inside.
+    localparam PADDED = 1 << PW;
+    wire [PADDED*16-1:0] act_rdata_pad;
+    assign act_rdata_pad[N*16-1:0] = pe_act_rdata;
+    generate
+        if (PADDED > N) begin : g_pad
+            assign act_rdata_pad[PADDED*16-1:N*16] = {((PADDED - N) * 16){1'b0}};
+        end
+    endgenerate
+    assign out_data  = act_rdata_pad[{io_pe, 4'b0000} +: 16];
+    wire   out_fire  = out_valid && out_ready;
+
+    // The PEs' activation read port: the control unit in SCAN (act[l mod 2]), the output
+    // stream in OUT (the last layer wrote act[(l + 1) mod 2]).
+    wire          act_re    = in_scan ? ccu_re : out_rd;
+    wire [AW-1:0] act_raddr = in_scan ? ccu_raddr : io_row;
+    wire          act_rsel  = in_scan ? layer[0] : ~layer[0];
+
+    wire          wb_rd  = in_wb && (wb_cycle != f_rows);
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [GW-1:0] wb_cycle_w = wb_cycle;   // the top bit only reaches w == depth (no read then)
+    /* verilator lint_on UNUSEDSIGNAL */
+
+    genvar k;
+    generate
+        for (k = 0; k < N; k = k + 1) begin : g_pe
+            localparam [PW-1:0] K = k;
+            assign ld_we[k] = ld_fire && (io_pe == K);
+            eie_pe #(.PE_INDEX(k), .MEM_DIR(MEM_DIR)) u_pe (
+                .clk(clk), .rst_n(rst_n), .layer(layer),
+                .ptr_base(f_ptr_base), .spmat_base(f_spmat_base), .bias_base(f_bias_base),
+                .wfrac(f_wfrac), .relu(f_relu),
+                .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a),
+                .full(pe_full[k]), .idle(pe_idle[k]),
+                .act_re(act_re), .act_raddr(act_raddr), .act_rsel(act_rsel),
+                .act_rdata(pe_act_rdata[k*16 +: 16]),
+                .ld_we(ld_we[k]), .ld_addr(io_row), .ld_data(in_data),
+                .wb_rd(wb_rd), .wb_row(wb_cycle_w[AW-1:0]),
+                .clr_we(in_init), .clr_addr(init_row)
+            );
+        end
+    endgenerate
+
+    wire scan_end = in_scan && ccu_done && (&pe_idle);
+
+    // io counters advance on each LOAD/OUT element
+    wire io_step = ld_fire || out_fire;
+    wire io_wrap = (io_pe == PE_LAST);
+
+    always @(posedge clk) begin
+        if (!rst_n) begin
+            state       <= S_INIT;
+            layer       <= {LW{1'b0}};
+            cycle_count <= 32'd0;
+            done_q      <= 1'b0;
+            init_row    <= {AW{1'b0}};
+            wb_cycle    <= {GW{1'b0}};
+            io_idx      <= {CW{1'b0}};
+            io_pe       <= {PW{1'b0}};
+            io_row      <= {AW{1'b0}};
+            out_have    <= 1'b0;
+        end else begin
+            done_q <= 1'b0;
+            if (in_scan || in_wb) cycle_count <= cycle_count + 32'd1;
+            if (io_step) begin
+                io_idx <= io_idx + C_ONE;
+                io_pe  <= io_wrap ? {PW{1'b0}} : io_pe + PE_ONE;
+                if (io_wrap) io_row <= io_row + ROW_ONE;
+            end
+            case (state)
+                S_INIT: begin
+                    init_row <= init_row + ROW_ONE;
+                    if (init_row == ROW_LAST) state <= S_IDLE;
+                end
+                S_IDLE: begin
+                    if (start) begin
+                        state       <= S_LOAD;
+                        layer       <= {LW{1'b0}};
+                        cycle_count <= 32'd0;
+                        io_idx      <= {CW{1'b0}};
+                        io_pe       <= {PW{1'b0}};
+                        io_row      <= {AW{1'b0}};
+                    end
+                end
+                S_LOAD: begin
+                    if (io_idx == f_inputs_c) state <= S_SCAN;
+                end
+                S_SCAN: begin
+                    if (scan_end) begin
+                        state    <= S_WB;
+                        wb_cycle <= {GW{1'b0}};
+                    end
+                end
+                S_WB: begin
+                    wb_cycle <= wb_cycle + G_ONE;
+                    if (wb_cycle == f_rows) begin
+                        if (f_last) begin
+                            state    <= S_OUT;
+                            io_idx   <= {CW{1'b0}};
+                            io_pe    <= {PW{1'b0}};
+                            io_row   <= {AW{1'b0}};
+                            out_have <= 1'b0;
+                        end else begin
+                            state <= S_SCAN;
+                            layer <= layer + L_ONE;
+                        end
+                    end
+                end
+                S_OUT: begin
+                    if (out_rd) out_have <= 1'b1;
+                    // a group is used up after its last PE's element or the last element
+                    if (out_fire && (io_wrap || io_idx + C_ONE == f_outputs)) out_have <= 1'b0;
+                    if (!out_have && io_idx == f_outputs) begin
+                        state  <= S_IDLE;
+                        done_q <= 1'b1;
+                    end
+                end
+                default: state <= S_INIT;
+            endcase
+        end
+    end
+
+    assign busy   = (state != S_IDLE);
+    assign done   = done_q;
+    assign cycles = cycle_count;
+
+`ifdef EIEC_TRACE
+    // Simulation only: per-layer cycle counts, for comparison with the cycle simulator.
+    reg [31:0] trace_layer_start;
+    reg [31:0] trace_scan_cycles;
+    always @(posedge clk) begin
+        if (rst_n) begin
+            if ((state == S_LOAD && io_idx == f_inputs_c) || (in_wb && wb_cycle == f_rows && !f_last))
+                trace_layer_start <= cycle_count + (in_wb ? 32'd1 : 32'd0);
+            if (scan_end) trace_scan_cycles <= cycle_count + 32'd1 - trace_layer_start;
+            if (in_wb && wb_cycle == f_rows)
+                $display("EIEC_LAYER %0d %0d %0d", layer, trace_scan_cycles, {{(32 - GW){1'b0}}, f_rows} + 32'd1);
+        end
+    end
+`endif
+endmodule
