@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Eiec.Compiler.Config;
+using Eiec.Compiler.Image;
+using Eiec.Hdl;
+
+namespace Eiec.Tests.Rtl;
+
+/// <summary>
+/// The Icarus testbench compiled for one accelerator configuration (generated RTL + hosttest/tb),
+/// with the RTL trace on. The memories are read at run time from mem/ under the working
+/// directory, so one compiled bench runs any image of its configuration: compiled once per test
+/// process and configuration.
+/// </summary>
+public sealed class RtlBench
+{
+    private static readonly ConcurrentDictionary<AccelConfig, Lazy<RtlBench>> Cache = new();
+
+    public AccelConfig Config { get; }
+    public string Directory { get; }
+    public string RtlDirectory => Path.Combine(Directory, "rtl");
+    public string VvpFile => Path.Combine(Directory, "eie_tb.vvp");
+
+    private RtlBench(AccelConfig config, string directory)
+    {
+        Config = config;
+        Directory = directory;
+    }
+
+    public static RtlBench For(AccelConfig config) =>
+        Cache.GetOrAdd(config, c => new Lazy<RtlBench>(() => Compile(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private static RtlBench Compile(AccelConfig config)
+    {
+        var bench = new RtlBench(config, RtlWorkspace.NewDirectory($"bench-pes{config.Pes}-fifo{config.FifoDepth}", deleteAtExit: true));
+        var rtl = System.IO.Directory.CreateDirectory(bench.RtlDirectory).FullName;
+        var files = VerilogGenerator.Generate(config, "rtl-test");
+        foreach (var f in files) File.WriteAllText(Path.Combine(rtl, f.Name), f.Text);
+        var args = new List<string> { "-g2012", "-DEIEC_TRACE", "-I", rtl, "-o", bench.VvpFile, RepoFiles.Testbench };
+        args.AddRange(VerilogGenerator.ModuleFiles.Select(f => Path.Combine(rtl, f)));
+        var result = ExternalTool.Run("iverilog", args, bench.Directory, TimeSpan.FromMinutes(5));
+        if (result.ExitCode != 0 || HasWarning(result.Output))
+            throw new InvalidOperationException($"iverilog failed on the RTL of {Describe(config)} (exit {result.ExitCode}) in {bench.Directory}:\n{result.Tail()}");
+        return bench;
+    }
+
+    private static bool HasWarning(string output) =>
+        output.Contains("warning", StringComparison.OrdinalIgnoreCase) || output.Contains("error", StringComparison.OrdinalIgnoreCase);
+
+    public static string Describe(AccelConfig c) => $"pes={c.Pes}, fifo_depth={c.FifoDepth}";
+
+    /// <summary>
+    /// Runs the bench on the image in <paramref name="imageDir"/>: resets once, then starts once per
+    /// input vector (no reset in between). <paramref name="stall"/> non-zero adds pseudo-random gaps
+    /// in in_valid and out_ready.
+    /// </summary>
+    public RtlRun Run(string imageDir, CompiledImage image, IReadOnlyList<short[]> inputs, int stall = 0)
+    {
+        if (image.Config != Config) throw new ArgumentException("the image was compiled for another configuration", nameof(image));
+        var words = inputs.SelectMany(v => v).ToArray();
+        File.WriteAllLines(Path.Combine(imageDir, "input.hex"), words.Select(v => ((ushort)v).ToString("x4", CultureInfo.InvariantCulture)));
+        long timeout = CycleBound(image) * inputs.Count * (stall != 0 ? 3 : 1) + 10_000 + Config.ActivationDepth;
+        var result = ExternalTool.Run("vvp", ["-n", VvpFile, "+in=input.hex", $"+in_words={words.Length}", $"+runs={inputs.Count}",
+            $"+timeout={timeout}", $"+stall={stall}"], imageDir, TimeSpan.FromMinutes(5));
+        var log = result.Output;
+        if (result.ExitCode != 0 || !log.Contains("EIEC_END", StringComparison.Ordinal) || log.Contains("EIEC_ERROR", StringComparison.Ordinal) || HasWarning(log))
+            throw new InvalidOperationException($"the RTL simulation failed (exit {result.ExitCode}) on image {imageDir} with {Describe(Config)}:\n{result.Tail()}");
+        File.WriteAllText(Path.Combine(imageDir, "vvp.log"), log);
+        return Parse(log, imageDir, image, inputs.Count, result.Elapsed);
+    }
+
+    /// <summary>A generous bound on SCAN + WB + LOAD + OUT cycles of one run, for the hang detector.</summary>
+    private static long CycleBound(CompiledImage image)
+    {
+        long bound = 0;
+        foreach (var l in image.Layers)
+            bound += 4 * (l.EntriesPerPe.Sum() + (long)image.Config.Pes * l.Inputs + 2L * l.Groups + l.RowsPerPe + 100) + 4L * (l.Inputs + l.Outputs);
+        return bound;
+    }
+
+    private static RtlRun Parse(string log, string imageDir, CompiledImage image, int runs, TimeSpan elapsed)
+    {
+        int pes = image.Config.Pes;
+        var layers = image.Layers;
+        var outputs = Enumerable.Range(0, runs).Select(_ => new List<short>()).ToArray();
+        var cycles = new long[runs];
+        var layerOutputs = Enumerable.Range(0, runs).Select(_ => layers.Select(l => new short?[l.Outputs]).ToArray()).ToArray();
+        var layerCycles = Enumerable.Range(0, runs).Select(_ => new RtlLayerCycles[layers.Count]).ToArray();
+        int run = 0; // trace lines belong to the run whose EIEC_CYCLES line has not been seen yet
+        foreach (var raw in log.Split('\n'))
+        {
+            var p = raw.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (p.Length == 0) continue;
+            long N(int i) => long.Parse(p[i], CultureInfo.InvariantCulture);
+            switch (p[0])
+            {
+                case "EIEC_OUT":
+                    outputs[N(1)].Add(checked((short)N(3)));
+                    break;
+                case "EIEC_CYCLES":
+                    cycles[N(1)] = N(2);
+                    run = (int)N(1) + 1;
+                    break;
+                case "EIEC_WB":
+                {
+                    int layer = (int)N(1), pe = (int)N(2), row = (int)N(3);
+                    long index = (long)row * pes + pe;
+                    if (run >= runs || layer >= layers.Count)
+                        throw new InvalidOperationException($"unexpected trace line '{raw.Trim()}' (run {run}) in {imageDir}/vvp.log");
+                    if (index < layers[layer].Outputs) layerOutputs[run][layer][index] = checked((short)N(4));
+                    break;
+                }
+                case "EIEC_LAYER":
+                    if (run < runs) layerCycles[run][(int)N(1)] = new RtlLayerCycles(N(2), N(3));
+                    break;
+            }
+        }
+        return new RtlRun
+        {
+            ImageDir = imageDir, Outputs = outputs.Select(o => o.ToArray()).ToArray(), Cycles = cycles,
+            LayerOutputs = layerOutputs, LayerCycles = layerCycles, Pes = pes, Elapsed = elapsed,
+        };
+    }
+}
