@@ -55,12 +55,17 @@ module eie_arith #(
     /* verilator lint_on UNUSEDSIGNAL */
     wire [AW-1:0] row = row32[AW-1:0];
 
+    // Codebook address layer * 2^CB + v, formed at 32 bits and truncated to the ROM's address
+    // width (layer < max_layers, so the address is below the ROM depth).
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [31:0] cb_addr = {{(32 - LW - CB){1'b0}}, layer, v};
+    /* verilator lint_on UNUSEDSIGNAL */
     wire signed [15:0] w;
     eie_rom_comb #(
-        .WIDTH(16), .DEPTH(`EIE_CODEBOOK_DEPTH), .ADDR_BITS(LW + CB),
+        .WIDTH(16), .DEPTH(`EIE_CODEBOOK_DEPTH), .ADDR_BITS(`EIE_CODEBOOK_ADDR_BITS),
         .INIT_FILE({MEM_DIR, `EIE_FILE_CODEBOOK})
     ) u_codebook (
-        .addr({layer, v}), .rdata(w)
+        .addr(cb_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]), .rdata(w)
     );
 
     // ---- E2 ----
