@@ -12,6 +12,9 @@ module eie_rom_sync #(
     input  wire [ADDR_BITS-1:0] addr,
     output reg  [WIDTH-1:0]     rdata
 );
+    // The paper's pointer, sparse-matrix and bias memories are SRAMs: ask for block RAM even
+    // where a tool would pick LUTs for a ROM this size (Vivado and Yosys honour rom_style).
+    (* rom_style = "block" *)
     reg [WIDTH-1:0] mem [0:DEPTH-1];
 
     initial $readmemh(INIT_FILE, mem);

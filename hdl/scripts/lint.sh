@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `make lint`: verilator --lint-only -Wall on generated RTL. Any warning fails (the intentional
+# exceptions are waived inside the Verilog, each with its reason).
+#
+#   hdl/scripts/lint.sh                  build the bundled example at 1, 3 and 64 PEs (out/lint-N) and lint each
+#   hdl/scripts/lint.sh RTL_DIR...       lint existing generated RTL directories (e.g. out/example/rtl)
+#
+# Environment: EIEC (default bin/eiec).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+eiec=${EIEC:-$root/bin/eiec}
+command -v verilator >/dev/null || { echo "lint: verilator not found on PATH (apt-get install verilator)" >&2; exit 1; }
+dirs=("$@")
+if [ ${#dirs[@]} -eq 0 ]; then
+  for n in 1 3 64; do
+    "$eiec" build "$root/examples/mlp/model.cz" -c "$root/examples/accel.yaml" --pes "$n" -o "$root/out/lint-$n" >/dev/null
+    dirs+=("$root/out/lint-$n/rtl")
+  done
+fi
+modules="eie_top eie_ccu eie_lnzd eie_pe eie_act_queue eie_ptr_read eie_spmat_read eie_arith eie_act_rw eie_sram_1r1w eie_rom_sync eie_rom_comb"
+status=0
+for d in "${dirs[@]}"; do
+  files=()
+  for m in $modules; do files+=("$d/$m.v"); done
+  if out=$(verilator --lint-only -Wall -I"$d" --top-module eie_top "${files[@]}" 2>&1) && [ -z "$out" ]; then
+    echo "lint: $d clean"
+  else
+    echo "lint: $d:" >&2
+    echo "$out" >&2
+    status=1
+  fi
+done
+exit $status
