@@ -16,6 +16,7 @@ public static class EiecCli
         foreach (var command in new[]
         {
             BuildCommand.Create(),
+            SimCommand.Create(),
         })
             root.Subcommands.Add(command);
         return root;
