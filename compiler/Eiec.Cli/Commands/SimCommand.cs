@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Eiec.Compiler.Diagnostics;
+using Eiec.Compiler.FixedPoint;
 using Eiec.Compiler.Image;
 using Eiec.Compiler.Npy;
 using Eiec.Sim;
@@ -30,14 +31,13 @@ public static class SimCommand
         var clockMhz = new Option<double?>("--clock-mhz") { Description = "Clock for latency, throughput and power, MHz (default: the image's)" };
         var energyTable = new Option<string?>("--energy-table") { Description = "Energy-per-action YAML (default: the built-in eie-45nm table; Energy/eie-45nm.yaml beside eiec is a template)" };
         var json = new Option<string?>("--json") { Description = "Write the full report (summary, per layer, per PE, energy, every statistic with its unit) as JSON" };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs as .npy (1-D, or 2-D for a batch)" };
-        var outputDtype = new Option<string>("--output-dtype") { Description = "float32 (value = q / 2^A) or int16 (raw Q-format)", DefaultValueFactory = _ => "float32" };
-        outputDtype.AcceptOnlyFromAmong("float32", "int16");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw), as eiec run does" };
+        var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
         var perPe = new Option<bool>("--per-pe") { Description = "Also print every PE's busy/stalled/starved/drain cycles" };
         var repeat = new Option<int>("--repeat") { Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, outputDtype, perPe, repeat }) command.Options.Add(o);
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, raw, perPe, repeat }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
@@ -74,7 +74,7 @@ public static class SimCommand
             }
             if (parse.GetValue(output) is { } outputPath)
             {
-                WriteOutputs(outputPath, batch, parse.GetValue(outputDtype)!, simulator.ActivationFracBits, !vectors.Batch);
+                WriteOutputs(outputPath, batch, parse.GetValue(raw), simulator.ActivationFracBits, vectors.Batch);
                 ui.WriteLine($"outputs: {outputPath}");
             }
 
@@ -120,15 +120,16 @@ public static class SimCommand
         }
     }
 
-    private static void WriteOutputs(string path, BatchResult batch, string dtype, int fracBits, bool vector)
+    /// <summary>The last layer's outputs, shaped like the input (1-D vector or 2-D batch).</summary>
+    private static void WriteOutputs(string path, BatchResult batch, bool raw, int fracBits, bool isBatch)
     {
         var rows = batch.Results.Select(r => r.Output).ToArray();
         int width = rows[0].Length;
-        int[] shape = vector ? [width] : [rows.Length, width];
-        var flat = rows.SelectMany(r => r).ToArray();
-        var array = dtype == "int16"
-            ? NpyArray.FromInt16(flat, shape)
-            : NpyArray.FromFloat32(flat.Select(q => (float)(q / Math.Pow(2, fracBits))).ToArray(), shape);
-        NpyWriter.WriteFile(path, array);
+        int[] shape = isBatch ? [rows.Length, width] : [width];
+        var array = raw
+            ? NpyArray.FromInt16(rows.SelectMany(r => r).ToArray(), shape)
+            : NpyArray.FromFloat32(rows.SelectMany(r => FixedPointMath.ToReal(r, fracBits)).Select(x => (float)x).ToArray(), shape);
+        try { NpyWriter.WriteFile(path, array); }
+        catch (IOException e) { throw new EiecException($"{path}: cannot write outputs: {e.Message}"); }
     }
 }
