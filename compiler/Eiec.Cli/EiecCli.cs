@@ -19,6 +19,7 @@ public static class EiecCli
             RunCommand.Create(),
             GenCommand.Create(),
             SimCommand.Create(),
+            SweepCommand.Create(),
         })
             root.Subcommands.Add(command);
         return root;
