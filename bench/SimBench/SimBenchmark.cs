@@ -40,25 +40,28 @@ public static class SimBenchmark
 
         var loads = new List<double>();
         var sims = new List<double>();
+        var cpus = new List<double>();
         Eiec.Sim.Stats.SimStats? stats = null;
         for (int r = 0; r < repeat; r++)
         {
             clock.Restart();
             var image = ImageReader.Read(dir);
             double load = clock.Elapsed.TotalMilliseconds;
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
             var result = new Simulator(image, new SimOptions { FifoDepth = config.FifoDepth }).Run(input);
             double sim = clock.Elapsed.TotalMilliseconds;
+            cpus.Add((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             loads.Add(load);
             sims.Add(sim);
             stats = result.Stats;
-            output.WriteLine($"run {r + 1}/{repeat}: load {load,8:F1} ms   simulate {sim,8:F1} ms   total {load + sim,8:F1} ms");
+            output.WriteLine($"run {r + 1}/{repeat}: load {load,8:F1} ms   simulate {sim,8:F1} ms (CPU {cpus[^1],6:F1} ms)   total {load + sim,8:F1} ms");
         }
         output.WriteLine($"{layer.Name} at {config.Pes} PEs, queue depth {config.FifoDepth}: {stats!.Cycles} cycles " +
                          $"({stats.LatencyUs:F1} µs at {stats.ClockMhz} MHz), load-balance efficiency {stats.LoadBalanceEfficiency:P1}, " +
                          $"{stats.IssuedEntries} entries issued ({stats.PaddingEntries} padding)");
         output.WriteLine($"best of {repeat}: load {loads.Min():F1} ms + simulate {sims.Min():F1} ms = {loads.Min() + sims.Min():F1} ms " +
-                         $"({(double)stats.Cycles * stats.Pes / (sims.Min() / 1000) / 1e6:F1} M PE-cycles/s)");
+                         $"({(double)stats.Cycles * stats.Pes / (sims.Min() / 1000) / 1e6:F1} M PE-cycles/s; simulate CPU time best {cpus.Min():F1} ms)");
         if (keep is null) Directory.Delete(dir, recursive: true);
         return 0;
     }

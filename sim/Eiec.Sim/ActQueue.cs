@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Eiec.Sim;
 
 /// <summary>
@@ -32,6 +34,7 @@ public sealed class ActQueue
     public long Pops { get; private set; }
 
     /// <summary>Removes the head pair (the caller checked Count &gt; 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Pop(out int j, out short a)
     {
         j = _j[_head];
@@ -42,6 +45,7 @@ public sealed class ActQueue
     }
 
     /// <summary>Appends a broadcast pair (the control unit never broadcasts into a full queue).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(int j, short a)
     {
         int tail = _head + _count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Eiec.Compiler.Diagnostics;
 
 namespace Eiec.Sim;
@@ -67,6 +68,7 @@ public sealed class Arith
     /// One cycle, evaluated before the sparse-matrix read unit's tick (so E1 sees the SRAM output word
     /// read by the previous cycle's issue) and shifting the pipeline back to front.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Tick(ulong sramWord)
     {
         // E3: sum = acc[row] + product (bypass ≡ read-after-write order), write acc[row].
@@ -86,8 +88,7 @@ public sealed class Arith
             int v = entry & _codeMask;
             int z = entry >> _codeBits;
             int row = _e1First ? z : _rowPrev + z + 1;
-            if ((uint)row >= (uint)_rows)
-                throw new EiecException($"layer {_layer}, PE {_pe}: an entry addresses local row {row}, but the layer has {_rows} rows per PE (corrupt image?)");
+            if ((uint)row >= (uint)_rows) ThrowBadRow(row);
             _rowPrev = row;
             _e2Row = row;
             _e2W = _codebook[_codebookBase + v];
@@ -97,7 +98,11 @@ public sealed class Arith
         _e1V = false;
     }
 
+    private void ThrowBadRow(int row) =>
+        throw new EiecException($"layer {_layer}, PE {_pe}: an entry addresses local row {row}, but the layer has {_rows} rows per PE (corrupt image?)");
+
     /// <summary>The sparse-matrix read unit issues an entry this cycle: e1 ← {valid, slot, a, first}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Issue(int slot, short a, bool first)
     {
         _e1V = true;

@@ -27,6 +27,7 @@ public sealed class Pe
     private long _drain;
     private long _occupancySum;
     private readonly long[] _occupancy;
+    private bool _idleAtStart = true; // Idle as of the last edge (reset state is idle)
 
     public Pe(int index, PeMemories memories, short[] codebook, int fifoDepth, int activationDepth, int entriesPerWord, int entryBits, int codeBits)
     {
@@ -54,6 +55,7 @@ public sealed class Pe
         Ptr.StartLayer(layer.PtrBase);
         Spm.StartLayer(layer.SpmatBase);
         Arith.StartLayer(layer.Index, codebookBase, layer.RowsPerPe);
+        _idleAtStart = Idle;
     }
 
     /// <summary>
@@ -63,6 +65,15 @@ public sealed class Pe
     /// </summary>
     public int Tick(bool bc, int j, short a, bool ccuWants)
     {
+        // An idle PE that receives nothing stays idle: every unit holds (the arithmetic pipeline is
+        // empty, nothing issues, no column, no pop). Count the starved cycle and skip the units.
+        if (_idleAtStart && !bc)
+        {
+            _occupancy[0]++;
+            _starved++;
+            return IdleFlag;
+        }
+
         // Statistics of the start-of-cycle state: exactly one of busy, stalled, starved, drain.
         int count = Queue.Count;
         _occupancy[count]++;
@@ -84,7 +95,8 @@ public sealed class Pe
         if (bc) Queue.Push(j, a);
 
         int flags = Queue.Full ? FullFlag : 0;
-        if (Idle) flags |= IdleFlag;
+        _idleAtStart = Idle;
+        if (_idleAtStart) flags |= IdleFlag;
         return flags;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Eiec.Sim;
 
 /// <summary>
@@ -36,6 +38,7 @@ public sealed class PtrRead
     /// One cycle. <paramref name="spmTake"/> is the sparse-matrix read unit's decision this cycle
     /// (it reads col from start-of-cycle state, so this runs after it). Returns whether it popped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Tick(bool spmTake, ActQueue queue)
     {
         // pop = (!col_v || spm_take) && count > 0: the column register is free by the edge.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Eiec.Sim;
 
 /// <summary>
@@ -49,6 +51,7 @@ public sealed class SpmatRead
     /// One cycle. Issues the entry spm_ptr into E1 (via <paramref name="arith"/>) and decides
     /// spm_take from the pointer read unit's start-of-cycle column register. Returns spm_take.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Tick(PtrRead ptr, Arith arith)
     {
         bool have = _v && _ptr < _end;
