@@ -20,7 +20,7 @@ public sealed class SimConsole
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
         });
-        if (redirected) Console.Profile.Width = 160;
+        if (redirected) Console.Profile.Width = 200;
     }
 
     public IAnsiConsole Console { get; }
