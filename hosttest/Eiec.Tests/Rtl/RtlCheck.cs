@@ -2,15 +2,18 @@ using Eiec.Compiler.Config;
 using Eiec.Compiler.Cz;
 using Eiec.Compiler.Golden;
 using Eiec.Compiler.Image;
+using Eiec.Sim;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Rtl;
 
 /// <summary>
 /// The RTL cross-check: compile a model to an image on disk, run the generated RTL on it in Icarus,
-/// and require every layer's outputs (from the write-back trace) and the output stream to equal the
-/// golden model bit for bit. A failure names the first difference (run, layer, output index, PE,
-/// local row, expected, actual) and the kept case directory (image, vvp.log, RTL, how to rerun).
+/// and require (a) every layer's outputs (from the write-back trace) and the output stream to equal
+/// the golden model bit for bit, and (b) the RTL's cycle counts (the `cycles` output per run, and
+/// SCAN/WB cycles per layer from the trace) to equal the cycle simulator's. A failure names the
+/// first difference (run, layer, output index, PE, local row, expected, actual; or the layer whose
+/// cycles differ) and the kept case directory (image, vvp.log, RTL, how to rerun).
 /// </summary>
 public static class RtlCheck
 {
@@ -30,6 +33,13 @@ public static class RtlCheck
             {
                 KeepRtl(bench, dir);
                 throw new Xunit.Sdk.XunitException($"{caseName}: RTL differs from the golden model: {difference}.{Where(imageDir, inputs, stall)}");
+            }
+            var simulated = new Simulator(image).RunBatch(inputs);
+            var cycleDifference = FirstCycleDifference(image, simulated, rtl);
+            if (cycleDifference is not null)
+            {
+                KeepRtl(bench, dir);
+                throw new Xunit.Sdk.XunitException($"{caseName}: RTL cycles differ from the cycle simulator: {cycleDifference}.{Where(imageDir, inputs, stall)}");
             }
             RtlWorkspace.TryDelete(dir);
             return new RtlCaseResult(image, golden, rtl);
@@ -64,6 +74,32 @@ public static class RtlCheck
                     return $"{run}output stream element {i} (PE {i % pes}, local row {i / pes}): expected {final[i]}, actual {stream[i]}";
             if (stream.Length != final.Length)
                 return $"{run}output stream has {stream.Length} elements, expected {final.Length}";
+        }
+        return null;
+    }
+
+    /// <summary>The first run/layer whose cycles differ between the RTL and the simulator, or null.</summary>
+    public static string? FirstCycleDifference(CompiledImage image, BatchResult simulated, RtlRun rtl)
+    {
+        for (int r = 0; r < simulated.Results.Count; r++)
+        {
+            string run = simulated.Results.Count > 1 ? $"run {r}, " : "";
+            var layers = simulated.Results[r].Stats.Layers;
+            for (int l = 0; l < layers.Count; l++)
+            {
+                var rl = rtl.LayerCycles[r][l];
+                if (rl is null)
+                    return $"{run}layer {l} ('{image.Layers[l].Name}'): the RTL trace has no EIEC_LAYER line";
+                if (rl.Scan != layers[l].ScanCycles || rl.WriteBack != layers[l].WbCycles)
+                    return $"{run}layer {l} ('{image.Layers[l].Name}'): simulator SCAN {layers[l].ScanCycles} + WB {layers[l].WbCycles} cycles, " +
+                           $"RTL SCAN {rl.Scan} + WB {rl.WriteBack}";
+            }
+            long total = layers.Sum(x => x.Cycles);
+            if (rtl.Cycles[r] != total)
+                return $"{run}total cycles: simulator {total}, RTL `cycles` output {rtl.Cycles[r]}";
+            var outputs = simulated.Results[r].Output;
+            if (!outputs.AsSpan().SequenceEqual(rtl.Outputs[r]))
+                return $"{run}the simulator's outputs differ from the RTL's (and so from the golden model)";
         }
         return null;
     }
