@@ -14,9 +14,12 @@ public static class ExternalTool
     };
 
     /// <summary>The full path of <paramref name="name"/> on PATH; throws naming the package if absent.</summary>
-    public static string Require(string name)
+    public static string Require(string name) => Require(name, Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary>As <see cref="Require(string)"/>, searching <paramref name="searchPath"/> (a PATH-style list).</summary>
+    public static string Require(string name, string? searchPath)
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var dir in (searchPath ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(dir, name);
             if (File.Exists(candidate)) return candidate;
