@@ -63,10 +63,16 @@ public static class VerilogGenerator
         return reader.ReadToEnd().Replace("\r\n", "\n");
     }
 
-    /// <summary>A config name fit for a one-line comment: printable ASCII only.</summary>
+    /// <summary>
+    /// A config name fit for a one-line comment: printable ASCII only, and a path reduced to its
+    /// file name so the output never depends on where the tool ran.
+    /// </summary>
     private static string Sanitize(string configName)
     {
-        var clean = new string((configName ?? "").Select(ch => ch is >= ' ' and <= '~' ? ch : '_').ToArray()).Trim();
+        var name = configName ?? "";
+        int slash = name.LastIndexOfAny(['/', '\\']);
+        if (slash >= 0) name = name[(slash + 1)..];
+        var clean = new string(name.Select(ch => ch is >= ' ' and <= '~' ? ch : '_').ToArray()).Trim();
         return clean.Length == 0 ? "(unnamed)" : clean;
     }
 }
