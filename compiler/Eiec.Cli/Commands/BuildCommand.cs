@@ -1,14 +1,51 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Eiec.Compiler.Config;
+using Eiec.Compiler.Cz;
+using Eiec.Compiler.Image;
+using Eiec.Compiler.Lowering;
+using Eiec.Compiler.Report;
 
 namespace Eiec.Cli.Commands;
 
-/// <summary>`eiec build model.cz --pes N [-c accel.yaml] -o out/`.</summary>
+/// <summary>`eiec build model.cz --pes N [-c accel.yaml] -o out/`: compile, then write the image, report and RTL all-or-nothing.</summary>
 public static class BuildCommand
 {
     public static Command Create()
     {
-        var command = new Command("build", "Compile a .cz model into an EIE image (memory hex files, manifest, report, RTL)");
-        command.SetAction(_ => 0);
+        var model = new Argument<string>("model") { Description = "Compressed model (.cz)" };
+        var output = new Option<string>("--output", "-o") { Description = "Output directory (replaced atomically)", DefaultValueFactory = _ => "out" };
+        var actFrac = new Option<int>("--act-frac") { Description = "Fraction bits of the 16-bit activations (docs/fixed-point.md)", DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits };
+        var config = new ConfigOptions();
+        var command = new Command("build", "Compile a .cz model into an EIE image: memory hex files, image.json, report and Verilog") { model };
+        command.Options.Add(output);
+        command.Options.Add(actFrac);
+        config.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!, parse.GetValue(actFrac));
+            parse.InvocationConfiguration.Output.WriteLine(summary);
+            return 0;
+        });
         return command;
+    }
+
+    /// <summary>Builds and returns a one-paragraph summary for the console.</summary>
+    public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = CzReader.Read(modelPath);
+        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
+        var report = BuildReport.From(image.Manifest);
+        AtomicDirectory.Produce(outputDir, dir =>
+        {
+            ImageWriter.Write(image, dir);
+            File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
+            File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
+            RtlWriter.Write(config, modelPath, Path.Combine(dir, ImageFiles.RtlDir));
+        });
+        long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
+        return $"built {outputDir}: {image.Layers.Count} layer(s), {nnz} non-zeros + {pad} padding entries on {config.Pes} PEs " +
+               $"({report.Layers.Sum(l => l.EieBits) / 8.0 / 1024:F1} KiB of weights; {clock.Elapsed.TotalSeconds:F2} s). Report: {Path.Combine(outputDir, ImageFiles.ReportMarkdown)}";
     }
 }

@@ -56,7 +56,10 @@ public static class AccelConfigLoader
         }
     }
 
-    public static string ToYaml(AccelConfig config) => Writer.Serialize(config);
+    /// <summary>The settable fields only (derived values are recomputed on load, never stored).</summary>
+    public static string ToYaml(AccelConfig config) => Writer.Serialize(
+        typeof(AccelConfig).GetProperties().Where(p => p.CanWrite)
+            .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p.GetValue(config)));
 
     /// <summary>Applies command-line overrides (null = keep) and re-validates.</summary>
     public static AccelConfig WithOverrides(AccelConfig config, int? pes = null, int? fifoDepth = null, double? clockMhz = null, int? pointerBits = null)

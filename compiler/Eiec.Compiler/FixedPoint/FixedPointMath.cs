@@ -43,6 +43,15 @@ public static class FixedPointMath
         return (short)Math.Clamp(r, Min16, Max16);
     }
 
+    /// <summary>Fixed-point values to real units (value · 2^−frac).</summary>
+    public static double[] ToReal(ReadOnlySpan<short> values, int fracBits)
+    {
+        var result = new double[values.Length];
+        double scale = Math.Pow(2, -fracBits);
+        for (int i = 0; i < values.Length; i++) result[i] = values[i] * scale;
+        return result;
+    }
+
     /// <summary>Signed bits needed to hold any value of magnitude ≤ <paramref name="bound"/>.</summary>
     public static int SignedBitsFor(long bound) => bound <= 0 ? 1 : 65 - System.Numerics.BitOperations.LeadingZeroCount((ulong)bound);
 }

@@ -35,6 +35,8 @@ public sealed record ImageLayer
     public required long Padding { get; init; }
     /// <summary>Accumulator bits this layer needs in the worst case (signed).</summary>
     public required int AccumulatorBitsNeeded { get; init; }
+    /// <summary>Biases that did not fit 16 bits and were clamped.</summary>
+    public required long BiasSaturations { get; init; }
     /// <summary>Entries (non-zeros + padding) per PE, index = PE.</summary>
     public required long[] EntriesPerPe { get; init; }
 

@@ -1,0 +1,137 @@
+using Eiec.Compiler.Diagnostics;
+using Eiec.Compiler.FixedPoint;
+using Eiec.Compiler.Image;
+
+namespace Eiec.Compiler.Golden;
+
+/// <summary>
+/// The functional fixed-point model: executes a compiled image exactly as docs/fixed-point.md says,
+/// reading the same memories the hardware reads (pointer banks, packed sparse-matrix words,
+/// codebook ROM, bias memory, layer table) so a compiler bug cannot hide behind shared objects.
+/// No timing: that is the simulator's job; results must equal the simulator's and the RTL's bit for bit.
+/// </summary>
+public sealed class GoldenModel
+{
+    private readonly CompiledImage _image;
+    private readonly byte[][] _entries; // per PE: entry stream unpacked from the words (8-bit entries)
+    private readonly ushort[][]? _wideEntries; // used when entries are wider than 8 bits
+
+    public GoldenModel(CompiledImage image)
+    {
+        _image = image;
+        var config = image.Config;
+        int epw = config.EntriesPerWord, bits = config.EntryBits;
+        ulong mask = (1UL << bits) - 1;
+        int pes = config.Pes;
+        if (bits <= 8)
+        {
+            _entries = new byte[pes][];
+            for (int k = 0; k < pes; k++)
+            {
+                var words = image.Pes[k].Spmat;
+                var e = new byte[words.Length * epw];
+                for (int w = 0; w < words.Length; w++)
+                    for (int s = 0; s < epw; s++) e[w * epw + s] = (byte)((words[w] >> (s * bits)) & mask);
+                _entries[k] = e;
+            }
+        }
+        else
+        {
+            _entries = [];
+            _wideEntries = new ushort[pes][];
+            for (int k = 0; k < pes; k++)
+            {
+                var words = image.Pes[k].Spmat;
+                var e = new ushort[words.Length * epw];
+                for (int w = 0; w < words.Length; w++)
+                    for (int s = 0; s < epw; s++) e[w * epw + s] = (ushort)((words[w] >> (s * bits)) & mask);
+                _wideEntries[k] = e;
+            }
+        }
+    }
+
+    public static GoldenResult Run(CompiledImage image, short[] input) => new GoldenModel(image).Run(input);
+
+    public GoldenResult Run(ReadOnlySpan<short> input)
+    {
+        var layers = _image.Layers;
+        if (input.Length != layers[0].Inputs)
+            throw new EiecException($"input has {input.Length} elements but layer '{layers[0].Name}' expects {layers[0].Inputs}");
+        var outputs = new short[layers.Count][];
+        var saturations = new long[layers.Count];
+        var macs = new long[layers.Count];
+        short[] a = input.ToArray();
+        for (int l = 0; l < layers.Count; l++)
+        {
+            try { outputs[l] = RunLayer(l, a, out saturations[l], out macs[l]); }
+            catch (IndexOutOfRangeException)
+            {
+                throw new EiecException($"corrupt image: layer '{layers[l].Name}' (index {l}) addresses a row, pointer or entry outside its memories; rebuild the image");
+            }
+            a = outputs[l];
+        }
+        return new GoldenResult { LayerOutputs = outputs, Saturations = saturations, Macs = macs };
+    }
+
+    private short[] RunLayer(int l, short[] a, out long saturations, out long macs)
+    {
+        var config = _image.Config;
+        // The layer-table word is what the hardware sees; decode it rather than trusting the manifest.
+        var fields = _image.LayerTable[l];
+        int inputs = (int)fields[0], outputs = (int)fields[1], ptrBase = (int)fields[2], spmatBase = (int)fields[3], biasBase = (int)fields[4];
+        uint flags = fields[5];
+        bool relu = (flags >> LayerFlags.ReluBit & 1) != 0;
+        int frac = (int)(flags >> LayerFlags.WeightFracShift & LayerFlags.WeightFracMask);
+        int pes = config.Pes, codeBits = config.CodeBits;
+        int codeMask = (1 << codeBits) - 1;
+        var cb = _image.Codebook.AsSpan(l * config.CodebookSize, config.CodebookSize).ToArray();
+        var result = new short[outputs];
+        long sat = 0, mac = 0;
+        int rowsPerPe = (outputs + pes - 1) / pes;
+        var acc = new long[rowsPerPe];
+        for (int k = 0; k < pes; k++)
+        {
+            Array.Clear(acc);
+            var mem = _image.Pes[k];
+            int entryBase = spmatBase * config.EntriesPerWord;
+            for (int j = 0; j < inputs; j++)
+            {
+                int aj = a[j];
+                if (aj == 0) continue; // the control unit broadcasts non-zero activations only
+                int start = (int)mem.Pointer(ptrBase, j), end = (int)mem.Pointer(ptrBase, j + 1);
+                int row = -1;
+                mac += end - start;
+                if (_wideEntries is null)
+                {
+                    var entries = _entries[k];
+                    for (int e = entryBase + start; e < entryBase + end; e++)
+                    {
+                        int entry = entries[e];
+                        row += (entry >> codeBits) + 1;
+                        acc[row] += cb[entry & codeMask] * aj;
+                    }
+                }
+                else
+                {
+                    var entries = _wideEntries[k];
+                    for (int e = entryBase + start; e < entryBase + end; e++)
+                    {
+                        int entry = entries[e];
+                        row += (entry >> codeBits) + 1;
+                        acc[row] += cb[entry & codeMask] * aj;
+                    }
+                }
+            }
+            for (int r = 0; r < rowsPerPe; r++)
+            {
+                int i = r * pes + k;
+                if (i >= outputs) break;
+                result[i] = FixedPointMath.Requantize(acc[r], mem.Bias[biasBase + r], frac, relu, out bool s);
+                if (s) sat++;
+            }
+        }
+        saturations = sat;
+        macs = mac;
+        return result;
+    }
+}

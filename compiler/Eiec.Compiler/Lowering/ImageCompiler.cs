@@ -1,0 +1,166 @@
+using Eiec.Compiler.Config;
+using Eiec.Compiler.Cz;
+using Eiec.Compiler.Diagnostics;
+using Eiec.Compiler.FixedPoint;
+using Eiec.Compiler.Image;
+
+namespace Eiec.Compiler.Lowering;
+
+/// <summary>
+/// Lowers a validated <see cref="CzModel"/> to a <see cref="CompiledImage"/>: per-layer interleaved
+/// CSC, fixed-point codebooks and biases, and the memory layout of docs/microarchitecture.md. Every
+/// capacity limit is checked here and reported naming the layer (and PE) that does not fit.
+/// </summary>
+public static class ImageCompiler
+{
+    public const string GeneratorName = "eiec 0.1";
+    public const int DefaultActivationFracBits = 8;
+
+    public static CompiledImage Compile(CzModel model, AccelConfig config, int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz")
+    {
+        config.Validated();
+        if (activationFracBits is < 0 or > 15)
+            throw new EiecException($"activation fraction bits = {activationFracBits} is out of range [0, 15]");
+        CzValidator.Validate(model, sourceName, config.CodebookSize);
+        if (model.Layers.Count > config.MaxLayers)
+            throw new EiecException($"{sourceName}: the model has {model.Layers.Count} layers but the accelerator's layer table holds max_layers = {config.MaxLayers}");
+
+        int pes = config.Pes;
+        int epw = config.EntriesPerWord;
+        var layers = new List<ImageLayer>();
+        var encoded = new EncodedLayer[model.Layers.Count];
+        var codebookRom = new short[config.MaxLayers * config.CodebookSize];
+        var biasPerLayer = new short[model.Layers.Count][];
+        int ptrBase = 0, spmatBase = 0, biasBase = 0;
+
+        for (int l = 0; l < model.Layers.Count; l++)
+        {
+            var layer = model.Layers[l];
+            string where = $"{sourceName}: layer '{layer.Name}' (index {l})";
+            int groups = CeilDiv(layer.Inputs, pes), rowsPerPe = CeilDiv(layer.Outputs, pes);
+            if (groups > config.ActivationDepth || rowsPerPe > config.ActivationDepth)
+                throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs need {Math.Max(groups, rowsPerPe)} activations per PE at {pes} PEs, but each activation buffer holds {config.ActivationDepth} (activation_sram_bytes = {config.ActivationSramBytes}); use more PEs or a larger activation SRAM");
+
+            int frac = FixedPointMath.ChooseWeightFracBits(layer.Codebook);
+            if (frac < 0)
+                throw new EiecException($"{where}: codebook value {layer.Codebook.MaxBy(Math.Abs)} does not fit {config.WeightBits}-bit fixed point");
+            var cbq = new short[config.CodebookSize];
+            for (int v = 0; v < layer.Codebook.Length; v++)
+                cbq[v] = FixedPointMath.Quantize(layer.Codebook[v], frac, out _);
+            cbq.CopyTo(codebookRom, l * config.CodebookSize);
+
+            var bias = new short[rowsPerPe * pes];
+            long biasSaturations = 0;
+            if (layer.Bias is { } b)
+                for (int i = 0; i < b.Length; i++)
+                {
+                    bias[i] = FixedPointMath.Quantize(b[i], activationFracBits, out bool sat);
+                    if (sat) biasSaturations++;
+                }
+            biasPerLayer[l] = bias;
+            int accBits = AccumulatorBitsNeeded(layer, cbq, bias, frac, out int worstRow);
+            if (accBits > config.AccumulatorBits)
+                throw new EiecException($"{where}: row {worstRow} can reach a {accBits}-bit sum but accumulator_bits = {config.AccumulatorBits}");
+
+            var enc = LayerEncoder.Encode(layer, pes, config.CodeBits, config.IndexBits);
+            encoded[l] = enc;
+            int worstPe = Array.IndexOf(enc.Counts, enc.Counts.Max());
+            long most = enc.Counts[worstPe];
+            if (most > config.MaxPointer)
+                throw new EiecException($"{where}: PE {worstPe} needs {most} sparse-matrix entries, but pointer_bits = {config.PointerBits} addresses at most {config.MaxPointer} per layer; use more PEs or a wider pointer");
+            int ptrRows = CeilDiv(layer.Inputs + 1, 2);
+            if (ptrBase + ptrRows > config.PointerBankDepth)
+                throw new EiecException($"{where}: its {layer.Inputs + 1} column pointers need pointer-bank rows {ptrBase}..{ptrBase + ptrRows - 1} in every PE, but each bank holds {config.PointerBankDepth} (pointer_sram_bytes = {config.PointerSramBytes})");
+            int words = (int)CeilDiv(most, epw);
+            if ((long)spmatBase + words > config.SpmatWords)
+                throw new EiecException($"{where}: PE {worstPe} needs sparse-matrix words {spmatBase}..{spmatBase + words - 1} ({most} entries), but the sparse-matrix SRAM holds {config.SpmatWords} words (spmat_sram_bytes = {config.SpmatSramBytes})");
+            if (biasBase + rowsPerPe > config.BiasEntries)
+                throw new EiecException($"{where}: needs bias entries {biasBase}..{biasBase + rowsPerPe - 1} in every PE, but the bias memory holds bias_entries = {config.BiasEntries}");
+
+            layers.Add(new ImageLayer
+            {
+                Index = l, Name = layer.Name, Inputs = layer.Inputs, Outputs = layer.Outputs,
+                Activation = layer.Activation == LayerActivation.Relu ? "relu" : "none",
+                HasBias = layer.Bias is not null, WeightFracBits = frac,
+                PtrBase = ptrBase, SpmatBase = spmatBase, SpmatWords = words, BiasBase = biasBase,
+                Groups = groups, RowsPerPe = rowsPerPe, NonZeros = enc.NonZeros, Padding = enc.Padding,
+                AccumulatorBitsNeeded = accBits, BiasSaturations = biasSaturations,
+                EntriesPerPe = enc.Counts.Select(c => (long)c).ToArray(),
+            });
+            ptrBase += ptrRows;
+            spmatBase += words;
+            biasBase += rowsPerPe;
+        }
+
+        var pesMem = new PeMemories[pes];
+        Parallel.For(0, pes, k => pesMem[k] = BuildPe(k, config, layers, encoded, biasPerLayer, ptrBase, spmatBase, biasBase));
+        var table = layers.Select((layer, l) => layer.TableFields(l == layers.Count - 1)).ToArray();
+        var manifest = new ImageManifest
+        {
+            Model = model.Name, Source = Path.GetFileName(sourceName), Generator = GeneratorName,
+            Accelerator = config, ActivationFracBits = activationFracBits, Layers = layers,
+            Memories = Memories(config, layers.Count, ptrBase, spmatBase, biasBase),
+        };
+        return new CompiledImage { Manifest = manifest, LayerTable = table, Codebook = codebookRom, Pes = pesMem };
+    }
+
+    private static PeMemories BuildPe(int k, AccelConfig config, List<ImageLayer> layers, EncodedLayer[] encoded, short[][] bias, int ptrRows, int words, int biasRows)
+    {
+        var spmat = new ulong[words];
+        var even = new uint[ptrRows];
+        var odd = new uint[ptrRows];
+        var biasMem = new short[biasRows];
+        int epw = config.EntriesPerWord, entryBits = config.EntryBits;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            var layer = layers[l];
+            var enc = encoded[l];
+            var entries = enc.Entries[k];
+            int count = enc.Counts[k];
+            for (int e = 0; e < count; e++)
+                spmat[layer.SpmatBase + e / epw] |= (ulong)entries[e] << (e % epw * entryBits);
+            var p = enc.Pointers[k];
+            for (int i = 0; i < p.Length; i++)
+                ((i & 1) == 0 ? even : odd)[layer.PtrBase + (i >> 1)] = (uint)p[i];
+            for (int r = 0; r < layer.RowsPerPe; r++)
+                biasMem[layer.BiasBase + r] = bias[l][r * config.Pes + k];
+        }
+        return new PeMemories { Spmat = spmat, PtrEven = even, PtrOdd = odd, Bias = biasMem };
+    }
+
+    private static List<ImageMemory> Memories(AccelConfig config, int layerCount, int ptrRows, int words, int biasRows)
+    {
+        var list = new List<ImageMemory>
+        {
+            new() { Kind = "layers", File = ImageFiles.LayerTable, Width = ImageFiles.LayerTableWidth, Depth = config.MaxLayers, Used = layerCount },
+            new() { Kind = "codebook", File = ImageFiles.Codebook, Width = config.WeightBits, Depth = config.MaxLayers * config.CodebookSize, Used = layerCount * config.CodebookSize },
+        };
+        for (int k = 0; k < config.Pes; k++)
+        {
+            list.Add(new() { Kind = ImageFiles.Spmat, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Spmat), Width = config.WordBits, Depth = config.SpmatWords, Used = words });
+            list.Add(new() { Kind = ImageFiles.PtrEven, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrEven), Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows });
+            list.Add(new() { Kind = ImageFiles.PtrOdd, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrOdd), Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows });
+            list.Add(new() { Kind = ImageFiles.Bias, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Bias), Width = config.ActivationBits, Depth = config.BiasEntries, Used = biasRows });
+        }
+        return list;
+    }
+
+    /// <summary>Worst-case signed accumulator width over the rows (docs/fixed-point.md, "Accumulator bound").</summary>
+    private static int AccumulatorBitsNeeded(CzLayer layer, short[] cbq, short[] bias, int frac, out int worstRow)
+    {
+        var sum = new long[layer.Outputs];
+        for (int e = 0; e < layer.Indices.Length; e++)
+            sum[layer.Indices[e]] += Math.Abs((int)cbq[layer.Codes[e]]);
+        long worst = -1;
+        worstRow = 0;
+        for (int i = 0; i < sum.Length; i++)
+        {
+            long bound = sum[i] * 32768 + ((long)Math.Abs((int)bias[i]) << frac);
+            if (bound > worst) { worst = bound; worstRow = i; }
+        }
+        return FixedPointMath.SignedBitsFor(worst);
+    }
+
+    private static int CeilDiv(int a, int b) => (a + b - 1) / b;
+    private static long CeilDiv(long a, long b) => (a + b - 1) / b;
+}
