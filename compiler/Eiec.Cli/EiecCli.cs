@@ -16,6 +16,9 @@ public static class EiecCli
         foreach (var command in new[]
         {
             BuildCommand.Create(),
+            TrainCommand.Create(),
+            CompressCommand.Create(),
+            EvalCommand.Create(),
         })
             root.Subcommands.Add(command);
         return root;

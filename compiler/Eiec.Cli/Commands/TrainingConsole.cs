@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Eiec.Compiler.Training;
+using Spectre.Console;
+
+namespace Eiec.Cli.Commands;
+
+/// <summary>
+/// Spectre.Console display of training: a progress bar per phase (epoch, loss, accuracy in its
+/// description) while training runs, then a table of every epoch.
+/// </summary>
+public sealed class TrainingConsole
+{
+    private readonly IAnsiConsole _console;
+    private readonly List<EpochReport> _epochs = new();
+
+    public TrainingConsole(ParseResult parse)
+    {
+        _console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
+            Interactive = InteractionSupport.Detect,
+        });
+    }
+
+    public IAnsiConsole Console => _console;
+
+    /// <summary>Runs <paramref name="work"/>, showing each epoch it reports.</summary>
+    public T Run<T>(Func<Action<EpochReport>, T> work)
+    {
+        T result = default!;
+        _console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                result = work(report =>
+                {
+                    if (!tasks.TryGetValue(report.Phase, out var task))
+                        tasks[report.Phase] = task = ctx.AddTask(Markup.Escape(report.Phase), maxValue: report.Epochs);
+                    task.Value = report.Epoch;
+                    task.Description = Markup.Escape(Describe(report));
+                    _epochs.Add(report);
+                });
+            });
+        if (_epochs.Count > 0) _console.Write(EpochTable());
+        return result;
+    }
+
+    public void WriteLine(string text) => _console.WriteLine(text);
+
+    private Table EpochTable()
+    {
+        var table = new Table().AddColumns("phase", "epoch", "loss", "train top-1", "test top-1", "time");
+        foreach (var e in _epochs)
+            table.AddRow(Markup.Escape(e.Phase), $"{e.Epoch}/{e.Epochs}", F(e.Loss, "F4"), F(e.TrainAccuracy, "P2"),
+                e.TestAccuracy is { } t ? F(t, "P2") : "-", F(e.Elapsed.TotalSeconds, "F1") + " s");
+        return table;
+    }
+
+    private static string Describe(EpochReport e) =>
+        string.Create(CultureInfo.InvariantCulture, $"{e.Phase} epoch {e.Epoch}/{e.Epochs} loss {e.Loss:F4} train {e.TrainAccuracy:P2}") +
+        (e.TestAccuracy is { } t ? string.Create(CultureInfo.InvariantCulture, $" test {t:P2}") : "");
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

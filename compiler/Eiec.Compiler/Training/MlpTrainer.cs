@@ -1,0 +1,324 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Eiec.Compiler.Datasets;
+using Eiec.Compiler.Diagnostics;
+
+namespace Eiec.Compiler.Training;
+
+/// <summary>
+/// Minibatch training of an <see cref="Mlp"/>: softmax cross-entropy on the last layer, backprop
+/// through ReLUs, Adam updates. One trainer serves the three phases of Deep Compression:
+/// <list type="bullet">
+/// <item>dense: every weight trained;</item>
+/// <item>masked (a layer has <see cref="MlpLayer.Mask"/>): gradients of pruned weights are zeroed
+///   and pruned weights stay exactly 0;</item>
+/// <item>shared (a layer has <see cref="MlpLayer.CodeMap"/>): the gradient of a shared value is the
+///   sum of its members' gradients; the codebook is updated and the weights are re-expanded from it.</item>
+/// </list>
+/// Deterministic: the example order comes from <see cref="SeededRandom"/>, the kernels compute each
+/// value in a fixed order (<see cref="DenseKernels"/>), and reductions across threads are over a fixed
+/// number of slices summed in slice order. Same seed and data → identical weights, bit for bit.
+/// </summary>
+public sealed class MlpTrainer
+{
+    private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
+    private const int ReductionSlices = 8;
+
+    private readonly Mlp _net;
+    private readonly int _batch;
+    private readonly float[][] _acts;   // acts[0] = input batch, acts[l+1] = output of layer l
+    private readonly float[][] _grads;  // gradient w.r.t. layer l's pre-activation output
+    private readonly float[][] _dw, _db;
+    private readonly Adam[] _adamW, _adamB;
+    private long _step;
+
+    public MlpTrainer(Mlp net, int batchSize)
+    {
+        _net = net;
+        _batch = batchSize;
+        int layers = net.Layers.Count;
+        _acts = new float[layers + 1][];
+        _acts[0] = new float[batchSize * net.Inputs];
+        _grads = new float[layers][];
+        _dw = new float[layers][];
+        _db = new float[layers][];
+        _adamW = new Adam[layers];
+        _adamB = new Adam[layers];
+        for (int l = 0; l < layers; l++)
+        {
+            var layer = net.Layers[l];
+            _acts[l + 1] = new float[batchSize * layer.Outputs];
+            _grads[l] = new float[batchSize * layer.Outputs];
+            _dw[l] = new float[layer.Weight.LongLength];
+            _db[l] = new float[layer.Outputs];
+            _adamW[l] = new Adam(layer.CodeMap is null ? layer.Weight.Length : layer.Codebook!.Length);
+            _adamB[l] = new Adam(layer.Outputs);
+        }
+    }
+
+    /// <summary>Trains for <see cref="TrainingOptions.Epochs"/> epochs; <paramref name="onEpoch"/> sees each epoch's figures.</summary>
+    public static IReadOnlyList<EpochReport> Train(Mlp net, Dataset train, Dataset? test, TrainingOptions options, string phase,
+        Action<EpochReport>? onEpoch = null)
+    {
+        CheckData(net, train);
+        if (test is not null) CheckData(net, test);
+        int batch = Math.Min(options.BatchSize, train.Count);
+        if (batch < 1) throw new EiecException($"{train.Source}: no training examples");
+        var trainer = new MlpTrainer(net, batch);
+        foreach (var layer in net.Layers) ApplyConstraints(layer);
+        var rng = new SeededRandom(options.Seed);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var reports = new List<EpochReport>();
+        var clock = Stopwatch.StartNew();
+        var testSet = test is null || options.EvalExamples == 0 ? null : test.Take(options.EvalExamples);
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            for (int start = 0; start + batch <= train.Count; start += batch)
+            {
+                var (loss, right) = trainer.Step(train, order.AsSpan(start, batch), (float)options.LearningRate);
+                lossSum += loss;
+                correct += right;
+                seen += batch;
+            }
+            double? testAccuracy = testSet is null ? null : Evaluate(net, testSet);
+            var report = new EpochReport(phase, epoch, options.Epochs, lossSum / seen, (double)correct / seen, testAccuracy, clock.Elapsed);
+            reports.Add(report);
+            onEpoch?.Invoke(report);
+        }
+        return reports;
+    }
+
+    /// <summary>Top-1 accuracy of the network on the data set.</summary>
+    public static double Evaluate(Mlp net, Dataset data)
+    {
+        var predictions = Predict(net, data);
+        long correct = 0;
+        for (int k = 0; k < data.Count; k++) if (predictions[k] == data.Labels[k]) correct++;
+        return data.Count == 0 ? 0 : (double)correct / data.Count;
+    }
+
+    /// <summary>Predicted class (argmax of the last layer, first maximum on ties) of every example.</summary>
+    public static int[] Predict(Mlp net, Dataset data)
+    {
+        CheckData(net, data, labels: false);
+        const int batch = 256;
+        var result = new int[data.Count];
+        var trainer = new MlpTrainer(net, batch);
+        for (int start = 0; start < data.Count; start += batch)
+        {
+            int n = Math.Min(batch, data.Count - start);
+            data.X.AsSpan(start * data.Features, n * data.Features).CopyTo(trainer._acts[0]);
+            trainer.Forward(n);
+            var logits = trainer._acts[^1];
+            int classes = net.Outputs;
+            for (int b = 0; b < n; b++) result[start + b] = ArgMax(logits.AsSpan(b * classes, classes));
+        }
+        return result;
+    }
+
+    /// <summary>Mean softmax cross-entropy of the network on the data set.</summary>
+    public static double Loss(Mlp net, Dataset data)
+    {
+        CheckData(net, data);
+        const int batch = 256;
+        var trainer = new MlpTrainer(net, batch);
+        double sum = 0;
+        for (int start = 0; start < data.Count; start += batch)
+        {
+            int n = Math.Min(batch, data.Count - start);
+            data.X.AsSpan(start * data.Features, n * data.Features).CopyTo(trainer._acts[0]);
+            trainer.Forward(n);
+            for (int b = 0; b < n; b++) sum += trainer.SoftmaxLoss(b, data.Labels[start + b], null).Loss;
+        }
+        return data.Count == 0 ? 0 : sum / data.Count;
+    }
+
+    private (double Loss, int Correct) Step(Dataset data, ReadOnlySpan<int> indices, float learningRate)
+    {
+        int features = data.Features;
+        for (int b = 0; b < indices.Length; b++)
+            data.X.AsSpan(indices[b] * features, features).CopyTo(_acts[0].AsSpan(b * features));
+        Forward(_batch);
+
+        int last = _net.Layers.Count - 1;
+        double loss = 0;
+        int correct = 0;
+        for (int b = 0; b < _batch; b++)
+        {
+            var (l, right) = SoftmaxLoss(b, data.Labels[indices[b]], _grads[last]);
+            loss += l;
+            if (right) correct++;
+        }
+        for (int l = last; l >= 0; l--)
+        {
+            var layer = _net.Layers[l];
+            DenseKernels.WeightGradient(_grads[l], _acts[l], _dw[l], _db[l], _batch, layer.Inputs, layer.Outputs);
+            if (l > 0)
+            {
+                DenseKernels.InputGradient(_grads[l], layer.Weight, _grads[l - 1], _batch, layer.Inputs, layer.Outputs);
+                if (_net.Layers[l - 1].Relu)
+                {
+                    var g = _grads[l - 1];
+                    var a = _acts[l];
+                    for (int k = 0; k < g.Length; k++) if (a[k] <= 0) g[k] = 0;
+                }
+            }
+        }
+        _step++;
+        for (int l = 0; l <= last; l++) Update(l, learningRate);
+        return (loss, correct);
+    }
+
+    private void Forward(int n)
+    {
+        for (int l = 0; l < _net.Layers.Count; l++)
+        {
+            var layer = _net.Layers[l];
+            DenseKernels.Forward(_acts[l], layer.Weight, layer.Bias, _acts[l + 1], n, layer.Inputs, layer.Outputs);
+            if (layer.Relu)
+            {
+                var z = _acts[l + 1];
+                for (int k = 0; k < n * layer.Outputs; k++) if (z[k] < 0) z[k] = 0;
+            }
+        }
+    }
+
+    /// <summary>Cross-entropy of example b; writes (softmax − one-hot) / batch into <paramref name="grad"/> when given.</summary>
+    private (double Loss, bool Correct) SoftmaxLoss(int b, int label, float[]? grad)
+    {
+        int classes = _net.Outputs;
+        var logits = _acts[^1].AsSpan(b * classes, classes);
+        int best = ArgMax(logits);
+        double max = logits[best], sum = 0;
+        for (int c = 0; c < classes; c++) sum += Math.Exp(logits[c] - max);
+        double logSum = Math.Log(sum) + max;
+        if (grad is not null)
+            for (int c = 0; c < classes; c++)
+                grad[b * classes + c] = (float)((Math.Exp(logits[c] - logSum) - (c == label ? 1 : 0)) / _batch);
+        return (logSum - logits[label], best == label);
+    }
+
+    private void Update(int l, float learningRate)
+    {
+        var layer = _net.Layers[l];
+        _adamB[l].Step(layer.Bias, _db[l], null, learningRate, _step);
+        if (layer.CodeMap is { } codes)
+        {
+            var codebook = layer.Codebook!;
+            var gradient = SharedGradient(codes, _dw[l], codebook.Length);
+            gradient[0] = 0; // entry 0 is the reserved 0.0
+            _adamW[l].Step(codebook, gradient, null, learningRate, _step);
+            codebook[0] = 0f;
+            Expand(layer);
+        }
+        else
+        {
+            _adamW[l].Step(layer.Weight, _dw[l], layer.Mask, learningRate, _step);
+        }
+    }
+
+    /// <summary>Σ of the gradients of each code's members: fixed slices, partial sums in double, summed in slice order.</summary>
+    private static float[] SharedGradient(byte[] codes, float[] dw, int entries)
+    {
+        var partial = new double[ReductionSlices, entries];
+        Parallel.For(0, ReductionSlices, s =>
+        {
+            long lo = codes.LongLength * s / ReductionSlices, hi = codes.LongLength * (s + 1) / ReductionSlices;
+            var local = new double[entries];
+            for (long k = lo; k < hi; k++) local[codes[k]] += dw[k];
+            for (int c = 0; c < entries; c++) partial[s, c] = local[c];
+        });
+        var total = new float[entries];
+        for (int c = 0; c < entries; c++)
+        {
+            double sum = 0;
+            for (int s = 0; s < ReductionSlices; s++) sum += partial[s, c];
+            total[c] = (float)sum;
+        }
+        return total;
+    }
+
+    /// <summary>Makes a layer's weights obey its mask or its codebook.</summary>
+    public static void ApplyConstraints(MlpLayer layer)
+    {
+        if (layer.CodeMap is not null) Expand(layer);
+        else if (layer.Mask is { } mask)
+            for (long k = 0; k < mask.LongLength; k++) layer.Weight[k] *= mask[k];
+    }
+
+    private static void Expand(MlpLayer layer)
+    {
+        var codes = layer.CodeMap!;
+        var codebook = layer.Codebook!;
+        var w = layer.Weight;
+        for (long k = 0; k < w.LongLength; k++) w[k] = codebook[codes[k]];
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int c = 1; c < values.Length; c++) if (values[c] > values[best]) best = c;
+        return best;
+    }
+
+    private static void CheckData(Mlp net, Dataset data, bool labels = true)
+    {
+        if (data.Features != net.Inputs)
+            throw new EiecException($"{data.Source}: examples have {data.Features} features but the model '{net.Name}' takes {net.Inputs} inputs");
+        if (!labels) return;
+        for (int k = 0; k < data.Count; k++)
+            if (data.Labels[k] < 0 || data.Labels[k] >= net.Outputs)
+                throw new EiecException($"{data.Source}: label of example {k} is {data.Labels[k]}, but the model '{net.Name}' has {net.Outputs} classes");
+    }
+
+    /// <summary>Adam's moment estimates for one parameter array; the update is element-wise (order-free).</summary>
+    private sealed class Adam(int size)
+    {
+        private readonly float[] _m = new float[size], _v = new float[size];
+
+        public void Step(float[] parameters, float[] gradient, float[]? mask, float learningRate, long step)
+        {
+            float b1 = (float)Beta1, b2 = (float)Beta2;
+            float c1 = (float)(1 / (1 - Math.Pow(Beta1, step))), c2 = (float)(1 / (1 - Math.Pow(Beta2, step)));
+            float eps = (float)Epsilon;
+            var m = _m; var v = _v;
+            int n = parameters.Length;
+            int slices = n >= 1 << 16 ? ReductionSlices : 1;
+            Parallel.For(0, slices, s =>
+            {
+                int lo = (int)((long)n * s / slices), hi = (int)((long)n * (s + 1) / slices);
+                int k = lo;
+                ref float p0 = ref MemoryMarshal.GetArrayDataReference(parameters);
+                ref float g0 = ref MemoryMarshal.GetArrayDataReference(gradient);
+                ref float m0 = ref MemoryMarshal.GetArrayDataReference(m);
+                ref float v0 = ref MemoryMarshal.GetArrayDataReference(v);
+                var vb1 = Vector256.Create(b1); var vb2 = Vector256.Create(b2);
+                var v1b1 = Vector256.Create(1 - b1); var v1b2 = Vector256.Create(1 - b2);
+                var vc1 = Vector256.Create(c1 * learningRate); var vc2 = Vector256.Create(c2); var veps = Vector256.Create(eps);
+                if (mask is null)
+                    for (; k + 8 <= hi; k += 8)
+                    {
+                        var g = Vector256.LoadUnsafe(ref g0, (nuint)k);
+                        var mk = vb1 * Vector256.LoadUnsafe(ref m0, (nuint)k) + v1b1 * g;
+                        var vk = vb2 * Vector256.LoadUnsafe(ref v0, (nuint)k) + v1b2 * g * g;
+                        mk.StoreUnsafe(ref m0, (nuint)k);
+                        vk.StoreUnsafe(ref v0, (nuint)k);
+                        var p = Vector256.LoadUnsafe(ref p0, (nuint)k) - vc1 * mk / (Vector256.Sqrt(vk * vc2) + veps);
+                        p.StoreUnsafe(ref p0, (nuint)k);
+                    }
+                for (; k < hi; k++)
+                {
+                    float keep = mask is null ? 1f : mask[k];
+                    float g = gradient[k] * keep;
+                    m[k] = b1 * m[k] + (1 - b1) * g;
+                    v[k] = b2 * v[k] + (1 - b2) * g * g;
+                    parameters[k] = (parameters[k] - c1 * learningRate * m[k] / (MathF.Sqrt(v[k] * c2) + eps)) * keep;
+                }
+            });
+        }
+    }
+}
