@@ -1,0 +1,56 @@
+# eiec: build, test, examples and benchmarks. `make help` lists the targets.
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIGURATION ?= Release
+EIEC := bin/eiec
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+.PHONY: help build test unit-test iverilog-test example lint synth bench tools clean
+
+help:
+	@echo "make example        build the tool, then compile, run and simulate the bundled example"
+	@echo "make test           the whole test suite (unit + RTL under Icarus); ends with 'N passed, N failed'"
+	@echo "make iverilog-test  only the generated-RTL tests under Icarus Verilog"
+	@echo "make lint           verilator --lint-only -Wall on generated RTL"
+	@echo "make synth          yosys synth_xilinx of a 64-PE build of the example (LUT/FF/BRAM/DSP)"
+	@echo "make bench          speed and memory benchmarks (minutes)"
+
+build: $(EIEC)
+
+# A framework-dependent publish plus a launcher script: bin/eiec works from any directory.
+$(EIEC): $(shell find compiler hdl sim -name '*.cs' -o -name '*.csproj' -o -name '*.yaml' -o -name '*.proto' 2>/dev/null) Directory.Build.props Directory.Packages.props
+	$(DOTNET) publish compiler/Eiec.Cli/Eiec.Cli.csproj -c $(CONFIGURATION) -o build/eiec --nologo -v quiet
+	@mkdir -p bin
+	@printf '#!/usr/bin/env bash\nexec dotnet "$$(dirname "$$(readlink -f "$$0")")/../build/eiec/eiec.dll" "$$@"\n' > $(EIEC)
+	@chmod +x $(EIEC)
+
+tools:
+	@scripts/ensure-tools.sh
+
+test: tools
+	@scripts/run-tests.sh
+
+unit-test:
+	@scripts/run-tests.sh --filter "FullyQualifiedName!~Rtl"
+
+iverilog-test: tools
+	@scripts/run-tests.sh --filter "FullyQualifiedName~Rtl"
+
+example: build
+	$(EIEC) build examples/mlp/model.cz -c examples/accel.yaml -o out/example
+	$(EIEC) run out/example --input examples/mlp/input.npy --reference examples/mlp/model.cz --output out/example-output.npy
+	@if $(EIEC) sim --help >/dev/null 2>&1; then $(EIEC) sim out/example --input examples/mlp/input.npy; fi
+
+lint: tools build
+	@scripts/lint.sh
+
+synth: tools build
+	@hdl/scripts/synth.sh
+
+bench: tools build
+	@bench/run.sh
+
+clean:
+	rm -rf bin build out
+	$(DOTNET) clean Toolchain.sln -v quiet
