@@ -14,11 +14,14 @@ public static class NumpyPython
     private static readonly Lazy<string?> Problem = new(CheckInstallation);
 
     /// <summary>Runs a script and returns its stdout; throws with stderr on a non-zero exit.</summary>
-    public static string Run(string script, params string[] args)
+    public static string Run(string script, params string[] args) => RunIn(null, script, args);
+
+    /// <param name="workingDirectory">Where relative paths in the script land; null = inherit.</param>
+    public static string RunIn(string? workingDirectory, string script, params string[] args)
     {
         if (Problem.Value is { } problem) throw new InvalidOperationException(problem);
         if (!File.Exists(script)) throw new InvalidOperationException($"fixture script not found: {script}");
-        var (code, stdout, stderr) = Execute([script, .. args]);
+        var (code, stdout, stderr) = Execute([script, .. args], workingDirectory);
         if (code != 0)
             throw new InvalidOperationException($"{Interpreter} {script} {string.Join(' ', args)} exited with {code}:\n{stderr}");
         return stdout;
@@ -33,10 +36,11 @@ public static class NumpyPython
             : $"{Interpreter} cannot import numpy/scipy (apt-get install python3-numpy python3-scipy): {stderr.Trim()}";
     }
 
-    private static (int Code, string Stdout, string Stderr) Execute(string[] args)
+    private static (int Code, string Stdout, string Stderr) Execute(string[] args, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(Interpreter)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
