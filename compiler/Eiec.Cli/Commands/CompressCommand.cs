@@ -69,8 +69,7 @@ public static class CompressCommand
             else result = DeepCompressor.Compress(dense, options, modelPath);
             var compressed = clock.Elapsed;
 
-            CzValidator.Validate(result.Model, outPath);
-            WriteAtomically(outPath, path => CzWriter.Write(result.Model, path));
+            CzWriter.Write(result.Model, outPath); // validates, then temp file + rename
             if (parse.GetValue(report) is { } reportPath)
                 WriteAtomically(reportPath, path => File.WriteAllText(path, result.Report.ToMarkdown()));
             var written = clock.Elapsed;

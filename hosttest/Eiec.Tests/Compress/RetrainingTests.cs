@@ -95,20 +95,5 @@ public sealed class RetrainingTests
         a.Report.ToMarkdown().Should().Be(b.Report.ToMarkdown());
     }
 
-    /// <summary>Every number of a .cz model, bit for bit (floats by their IEEE bits).</summary>
-    internal static byte[] Bytes(CzModel model)
-    {
-        using var stream = new MemoryStream();
-        using var w = new BinaryWriter(stream);
-        foreach (var l in model.Layers)
-        {
-            w.Write(l.Name); w.Write(l.Inputs); w.Write(l.Outputs); w.Write((int)l.Activation);
-            foreach (var v in l.IndPtr) w.Write(v);
-            foreach (var v in l.Indices) w.Write(v);
-            w.Write(l.Codes);
-            foreach (var v in l.Codebook) w.Write(BitConverter.SingleToUInt32Bits(v));
-            foreach (var v in l.Bias ?? []) w.Write(BitConverter.SingleToUInt32Bits(v));
-        }
-        return stream.ToArray();
-    }
+    private static byte[] Bytes(CzModel model) => CzWriter.ToBytes(model);
 }
