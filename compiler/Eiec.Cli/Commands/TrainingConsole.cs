@@ -13,14 +13,22 @@ public sealed class TrainingConsole
 {
     private readonly IAnsiConsole _console;
     private readonly List<EpochReport> _epochs = new();
+    private readonly bool _terminal;
 
     public TrainingConsole(ParseResult parse)
     {
+        var writer = parse.InvocationConfiguration.Output;
+        // A terminal gets colours and a live progress bar; a file, pipe or test writer gets plain text.
+        bool terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
         _console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-            Interactive = InteractionSupport.Detect,
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!terminal) _console.Profile.Width = 160;
+        _terminal = terminal;
     }
 
     public IAnsiConsole Console => _console;
@@ -29,6 +37,17 @@ public sealed class TrainingConsole
     public T Run<T>(Func<Action<EpochReport>, T> work)
     {
         T result = default!;
+        if (!_terminal)
+        {
+            // No live display off a terminal: one line per epoch, as it finishes.
+            result = work(report =>
+            {
+                _epochs.Add(report);
+                _console.WriteLine(Describe(report) + string.Create(CultureInfo.InvariantCulture, $" ({report.Elapsed.TotalSeconds:F1} s)"));
+            });
+            if (_epochs.Count > 0) _console.Write(EpochTable());
+            return result;
+        }
         _console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
