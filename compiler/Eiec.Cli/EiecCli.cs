@@ -16,6 +16,8 @@ public static class EiecCli
         foreach (var command in new[]
         {
             BuildCommand.Create(),
+            RunCommand.Create(),
+            GenCommand.Create(),
             TrainCommand.Create(),
             CompressCommand.Create(),
             EvalCommand.Create(),

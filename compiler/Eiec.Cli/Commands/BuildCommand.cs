@@ -34,7 +34,7 @@ public static class BuildCommand
     public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits)
     {
         var clock = Stopwatch.StartNew();
-        var model = CzReader.Read(modelPath);
+        var model = CzReader.Read(modelPath, config.CodebookSize);
         var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
         var report = BuildReport.From(image.Manifest);
         AtomicDirectory.Produce(outputDir, dir =>

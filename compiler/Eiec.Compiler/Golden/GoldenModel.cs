@@ -64,7 +64,7 @@ public sealed class GoldenModel
         for (int l = 0; l < layers.Count; l++)
         {
             try { outputs[l] = RunLayer(l, a, out saturations[l], out macs[l]); }
-            catch (IndexOutOfRangeException)
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
                 throw new EiecException($"corrupt image: layer '{layers[l].Name}' (index {l}) addresses a row, pointer or entry outside its memories; rebuild the image");
             }
@@ -87,28 +87,40 @@ public sealed class GoldenModel
         var cb = _image.Codebook.AsSpan(l * config.CodebookSize, config.CodebookSize).ToArray();
         var result = new short[outputs];
         long sat = 0, mac = 0;
+        if (cb.Length != codeMask + 1) throw new InvalidOperationException("codebook ROM slice has the wrong size");
         int rowsPerPe = (outputs + pes - 1) / pes;
         var acc = new long[rowsPerPe];
+        // The control unit broadcasts non-zero activations only: find them once for all PEs.
+        var nzIndex = new int[inputs];
+        var nzValue = new int[inputs];
+        int nz = 0;
+        for (int j = 0; j < inputs; j++)
+            if (a[j] != 0) { nzIndex[nz] = j; nzValue[nz] = a[j]; nz++; }
         for (int k = 0; k < pes; k++)
         {
             Array.Clear(acc);
+            var accSpan = acc.AsSpan();
             var mem = _image.Pes[k];
+            var even = mem.PtrEven;
+            var odd = mem.PtrOdd;
             int entryBase = spmatBase * config.EntriesPerWord;
-            for (int j = 0; j < inputs; j++)
+            for (int n = 0; n < nz; n++)
             {
-                int aj = a[j];
-                if (aj == 0) continue; // the control unit broadcasts non-zero activations only
-                int start = (int)mem.Pointer(ptrBase, j), end = (int)mem.Pointer(ptrBase, j + 1);
+                int j = nzIndex[n], aj = nzValue[n];
+                // Pointer read unit: p[j] and p[j+1] come from opposite banks.
+                int half = ptrBase + (j >> 1);
+                int start, end;
+                if ((j & 1) == 0) { start = (int)even[half]; end = (int)odd[half]; }
+                else { start = (int)odd[half]; end = (int)even[half + 1]; }
                 int row = -1;
                 mac += end - start;
                 if (_wideEntries is null)
                 {
-                    var entries = _entries[k];
-                    for (int e = entryBase + start; e < entryBase + end; e++)
+                    // Spans over the column let the JIT drop the per-entry bounds checks on the stream.
+                    foreach (int entry in _entries[k].AsSpan(entryBase + start, end - start))
                     {
-                        int entry = entries[e];
                         row += (entry >> codeBits) + 1;
-                        acc[row] += cb[entry & codeMask] * aj;
+                        accSpan[row] += cb[entry & codeMask] * aj;
                     }
                 }
                 else

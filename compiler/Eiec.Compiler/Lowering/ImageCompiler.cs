@@ -39,7 +39,7 @@ public static class ImageCompiler
             string where = $"{sourceName}: layer '{layer.Name}' (index {l})";
             int groups = CeilDiv(layer.Inputs, pes), rowsPerPe = CeilDiv(layer.Outputs, pes);
             if (groups > config.ActivationDepth || rowsPerPe > config.ActivationDepth)
-                throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs need {Math.Max(groups, rowsPerPe)} activations per PE at {pes} PEs, but each activation buffer holds {config.ActivationDepth} (activation_sram_bytes = {config.ActivationSramBytes}); use more PEs or a larger activation SRAM");
+                throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs need {Math.Max(groups, rowsPerPe)} activations per PE at {pes} PE(s), but each activation buffer holds {config.ActivationDepth} (activation_sram_bytes = {config.ActivationSramBytes}); use more PEs or a larger activation SRAM");
 
             int frac = FixedPointMath.ChooseWeightFracBits(layer.Codebook);
             if (frac < 0)

@@ -64,10 +64,10 @@ public sealed record BuildReport
         sb.Append(ci, $"# Build report: {Model}\n\n");
         sb.Append(ci, $"{Pes} PEs, clock {ClockMhz} MHz, activations Q{15 - ActivationFracBits}.{ActivationFracBits} (16-bit).\n\n");
         sb.Append("## Storage per layer\n\n");
-        sb.Append("| layer | inputs × outputs | non-zeros | density | padding (share) | bits / non-zero | vs dense fp32 | vs CSR (32-bit) | entries per PE min / mean / max | imbalance (max/mean) | weight Q | acc bits needed | bias saturations |\n");
+        sb.Append("| layer | inputs × outputs | non-zeros | density | padding (share) | bits / non-zero | vs dense fp32 | vs CSR (32-bit) | entries per PE min / mean / max | imbalance (max/mean) | weight frac bits F | acc bits needed | bias saturations |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var l in Layers)
-            sb.Append(ci, $"| {l.Name} | {l.Inputs} × {l.Outputs} | {l.NonZeros} | {l.WeightDensity:P2} | {l.PaddingEntries} ({l.PaddingShare:P2}) | {l.BitsPerNonZero:F2} | {l.CompressionVsDense:F1}× | {l.CompressionVsCsr32:F1}× | {l.EntriesPerPeMin} / {l.EntriesPerPeMean:F1} / {l.EntriesPerPeMax} | {l.Imbalance:F3} | Q{15 - l.WeightFracBits}.{l.WeightFracBits} | {l.AccumulatorBitsNeeded} | {l.BiasSaturations} |\n");
+            sb.Append(ci, $"| {l.Name} | {l.Inputs} × {l.Outputs} | {l.NonZeros} | {l.WeightDensity:P2} | {l.PaddingEntries} ({l.PaddingShare:P2}) | {l.BitsPerNonZero:F2} | {l.CompressionVsDense:F1}× | {l.CompressionVsCsr32:F1}× | {l.EntriesPerPeMin} / {l.EntriesPerPeMean:F1} / {l.EntriesPerPeMax} | {l.Imbalance:F3} | {l.WeightFracBits} | {l.AccumulatorBitsNeeded} | {l.BiasSaturations} |\n");
         sb.Append("\nBits per non-zero count every stored entry (padding included), the column pointers of all PEs and the codebook. ");
         sb.Append("CSR (32-bit) counts a 32-bit value and a 32-bit column index per non-zero plus 32-bit row pointers.\n\n");
         sb.Append("## SRAM fill per PE\n\n| memory | used | capacity | fill |\n|---|---|---|---|\n");

@@ -32,7 +32,7 @@ public class CapacityErrorTests
         var model = Images.Random(1, [1000, 10], 0.1);
         var config = Images.Small(1);
         var act = () => ImageCompiler.Compile(model, config, 8, "m.cz");
-        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc1' (index 0): 1000 inputs and 10 outputs need 1000 activations per PE at 1 PEs, but each activation buffer holds 256*");
+        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc1' (index 0): 1000 inputs and 10 outputs need 1000 activations per PE at 1 PE(s), but each activation buffer holds 256*");
     }
 
     [Fact]
