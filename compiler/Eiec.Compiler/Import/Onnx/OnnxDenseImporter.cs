@@ -55,7 +55,7 @@ public static class OnnxDenseImporter
             throw new EiecException($"{source}: the graph has {graph.Output.Count} outputs; an MLP has exactly one");
         string graphOutput = graph.Output[0].Name;
 
-        var layers = new List<Builder>();
+        var layers = new List<OnnxLayerBuilder>();
         bool lastWasLayerOp = false;
         for (int n = 0; n < graph.Node.Count; n++)
         {
@@ -75,6 +75,8 @@ public static class OnnxDenseImporter
             if (dataIn.Count != 1 || dataIn[0] != current)
                 throw new EiecException($"{where} reads {string.Join(", ", dataIn.Select(i => $"'{i}'"))}, but an MLP graph is a chain and the current tensor is '{current}'");
             if (node.Output.Count < 1) throw new EiecException($"{where} has no output");
+            if (node.OpType is "Gemm" or "MatMul" or "Add" or "Reshape" && node.Input.Count < 2)
+                throw new EiecException($"{where} has {node.Input.Count} input(s); {node.OpType} takes at least 2");
 
             switch (node.OpType)
             {
@@ -95,7 +97,7 @@ public static class OnnxDenseImporter
                         bias = BiasVector(constants, node.Input[2], outputs, where);
                         if (beta != 1f) for (int k = 0; k < bias.Length; k++) bias[k] *= beta;
                     }
-                    layers.Add(new Builder(LayerName(node.Input[1], layers), inputsCount, outputs, w, bias));
+                    layers.Add(new OnnxLayerBuilder(LayerName(node.Input[1], layers), inputsCount, outputs, w, bias));
                     features = outputs;
                     lastWasLayerOp = true;
                     break;
@@ -105,7 +107,7 @@ public static class OnnxDenseImporter
                     if (node.Input[0] != current) throw new EiecException($"{where}: the data must be the first input (x · W with W [inputs, outputs])");
                     var b = Tensor2D(constants, node.Input[1], where, "B");
                     CheckFeatures(ref features, (int)b.Rows, where);
-                    layers.Add(new Builder(LayerName(node.Input[1], layers), (int)b.Rows, (int)b.Cols,
+                    layers.Add(new OnnxLayerBuilder(LayerName(node.Input[1], layers), (int)b.Rows, (int)b.Cols,
                         Transpose(b.Data, (int)b.Rows, (int)b.Cols), null));
                     features = b.Cols;
                     lastWasLayerOp = true;
@@ -159,22 +161,9 @@ public static class OnnxDenseImporter
         return new DenseModel(modelName, layers.Select(b => b.Build()).ToList()).Validated(source);
     }
 
-    private sealed class Builder(string name, int inputs, int outputs, float[] weight, float[]? bias)
-    {
-        public int Outputs => outputs;
-        public float[]? Bias { get; set; } = bias;
-        public LayerActivation Activation { get; set; } = LayerActivation.None;
-        public DenseLayer Build() => new()
-        {
-            Name = name, Inputs = inputs, Outputs = outputs, Weight = weight, Bias = Bias, Activation = Activation,
-        };
-        public string Name => name;
-    }
-
-    private readonly record struct Matrix(long Rows, long Cols, float[] Data);
 
     /// <summary>Layer name from the weight initializer ("fc1.weight" → "fc1", "dense/kernel:0" → "dense"), else fcK.</summary>
-    private static string LayerName(string weightName, List<Builder> layers)
+    private static string LayerName(string weightName, List<OnnxLayerBuilder> layers)
     {
         string name = weightName;
         foreach (var suffix in new[] { ":0", ".weight", "/kernel", "/MatMul/ReadVariableOp", "/ReadVariableOp" })
@@ -214,12 +203,12 @@ public static class OnnxDenseImporter
         constants.TryGetValue(name, out var t) ? t
             : throw new EiecException($"{where}: input '{name}' is not an initializer or constant; weights must be stored in the model");
 
-    private static Matrix Tensor2D(Dictionary<string, TensorProto> constants, string name, string where, string role)
+    private static OnnxMatrix Tensor2D(Dictionary<string, TensorProto> constants, string name, string where, string role)
     {
         var t = Constant(constants, name, where);
         if (t.Dims.Count != 2)
             throw new EiecException($"{where}: {role} '{name}' has shape [{string.Join(", ", t.Dims)}]; a weight matrix must be 2-D");
-        return new Matrix(t.Dims[0], t.Dims[1], Floats(t, where));
+        return new OnnxMatrix(t.Dims[0], t.Dims[1], Floats(t, where));
     }
 
     private static float[] BiasVector(Dictionary<string, TensorProto> constants, string name, int outputs, string where)
