@@ -64,7 +64,7 @@ public static class CompressCommand
                     PruneLearningRate = parse.GetValue(pruneLr), ShareLearningRate = parse.GetValue(shareLr),
                     BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
                 };
-                result = ui.Run(onEpoch => RetrainingCompressor.Compress(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch));
+                result = ui.Run((onEpoch, onProgress) => RetrainingCompressor.Compress(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
             }
             else result = DeepCompressor.Compress(dense, options, modelPath);
             var compressed = clock.Elapsed;

@@ -38,7 +38,7 @@ public static class TrainCommand
                 Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
             };
             var net = Mlp.Create(Path.GetFileNameWithoutExtension(outPath), sizes, options.Seed);
-            ui.Run(onEpoch => MlpTrainer.Train(net, train, splits.Test, options, "dense", onEpoch));
+            ui.Run((onEpoch, onProgress) => MlpTrainer.Train(net, train, splits.Test, options, "dense", onEpoch, onProgress));
             double accuracy = MlpTrainer.Evaluate(net, splits.Test);
             DenseNpzWriter.Write(net.ToDense(), outPath);
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,

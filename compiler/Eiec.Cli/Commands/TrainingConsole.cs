@@ -34,7 +34,7 @@ public sealed class TrainingConsole
     public IAnsiConsole Console => _console;
 
     /// <summary>Runs <paramref name="work"/>, showing each epoch it reports.</summary>
-    public T Run<T>(Func<Action<EpochReport>, T> work)
+    public T Run<T>(Func<Action<EpochReport>, Action<TrainingProgress>, T> work)
     {
         T result = default!;
         if (!_terminal)
@@ -44,7 +44,7 @@ public sealed class TrainingConsole
             {
                 _epochs.Add(report);
                 _console.WriteLine(Describe(report) + string.Create(CultureInfo.InvariantCulture, $" ({report.Elapsed.TotalSeconds:F1} s)"));
-            });
+            }, _ => { });
             if (_epochs.Count > 0) _console.Write(EpochTable());
             return result;
         }
@@ -54,14 +54,19 @@ public sealed class TrainingConsole
             .Start(ctx =>
             {
                 var tasks = new Dictionary<string, ProgressTask>();
+                ProgressTask Task(string phase, int epochs)
+                {
+                    if (!tasks.TryGetValue(phase, out var task))
+                        tasks[phase] = task = ctx.AddTask(Markup.Escape($"{phase} epoch 1/{epochs}"), maxValue: epochs);
+                    return task;
+                }
                 result = work(report =>
                 {
-                    if (!tasks.TryGetValue(report.Phase, out var task))
-                        tasks[report.Phase] = task = ctx.AddTask(Markup.Escape(report.Phase), maxValue: report.Epochs);
+                    var task = Task(report.Phase, report.Epochs);
                     task.Value = report.Epoch;
                     task.Description = Markup.Escape(Describe(report));
                     _epochs.Add(report);
-                });
+                }, progress => Task(progress.Phase, progress.Epochs).Value = progress.EpochsDone);
             });
         if (_epochs.Count > 0) _console.Write(EpochTable());
         return result;

@@ -58,7 +58,7 @@ public sealed class MlpTrainer
 
     /// <summary>Trains for <see cref="TrainingOptions.Epochs"/> epochs; <paramref name="onEpoch"/> sees each epoch's figures.</summary>
     public static IReadOnlyList<EpochReport> Train(Mlp net, Dataset train, Dataset? test, TrainingOptions options, string phase,
-        Action<EpochReport>? onEpoch = null)
+        Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         CheckData(net, train);
         if (test is not null) CheckData(net, test);
@@ -76,12 +76,14 @@ public sealed class MlpTrainer
             rng.Shuffle(order);
             double lossSum = 0;
             long correct = 0, seen = 0;
-            for (int start = 0; start + batch <= train.Count; start += batch)
+            int batches = train.Count / batch;
+            for (int b = 0; b < batches; b++)
             {
-                var (loss, right) = trainer.Step(train, order.AsSpan(start, batch), (float)options.LearningRate);
+                var (loss, right) = trainer.Step(train, order.AsSpan(b * batch, batch), (float)options.LearningRate);
                 lossSum += loss;
                 correct += right;
                 seen += batch;
+                if (onProgress is not null && b % 32 == 31) onProgress(new TrainingProgress(phase, epoch - 1 + (double)(b + 1) / batches, options.Epochs));
             }
             double? testAccuracy = testSet is null ? null : Evaluate(net, testSet);
             var report = new EpochReport(phase, epoch, options.Epochs, lossSum / seen, (double)correct / seen, testAccuracy, clock.Elapsed);

@@ -13,7 +13,7 @@ namespace Eiec.Compiler.Training;
 public static class RetrainingCompressor
 {
     public static CompressionResult Compress(DenseModel model, CompressionOptions options, RetrainOptions retrain,
-        Dataset train, Dataset? test, string source, Action<EpochReport>? onEpoch = null)
+        Dataset train, Dataset? test, string source, Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         DeepCompressor.CheckOptions(model, options, source);
         var net = Mlp.FromDense(model);
@@ -32,7 +32,7 @@ public static class RetrainingCompressor
         }
         Note("pruned, before retraining", Accuracy());
         // 2. Masked retraining.
-        MlpTrainer.Train(net, train, test, Options(retrain, retrain.PruneEpochs, retrain.PruneLearningRate, retrain.Seed), "prune-retrain", onEpoch);
+        MlpTrainer.Train(net, train, test, Options(retrain, retrain.PruneEpochs, retrain.PruneLearningRate, retrain.Seed), "prune-retrain", onEpoch, onProgress);
         Note($"after {retrain.PruneEpochs} epochs of masked retraining", Accuracy());
         // 3. Weight sharing.
         foreach (var layer in net.Layers)
@@ -46,7 +46,7 @@ public static class RetrainingCompressor
         }
         Note($"weight-shared ({1 << options.CodebookBits} entries), before fine-tuning", Accuracy());
         // 4. Centroid fine-tuning.
-        MlpTrainer.Train(net, train, test, Options(retrain, retrain.ShareEpochs, retrain.ShareLearningRate, retrain.Seed + 1), "centroid-tune", onEpoch);
+        MlpTrainer.Train(net, train, test, Options(retrain, retrain.ShareEpochs, retrain.ShareLearningRate, retrain.Seed + 1), "centroid-tune", onEpoch, onProgress);
         Note($"after {retrain.ShareEpochs} epochs of centroid fine-tuning", Accuracy());
 
         var layers = net.Layers.Select(l => CscBuilder.Build(l.Name, l.Inputs, l.Outputs,
