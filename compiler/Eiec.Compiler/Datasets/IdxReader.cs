@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Numerics.Tensors;
 using Eiec.Compiler.Diagnostics;
 
 namespace Eiec.Compiler.Datasets;
@@ -18,7 +19,8 @@ public static class IdxReader
         long features = 1;
         for (int d = 1; d < dims.Length; d++) features *= dims[d];
         var pixels = new float[data.Length];
-        for (int k = 0; k < data.Length; k++) pixels[k] = data[k] / 255f;
+        for (int k = 0; k < data.Length; k++) pixels[k] = data[k];
+        TensorPrimitives.Divide(pixels, 255f, pixels); // element-wise: identical to a scalar x / 255f
         return (dims[0], checked((int)features), pixels);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Eiec.Compiler.Datasets;
@@ -182,8 +183,9 @@ public sealed class MlpTrainer
             DenseKernels.Forward(_acts[l], layer.Weight, layer.Bias, _acts[l + 1], n, layer.Inputs, layer.Outputs);
             if (layer.Relu)
             {
-                var z = _acts[l + 1];
-                for (int k = 0; k < n * layer.Outputs; k++) if (z[k] < 0) z[k] = 0;
+                // Element-wise, so TensorPrimitives' vector width cannot change the result.
+                var z = _acts[l + 1].AsSpan(0, n * layer.Outputs);
+                TensorPrimitives.Max(z, 0f, z);
             }
         }
     }
@@ -248,7 +250,7 @@ public sealed class MlpTrainer
     {
         if (layer.CodeMap is not null) Expand(layer);
         else if (layer.Mask is { } mask)
-            for (long k = 0; k < mask.LongLength; k++) layer.Weight[k] *= mask[k];
+            TensorPrimitives.Multiply(layer.Weight, mask, layer.Weight);
     }
 
     private static void Expand(MlpLayer layer)
