@@ -31,6 +31,7 @@ if $EIEC --help | grep -q "^  sim "; then
   echo "## Cycle simulator: VGG-6 at 64 PEs, file loading included (reference: ~0.2 s for a C++ cycle-level simulator)"
   for i in 1 2 3; do timed "eiec sim VGG-6 @64 PEs, run $i" $EIEC sim "$work/vgg6" --input "$work/VGG-6.input.npy"; done
 fi
+bench/table3.sh
 if [ -x bench/rtl-vs-sim.sh ]; then bench/rtl-vs-sim.sh; fi
 if [ -x bench/compress.sh ]; then bench/compress.sh; fi
 exit 0

@@ -18,6 +18,8 @@ public static class EiecCli
             BuildCommand.Create(),
             RunCommand.Create(),
             GenCommand.Create(),
+            SimCommand.Create(),
+            SweepCommand.Create(),
             TrainCommand.Create(),
             CompressCommand.Create(),
             EvalCommand.Create(),

@@ -50,4 +50,19 @@ public sealed class LenetExampleTests
         goldenRow.AgreementWith(floatRow).Should().BeGreaterThanOrEqualTo(test.Count * 995 / 1000,
             "16-bit fixed point changes a prediction only where two logits nearly tie");
     }
+
+    [Fact]
+    public void Should_equal_the_golden_model_bit_for_bit_When_the_cycle_simulator_runs_the_example()
+    {
+        Directory.Exists(FashionMnist).Should().BeTrue($"apt-get install dataset-fashion-mnist ({FashionMnist})");
+        var test = DatasetLoader.LoadIdx(FashionMnist, "t10k").Take(300);
+        var model = CzReader.Read(Example("lenet-300-100.cz"));
+        var image = ImageCompiler.Compile(model, new AccelConfig { Pes = 16 }, ImageCompiler.DefaultActivationFracBits, "lenet-300-100.cz");
+
+        var sim = Eiec.Cli.Commands.EvalCommand.Simulated(image, test, subset: true, out var mismatch);
+        var golden = ModelEvaluator.Golden(image, test);
+
+        mismatch.Should().BeNull();
+        sim.Predictions.Should().Equal(golden.Predictions);
+    }
 }

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using Eiec.Sim.Energy;
+using Eiec.Sim.Stats;
+using Spectre.Console;
+
+namespace Eiec.Cli.Commands;
+
+/// <summary>Spectre.Console tables of a simulation: every heading states the clock, the array and the units.</summary>
+public sealed class SimConsole
+{
+    public SimConsole(ParseResult parse)
+    {
+        // Redirected output (files, pipes, tests) gets plain text and room for the tables instead of 80 columns.
+        bool redirected = System.Console.IsOutputRedirected || parse.InvocationConfiguration.Output != System.Console.Out;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (redirected) Console.Profile.Width = 200;
+    }
+
+    public IAnsiConsole Console { get; }
+
+    public void WriteLine(string text) => Console.WriteLine(text);
+
+    public void Write(SimStats stats, EnergyReport energy, bool perPe)
+    {
+        Console.Write(CycleTable(stats));
+        Console.Write(PeTable(stats));
+        if (perPe) Console.Write(PerPeTable(stats));
+        Console.Write(EnergyTable(stats, energy));
+    }
+
+    private static string Array(SimStats s) => $"{s.Pes} PEs, queue depth {s.FifoDepth}, clock {F(s.ClockMhz, "0.###")} MHz" +
+                                               (s.Inferences > 1 ? $", per inference over {s.Inferences}" : "");
+
+    public static Table CycleTable(SimStats s)
+    {
+        var t = new Table { Title = new TableTitle(Markup.Escape($"Cycles and throughput ({Array(s)})")) };
+        t.AddColumns(Escaped("layer", "inputs→outputs", "non-zero inputs", "scan [cycles]", "WB [cycles]", "total [cycles]",
+            "latency [µs]", "ideal scan [cycles]", "load balance", "useful [GOP/s]", "issued [GOP/s]"));
+        foreach (var c in t.Columns.Skip(2)) c.RightAligned();
+        double n = s.Inferences;
+        foreach (var l in s.Layers)
+            t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), $"{l.Inputs}→{l.Outputs}", N(l.Broadcasts / n), N(l.ScanCycles / n), N(l.WbCycles / n),
+                N(l.Cycles / n), F(s.Microseconds(l.Cycles) / n, "F3"), N(l.IdealScanCycles / n), F(l.LoadBalanceEfficiency, "P1"),
+                F(s.Gops(l.UsefulEntries, l.Cycles), "F2"), F(s.Gops(l.IssuedEntries, l.Cycles), "F2"));
+        t.AddRow("[bold]total[/]", "", N(s.Layers.Sum(l => l.Broadcasts) / n), N(s.ScanCycles / n), N(s.WbCycles / n), N(s.Cycles / n),
+            F(s.LatencyUs, "F3"), N(s.IdealScanCycles / n), F(s.LoadBalanceEfficiency, "P1"), F(s.UsefulGops, "F2"), F(s.IssuedGops, "F2"));
+        t.Caption = new TableTitle(Markup.Escape("ideal scan = ceil(issued entries / N): the work spread perfectly over the PEs; load balance = ideal / actual scan cycles; " +
+                                     "GOP/s count 2 ops per MAC over all counted cycles, useful = stored weights only, issued = padding included"));
+        return t;
+    }
+
+    public static Table PeTable(SimStats s)
+    {
+        var t = new Table { Title = new TableTitle(Markup.Escape($"PE activity in SCAN, % of N × scan cycles ({Array(s)})")) };
+        t.AddColumns(Escaped("layer", "busy", "stalled", "starved", "drain", "issued [entries]", "padding [entries]",
+            "queue mean [entries]", "queue max [entries]", "broadcast stalls [cycles]", "saturations"));
+        foreach (var c in t.Columns.Skip(1)) c.RightAligned();
+        double n = s.Inferences;
+        foreach (var l in s.Layers)
+        {
+            double pc = (double)l.ScanCycles * l.Pes;
+            t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), P(l.PeStats.Sum(p => p.Busy), pc), P(l.PeStats.Sum(p => p.Stalled), pc),
+                P(l.PeStats.Sum(p => p.Starved), pc), P(l.PeStats.Sum(p => p.Drain), pc), N(l.IssuedEntries / n), N(l.PaddingEntries / n),
+                F(l.QueueOccupancyMean, "F2"), l.QueueMax.ToString(CultureInfo.InvariantCulture), N(l.BroadcastStallCycles / n), N(l.Saturations / n));
+        }
+        return t;
+    }
+
+    public static Table PerPeTable(SimStats s)
+    {
+        var t = new Table { Title = new TableTitle(Markup.Escape($"Per PE, all layers [cycles] ({Array(s)})")) };
+        t.AddColumns(Escaped("PE", "busy", "stalled", "starved", "drain", "padding [entries]", "pointer reads", "SRAM word reads", "queue max"));
+        foreach (var c in t.Columns.Skip(1)) c.RightAligned();
+        var totals = s.PeTotals;
+        for (int k = 0; k < totals.Length; k++)
+        {
+            var p = totals[k];
+            t.AddRow(k.ToString(CultureInfo.InvariantCulture), N(p.Busy), N(p.Stalled), N(p.Starved), N(p.Drain), N(p.Padding),
+                N(p.PointerReads), N(p.SpmatWordReads), p.QueueMax.ToString(CultureInfo.InvariantCulture));
+        }
+        return t;
+    }
+
+    public static Table EnergyTable(SimStats s, EnergyReport e)
+    {
+        var t = new Table { Title = new TableTitle(Markup.Escape($"Energy per inference by unit and action (table '{e.Table}' from {e.TableOrigin}; {Array(s)})")) };
+        t.AddColumns(Escaped("unit", "action", "count", "energy/action [pJ]", "energy [nJ]", "share"));
+        foreach (var c in t.Columns.Skip(2)) c.RightAligned();
+        double n = s.Inferences;
+        string Share(double pj) => e.TotalPj == 0 ? "-" : F(pj / e.TotalPj, "P1");
+        foreach (var (unit, pj) in e.ByUnit)
+        {
+            var lines = e.Lines.Where(l => l.Unit == unit).ToList();
+            foreach (var l in lines)
+                t.AddRow(l == lines[0] ? unit : "", l.Action, N(l.Count / n), F(l.PjPerAction, "0.####"), F(l.TotalPj / n / 1000, "F3"), Share(l.TotalPj));
+            if (lines.Count > 1) t.AddRow("", $"[italic]{unit} total[/]", "", "", F(pj / n / 1000, "F3"), Share(pj));
+        }
+        t.AddRow("[bold]total[/]", "", "", "", F(e.PerInferencePj / 1000, "F3"), "100 %");
+        t.Caption = new TableTitle(Markup.Escape($"energy per inference {F(e.PerInferencePj / 1e6, "F4")} µJ; average power {F(e.AveragePowerMw, "F2")} mW " +
+                                     $"over {N(s.Cycles / n)} cycles ({F(s.LatencyUs, "F3")} µs) at {F(s.ClockMhz, "0.###")} MHz"));
+        return t;
+    }
+
+    private static TableColumn[] Escaped(params string[] names) => names.Select(n => new TableColumn(Markup.Escape(n))).ToArray();
+
+    private static string N(double v) => v.ToString(v == Math.Floor(v) ? "N0" : "N1", CultureInfo.InvariantCulture);
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+    private static string P(long part, double whole) => whole == 0 ? "-" : (part / whole).ToString("P1", CultureInfo.InvariantCulture);
+}

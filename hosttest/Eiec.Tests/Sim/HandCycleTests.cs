@@ -1,0 +1,164 @@
+using Eiec.Sim;
+using Eiec.Tests.Support;
+
+namespace Eiec.Tests.Sim;
+
+/// <summary>
+/// Cycle counts derived by hand from docs/microarchitecture.md, cycle by cycle. Notation: "bc j" =
+/// the control unit broadcasts column j; "pop j" = pointer read of j; "take" = the sparse-matrix read
+/// unit takes the column register; "iss e" = entry e issues; E1/E2/E3 = pipeline stages.
+/// </summary>
+public class HandCycleTests
+{
+    private static SimResult Run(TempDir tmp, Eiec.Compiler.Cz.CzModel model, int pes, int depth, short[] input) =>
+        SimHarness.RunAndCompare(SimHarness.Image(tmp, model, Images.Small(pes, depth)), input);
+
+    /// <summary>
+    /// 1 PE, one input (non-zero), one column with 3 entries (rows 0, 1, 2), 3 outputs.
+    /// <code>
+    /// cycle  CCU                         PE
+    ///   0    rd g0 (fetch_g 0→1)         starved
+    ///   1    load_cur: mask={0}          starved
+    ///   2    bc j=0 (mask→0)             starved (count 0 at start)
+    ///   3    ccu_done                    pop j=0, pointer read        drain
+    ///   4                                col_v: take [0,3)            drain
+    ///   5                                iss 0 (SRAM word read)       busy
+    ///   6                                iss 1, E1 0                  busy
+    ///   7                                iss 2 (last), E1 1, E2 0     busy
+    ///   8                                E1 2, E2 1, E3 0             drain
+    ///   9                                E2 2, E3 1                   drain
+    ///  10                                E3 2                         drain
+    ///  11    ccu_done and PE idle at the start: SCAN ends            starved
+    /// </code>
+    /// scan = 12; WB = rows_per_pe + 1 = 4; total 16.
+    /// </summary>
+    [Fact]
+    public void Should_take_12_scan_and_4_write_back_cycles_When_one_PE_has_one_column_of_3_entries()
+    {
+        using var tmp = new TempDir();
+        var model = SimHarness.Columns(3, [(0, 1), (1, 2), (2, 3)]);
+        var result = Run(tmp, model, 1, 8, [256]);
+        var layer = result.Stats.Layers[0];
+        layer.ScanCycles.Should().Be(12);
+        layer.WbCycles.Should().Be(4);
+        result.Stats.Cycles.Should().Be(16);
+        var pe = layer.PeStats[0];
+        (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((3, 0, 4, 5));
+        pe.SpmatWordReads.Should().Be(1);
+        pe.PointerReads.Should().Be(1);
+        layer.Broadcasts.Should().Be(1);
+        layer.IdealScanCycles.Should().Be(3);
+        layer.LoadBalanceEfficiency.Should().BeApproximately(3.0 / 12, 1e-12);
+    }
+
+    /// <summary>
+    /// 1 PE, 5 inputs, all zero: one group per cycle passes through nxt and cur with an empty mask.
+    /// <code>
+    /// cycle 0: rd g0 | 1: load g0, rd g1 | 2: load g1, rd g2 | 3: load g2, rd g3 | 4: load g3, rd g4
+    /// cycle 5: load g4 (no groups left: nxt_valid ← 0) | 6: ccu_done, PE idle → SCAN ends
+    /// </code>
+    /// scan = groups + 2 = 7.
+    /// </summary>
+    [Fact]
+    public void Should_take_groups_plus_2_scan_cycles_When_the_input_is_all_zero()
+    {
+        using var tmp = new TempDir();
+        var model = SimHarness.Columns(2, [(0, 1)], [(1, 2)], [(0, 3)], [], [(1, 1)]);
+        var layer = Run(tmp, model, 1, 8, new short[5]).Stats.Layers[0];
+        layer.ScanCycles.Should().Be(7);
+        layer.GroupReads.Should().Be(5);
+        layer.PeStats[0].Starved.Should().Be(7);
+    }
+
+    /// <summary>
+    /// 1 PE, one non-zero input whose column is empty in this PE: taken, then found empty.
+    /// <code>
+    /// 0 rd g0 | 1 load | 2 bc j=0 | 3 pop j=0 | 4 take [0,0) | 5 have = 0, PE idle, ccu_done → end
+    /// </code>
+    /// scan = 6 (the empty column costs its take cycle). With a second, zero input the second group
+    /// loads in cycle 2 while j=0 broadcasts, so it adds no cycle: still 6.
+    /// </summary>
+    [Fact]
+    public void Should_spend_one_cycle_on_an_empty_column_When_its_pair_is_taken()
+    {
+        using var tmp = new TempDir();
+        var model = SimHarness.Columns(1, [], [(0, 1)]);
+        var layer = Run(tmp, model, 1, 8, [256, 0]).Stats.Layers[0];
+        layer.ScanCycles.Should().Be(6, "the zero second group loads in the cycle j=0 broadcasts");
+        var single = SimHarness.Columns(1, new (int Row, int Code)[][] { [] });
+        using var tmp2 = new TempDir();
+        var one = Run(tmp2, single, 1, 8, [256]).Stats.Layers[0];
+        one.ScanCycles.Should().Be(6);
+        one.IssuedEntries.Should().Be(0);
+        one.PeStats[0].PointerReads.Should().Be(1);
+    }
+
+    /// <summary>
+    /// 1 PE, queue depth 1, two non-zero inputs, each column one entry (row 0 of 1 output).
+    /// <code>
+    /// cycle  CCU                                       PE (count at start)                    class
+    ///   0    rd g0                                     0                                      starved
+    ///   1    load g0 mask={0}, rd g1                   0                                      starved
+    ///   2    bc j=0; mask→0: load g1 mask={0}          0                                      starved
+    ///   3    queue full: broadcast stall               1: pop j=0                             stalled
+    ///   4    bc j=1 (mask → 0)                         0: take [0,1)                          drain
+    ///   5                                              1: iss 0 (last; col empty), pop j=1    busy
+    ///   6                                              0: take [1,2), E1 0                    drain
+    ///   7                                              iss 1 (held word: no read), E2 0       busy
+    ///   8                                              E1 1, E3 0                             drain
+    ///   9                                              E2 1                                   drain
+    ///  10                                              E3 1                                   drain
+    ///  11    ccu_done and PE idle at the start → SCAN ends                                    starved
+    /// </code>
+    /// scan = 12; busy 2, stalled 1, starved 4, drain 5; one broadcast-stall cycle (3).
+    /// With depth 2 there is no stall: bc j=1 in cycle 3 (with pop j=0), pop j=1 in 4 (with take
+    /// j=0), take j=1 in 5 as entry 0 issues as its column's last, entry 1 issues in 6, E3 in 9: scan = 11.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 12, 2, 1, 4, 5, 1)]
+    [InlineData(2, 11, 2, 0, 4, 5, 0)]
+    public void Should_match_the_hand_schedule_When_a_shallow_queue_stalls_the_broadcast(int depth, int scan, int busy, int stalled, int starved, int drain, int stalls)
+    {
+        using var tmp = new TempDir();
+        var model = SimHarness.Columns(1, [(0, 1)], [(0, 2)]);
+        var layer = Run(tmp, model, 1, depth, [256, 512]).Stats.Layers[0];
+        layer.ScanCycles.Should().Be(scan);
+        var pe = layer.PeStats[0];
+        (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((busy, stalled, starved, drain));
+        layer.BroadcastStallCycles.Should().Be(stalls);
+        pe.SpmatWordReads.Should().Be(1, "both entries sit in SRAM word 0: the second issue reuses the held word");
+    }
+
+    /// <summary>
+    /// 2 PEs, two inputs (one group), both non-zero; column 0 has row 0 (PE 0), column 1 row 1 (PE 1).
+    /// <code>
+    /// cycle  CCU            PE 0                              PE 1
+    ///   0    rd g0
+    ///   1    load mask=11
+    ///   2    bc j=0
+    ///   3    bc j=1         pop 0                             pop 0
+    ///   4                   take [0,1), pop 1                 take [0,0) (empty here), pop 1
+    ///   5                   iss 0 (last), take [1,1) (empty)  take [0,1)
+    ///   6                   E1                                iss 0
+    ///   7                   E2                                E1
+    ///   8                   E3                                E2
+    ///   9                   idle                              E3
+    ///  10    ccu_done, both idle → end
+    /// </code>
+    /// scan = 11; PE 0: busy 1 (5), starved 5 (0, 1, 2, 9, 10), drain 5 (3, 4, 6, 7, 8);
+    /// PE 1: busy 1 (6), starved 4 (0, 1, 2, 10), drain 6 (3, 4, 5, 7, 8, 9).
+    /// </summary>
+    [Fact]
+    public void Should_match_the_hand_schedule_When_two_PEs_share_one_group()
+    {
+        using var tmp = new TempDir();
+        var model = SimHarness.Columns(2, [(0, 1)], [(1, 3)]);
+        var layer = Run(tmp, model, 2, 8, [256, 256]).Stats.Layers[0];
+        layer.ScanCycles.Should().Be(11);
+        var pe0 = layer.PeStats[0];
+        (pe0.Busy, pe0.Stalled, pe0.Starved, pe0.Drain).Should().Be((1, 0, 5, 5));
+        var pe1 = layer.PeStats[1];
+        (pe1.Busy, pe1.Stalled, pe1.Starved, pe1.Drain).Should().Be((1, 0, 4, 6));
+        layer.WbCycles.Should().Be(2);
+    }
+}

@@ -1,0 +1,65 @@
+using Eiec.Compiler.Config;
+using Eiec.Compiler.Cz;
+using Eiec.Compiler.FixedPoint;
+using Eiec.Compiler.Gen;
+using Eiec.Compiler.Golden;
+using Eiec.Compiler.Image;
+using Eiec.Sim;
+using Eiec.Tests.Support;
+
+namespace Eiec.Tests.Sim;
+
+/// <summary>Compile → write → read back → simulate, and compare with the golden model saying where.</summary>
+public static class SimHarness
+{
+    public static short[] Quantize(float[] x, int frac = 8) => x.Select(v => FixedPointMath.Quantize(v, frac, out _)).ToArray();
+
+    public static short[] Input(int length, double density, int seed, bool signed = true) =>
+        Quantize(RandomModel.CreateInput(length, density, seed, scale: 2.0, signed: signed));
+
+    public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) => Images.CompileToDisk(model, config, tmp["img"]);
+
+    /// <summary>Runs simulator and golden model; fails naming the first differing layer, element, PE and values.</summary>
+    public static SimResult RunAndCompare(CompiledImage image, short[] input, int? fifoDepth = null)
+    {
+        var golden = GoldenModel.Run(image, input);
+        var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth }).Run(input);
+        int n = image.Config.Pes;
+        for (int l = 0; l < image.Layers.Count; l++)
+        {
+            var expected = golden.LayerOutputs[l];
+            var actual = sim.LayerOutputs[l];
+            actual.Length.Should().Be(expected.Length, $"layer {l} output length");
+            for (int i = 0; i < expected.Length; i++)
+                if (expected[i] != actual[i])
+                    actual[i].Should().Be(expected[i], $"layer {l} ('{image.Layers[l].Name}') output {i} (PE {i % n}, local row {i / n}) must match the golden model");
+            sim.Saturations[l].Should().Be(golden.Saturations[l], $"layer {l} saturations");
+        }
+        return sim;
+    }
+
+    /// <summary>A one-layer model given column by column: each column lists (row, code) pairs.</summary>
+    public static CzModel Columns(int outputs, params (int Row, int Code)[][] columns)
+    {
+        var indptr = new int[columns.Length + 1];
+        var indices = new List<int>();
+        var codes = new List<byte>();
+        for (int j = 0; j < columns.Length; j++)
+        {
+            foreach (var (row, code) in columns[j].OrderBy(c => c.Row))
+            {
+                indices.Add(row);
+                codes.Add((byte)code);
+            }
+            indptr[j + 1] = indices.Count;
+        }
+        var codebook = new float[16];
+        for (int v = 1; v < 16; v++) codebook[v] = v * 0.0625f * (v % 2 == 0 ? 1 : -1);
+        var layer = new CzLayer
+        {
+            Name = "fc1", Inputs = columns.Length, Outputs = outputs, Activation = LayerActivation.None,
+            IndPtr = indptr, Indices = indices.ToArray(), Codes = codes.ToArray(), Codebook = codebook,
+        };
+        return new CzModel("hand", [layer]);
+    }
+}
