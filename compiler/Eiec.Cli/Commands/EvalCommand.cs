@@ -30,7 +30,7 @@ public static class EvalCommand
         var simLimit = new Option<int?>("--sim-limit") { Description = "Run the cycle simulator on only the first N test examples (default: all; 0: skip it)" };
         var actFrac = new Option<int>("--act-frac") { Description = "Activation fraction bits when compiling here (docs/fixed-point.md)", DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits };
         var config = new ConfigOptions();
-        var command = new Command("eval", "Top-1 accuracy of the dense, compressed-float and fixed-point forms of a model") { dense, cz, image };
+        var command = new Command("eval", "Top-1 accuracy of a model dense, compressed in float, in fixed point (golden model) and on the cycle simulator") { dense, cz, image };
         command.Options.Add(data);
         command.Options.Add(limit);
         command.Options.Add(simLimit);

@@ -63,6 +63,10 @@ public sealed class MlpTrainer
     {
         CheckData(net, train);
         if (test is not null) CheckData(net, test);
+        if (options.Epochs < 0) throw new EiecException($"{phase}: {options.Epochs} epochs; the number of epochs cannot be negative");
+        if (options.BatchSize < 1) throw new EiecException($"{phase}: minibatch size {options.BatchSize}; it must be at least 1");
+        if (!(options.LearningRate > 0) || !double.IsFinite(options.LearningRate))
+            throw new EiecException($"{phase}: learning rate {options.LearningRate}; it must be positive and finite");
         int batch = Math.Min(options.BatchSize, train.Count);
         if (batch < 1) throw new EiecException($"{train.Source}: no training examples");
         var trainer = new MlpTrainer(net, batch);

@@ -6,9 +6,9 @@ namespace Eiec.Compiler.Training;
 /// </summary>
 public sealed record RetrainOptions
 {
-    public int PruneEpochs { get; init; } = 4;
+    public int PruneEpochs { get; init; } = 10;
     public double PruneLearningRate { get; init; } = 5e-4;
-    public int ShareEpochs { get; init; } = 2;
+    public int ShareEpochs { get; init; } = 3;
     public double ShareLearningRate { get; init; } = 1e-4;
     public int BatchSize { get; init; } = 64;
     public long Seed { get; init; } = 1;
