@@ -9,7 +9,7 @@ export DOTNET_NOLOGO := 1
 .PHONY: help build test unit-test iverilog-test example lint synth bench tools clean
 
 help:
-	@echo "make example        build the tool, then compile, run and simulate the bundled example"
+	@echo "make example        build the tool, then compile, run, simulate and evaluate the bundled LeNet-300-100"
 	@echo "make test           the whole test suite (unit + RTL under Icarus); ends with 'N passed, N failed'"
 	@echo "make iverilog-test  only the generated-RTL tests under Icarus Verilog"
 	@echo "make lint           verilator --lint-only -Wall on generated RTL"
@@ -38,10 +38,12 @@ unit-test:
 iverilog-test: tools
 	@scripts/run-tests.sh --filter "FullyQualifiedName~Rtl"
 
-example: build
-	$(EIEC) build examples/mlp/model.cz -c examples/accel.yaml -o out/example
-	$(EIEC) run out/example --input examples/mlp/input.npy --reference examples/mlp/model.cz --output out/example-output.npy
-	@if $(EIEC) --help | grep -q "^  sim "; then $(EIEC) sim out/example --input examples/mlp/input.npy; fi
+# The main job on the bundled real model: LeNet-300-100 trained on Fashion-MNIST and compressed by eiec.
+example: tools build
+	$(EIEC) build examples/lenet/lenet-300-100.cz -c examples/accel.yaml -o out/lenet
+	$(EIEC) run out/lenet --input examples/lenet/input.npy --reference examples/lenet/lenet-300-100.cz
+	$(EIEC) sim out/lenet --input examples/lenet/input.npy
+	$(EIEC) eval --data /usr/share/datasets/fashion-mnist examples/lenet/lenet-300-100.npz examples/lenet/lenet-300-100.cz out/lenet
 
 lint: tools build
 	@scripts/lint.sh

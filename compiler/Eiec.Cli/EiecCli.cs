@@ -20,6 +20,9 @@ public static class EiecCli
             GenCommand.Create(),
             SimCommand.Create(),
             SweepCommand.Create(),
+            TrainCommand.Create(),
+            CompressCommand.Create(),
+            EvalCommand.Create(),
         })
             root.Subcommands.Add(command);
         return root;

@@ -1,0 +1,93 @@
+using Eiec.Compiler.Compress;
+using Eiec.Compiler.Training;
+
+namespace Eiec.Tests.Compress;
+
+[Collection(DenseFixtureCollection.Name)]
+public sealed class KMeansTests(DenseFixture fixture)
+{
+    /// <summary>Plain Lloyd's: O(n·k) per iteration, same initialisation and rules as documented.</summary>
+    private static double[] PlainLloyd(float[] values, int k)
+    {
+        double min = values.Min(), max = values.Max();
+        var c = Enumerable.Range(0, k).Select(j => min + (max - min) * j / (k - 1)).ToList();
+        int[]? previous = null;
+        for (int iteration = 0; iteration < 300; iteration++)
+        {
+            var assign = values.Select(v =>
+            {
+                int best = 0;
+                for (int j = 1; j < c.Count; j++) if (Math.Abs(v - c[j]) < Math.Abs(v - c[best])) best = j;
+                return best;
+            }).ToArray();
+            if (previous is not null && assign.SequenceEqual(previous)) break;
+            var next = new List<double>();
+            for (int j = 0; j < c.Count; j++)
+            {
+                var members = values.Where((_, i) => assign[i] == j).ToArray();
+                if (members.Length > 0) next.Add(members.Sum(m => (double)m) / members.Length);
+            }
+            previous = next.Count == c.Count ? assign : null;
+            c = next;
+        }
+        return c.ToArray();
+    }
+
+    [Fact]
+    public void Should_match_numpy_lloyd_When_clustering_the_fixture_values()
+    {
+        var arrays = fixture.Npz("kmeans.npz");
+        var v = arrays["v"].ToFloat32();
+
+        var centroids = KMeans1D.Fit(v, (int)arrays["k"].ToInt64()[0]);
+
+        var expected = arrays["centroids"].ToFloat64();
+        centroids.Should().HaveCount(expected.Length);
+        for (int j = 0; j < expected.Length; j++) centroids[j].Should().BeApproximately(expected[j], 1e-9);
+    }
+
+    [Theory]
+    [InlineData(1, 15)]
+    [InlineData(2, 7)]
+    [InlineData(3, 3)]
+    [InlineData(4, 1)]
+    public void Should_match_plain_lloyd_When_clustering_random_weights(int seed, int k)
+    {
+        var rng = new SeededRandom(seed);
+        var v = Enumerable.Range(0, 2500).Select(_ => (float)(rng.NextGaussian() * 0.1 + (rng.NextDouble() < 0.5 ? 0.2 : -0.2))).ToArray();
+
+        var centroids = KMeans1D.Fit(v, k);
+
+        var expected = k == 1 ? [v.Average(x => (double)x)] : PlainLloyd(v, k);
+        centroids.Should().HaveCount(expected.Length);
+        for (int j = 0; j < expected.Length; j++) centroids[j].Should().BeApproximately(expected[j], 1e-9);
+    }
+
+    [Fact]
+    public void Should_reserve_entry_zero_and_code_each_kept_weight_to_its_nearest_entry_When_sharing()
+    {
+        var rng = new SeededRandom(9);
+        var w = Enumerable.Range(0, 3000).Select(_ => (float)rng.NextGaussian()).ToArray();
+        var mask = MagnitudePruner.Prune(w, 600);
+
+        var shared = DeepCompressor.Share(w, mask, codebookBits: 4);
+
+        shared.Codebook[0].Should().Be(0f);
+        shared.Codebook.Length.Should().BeInRange(2, 16);
+        for (int k = 0; k < w.Length; k++)
+        {
+            if (!mask[k]) { shared.CodeMap[k].Should().Be(0); continue; }
+            int code = shared.CodeMap[k];
+            code.Should().BeInRange(1, shared.Codebook.Length - 1);
+            double distance = Math.Abs(w[k] - shared.Codebook[code]);
+            for (int e = 1; e < shared.Codebook.Length; e++)
+                distance.Should().BeLessThanOrEqualTo(Math.Abs(w[k] - shared.Codebook[e]), $"weight {k} = {w[k]}");
+        }
+    }
+
+    [Fact]
+    public void Should_return_one_centroid_When_all_values_are_equal()
+    {
+        KMeans1D.Fit([0.5f, 0.5f, 0.5f], 15).Should().Equal(0.5);
+    }
+}
