@@ -46,7 +46,7 @@ example: tools build
 	$(EIEC) eval --data /usr/share/datasets/fashion-mnist examples/lenet/lenet-300-100.npz examples/lenet/lenet-300-100.cz out/lenet
 
 lint: tools build
-	@scripts/lint.sh
+	@hdl/scripts/lint.sh
 
 synth: tools build
 	@hdl/scripts/synth.sh

@@ -1,14 +1,15 @@
 using Eiec.Compiler.Config;
+using Eiec.Hdl;
 
 namespace Eiec.Cli;
 
-/// <summary>Writes the generated Verilog for a configuration into a directory.</summary>
+/// <summary>Writes the generated Verilog for a configuration into a directory (out/rtl/).</summary>
 public static class RtlWriter
 {
     public static void Write(AccelConfig config, string configName, string directory)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "eie_config.yaml"), AccelConfigLoader.ToYaml(config));
-        _ = configName;
+        foreach (var file in VerilogGenerator.Generate(config, configName))
+            File.WriteAllText(Path.Combine(directory, file.Name), file.Text);
     }
 }

@@ -23,7 +23,8 @@ public static class BuildCommand
         config.AddTo(command);
         command.SetAction(parse =>
         {
-            var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!, parse.GetValue(actFrac));
+            var configName = parse.GetValue(config.ConfigFile) is { } file ? Path.GetFileName(file) : "built-in defaults";
+            var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!, parse.GetValue(actFrac), configName);
             parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;
         });
@@ -31,7 +32,7 @@ public static class BuildCommand
     }
 
     /// <summary>Builds and returns a one-paragraph summary for the console.</summary>
-    public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits)
+    public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits, string configName = "built-in defaults")
     {
         var clock = Stopwatch.StartNew();
         var model = CzReader.Read(modelPath, config.CodebookSize);
@@ -42,7 +43,7 @@ public static class BuildCommand
             ImageWriter.Write(image, dir);
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
-            RtlWriter.Write(config, modelPath, Path.Combine(dir, ImageFiles.RtlDir));
+            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir));
         });
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         return $"built {outputDir}: {image.Layers.Count} layer(s), {nnz} non-zeros + {pad} padding entries on {config.Pes} PEs " +
