@@ -10,10 +10,10 @@ public class GenCommandTests
     public void Should_write_identical_files_When_the_seed_is_the_same()
     {
         using var tmp = new TempDir();
-        Support.Cli.Run("gen", "--layer", "NT-LSTM", "--seed", "4", "-o", tmp["a"]).ExitCode.Should().Be(0);
-        Support.Cli.Run("gen", "--layer", "NT-LSTM", "--seed", "4", "-o", tmp["b"]).ExitCode.Should().Be(0);
-        File.ReadAllBytes(tmp["a/NT-LSTM.cz"]).Should().Equal(File.ReadAllBytes(tmp["b/NT-LSTM.cz"]));
-        File.ReadAllBytes(tmp["a/NT-LSTM.input.npy"]).Should().Equal(File.ReadAllBytes(tmp["b/NT-LSTM.input.npy"]));
+        Support.Cli.Run("gen", "--layer", "NT-LSTM", "--seed", "4", "-o", tmp.File("a")).ExitCode.Should().Be(0);
+        Support.Cli.Run("gen", "--layer", "NT-LSTM", "--seed", "4", "-o", tmp.File("b")).ExitCode.Should().Be(0);
+        File.ReadAllBytes(tmp.File("a/NT-LSTM.cz")).Should().Equal(File.ReadAllBytes(tmp.File("b/NT-LSTM.cz")));
+        File.ReadAllBytes(tmp.File("a/NT-LSTM.input.npy")).Should().Equal(File.ReadAllBytes(tmp.File("b/NT-LSTM.input.npy")));
     }
 
     [Fact]
@@ -21,12 +21,12 @@ public class GenCommandTests
     {
         using var tmp = new TempDir();
         Support.Cli.Run("gen", "--layer", "Alex-8", "-o", tmp.Path).ExitCode.Should().Be(0);
-        var model = CzReader.Read(tmp["Alex-8.cz"]);
+        var model = CzReader.Read(tmp.File("Alex-8.cz"));
         var layer = model.Layers.Should().ContainSingle().Subject;
         (layer.Inputs, layer.Outputs).Should().Be((4096, 1000));
         layer.NonZeros.Should().Be((int)Math.Round(0.25 * 4096 * 1000));
         layer.Codes.Should().OnlyContain(c => c >= 1 && c <= 15);
-        var input = NpyReader.Read(tmp["Alex-8.input.npy"]).ToFloat32();
+        var input = NpyReader.Read(tmp.File("Alex-8.input.npy")).ToFloat32();
         input.Should().HaveCount(4096);
         input.Count(x => x != 0).Should().Be((int)Math.Round(0.375 * 4096));
     }

@@ -49,15 +49,15 @@ public class CapacityErrorTests
     {
         using var tmp = new TempDir();
         var good = Images.Random(1, [30, 20], 0.3);
-        Images.CompileToDisk(good, Images.Small(2), tmp["out"]);
-        var before = Directory.GetFiles(tmp["out"], "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
-        var act = () => Eiec.Compiler.Image.AtomicDirectory.Produce(tmp["out"], dir =>
+        Images.CompileToDisk(good, Images.Small(2), tmp.File("out"));
+        var before = Directory.GetFiles(tmp.File("out"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var act = () => Eiec.Compiler.Image.AtomicDirectory.Produce(tmp.File("out"), dir =>
         {
             File.WriteAllText(Path.Combine(dir, "partial.hex"), "00");
             throw new EiecException("simulated failure half-way");
         });
         act.Should().Throw<EiecException>();
-        Directory.GetFiles(tmp["out"], "*", SearchOption.AllDirectories).Should().BeEquivalentTo(before.Keys);
+        Directory.GetFiles(tmp.File("out"), "*", SearchOption.AllDirectories).Should().BeEquivalentTo(before.Keys);
         foreach (var (f, bytes) in before) File.ReadAllBytes(f).Should().Equal(bytes);
         Directory.GetDirectories(tmp.Path).Should().HaveCount(1, "the staging directory is removed");
     }
@@ -66,10 +66,10 @@ public class CapacityErrorTests
     public void Should_refuse_to_replace_a_directory_that_is_not_an_image()
     {
         using var tmp = new TempDir();
-        Directory.CreateDirectory(tmp["docs"]);
-        File.WriteAllText(tmp["docs/thesis.tex"], "precious");
-        var act = () => Eiec.Compiler.Image.AtomicDirectory.Produce(tmp["docs"], _ => { });
+        Directory.CreateDirectory(tmp.File("docs"));
+        File.WriteAllText(tmp.File("docs/thesis.tex"), "precious");
+        var act = () => Eiec.Compiler.Image.AtomicDirectory.Produce(tmp.File("docs"), _ => { });
         act.Should().Throw<EiecException>().WithMessage("*not an eiec image*");
-        File.ReadAllText(tmp["docs/thesis.tex"]).Should().Be("precious");
+        File.ReadAllText(tmp.File("docs/thesis.tex")).Should().Be("precious");
     }
 }

@@ -17,7 +17,7 @@ public class GoldenModelTests
     {
         using var tmp = new TempDir();
         var model = Images.Random(11 + pes, [90, 70, 41, 13], 0.15, bias);
-        var image = Images.CompileToDisk(model, Images.Small(pes), tmp["img"]);
+        var image = Images.CompileToDisk(model, Images.Small(pes), tmp.File("img"));
         var input = Quantize(RandomModel.CreateInput(90, 0.6, 3, scale: 2.0, signed: true), 8);
         var golden = GoldenModel.Run(image, input);
 
@@ -50,7 +50,7 @@ public class GoldenModelTests
     {
         using var tmp = new TempDir();
         var model = Images.Random(7, [120, 80, 60, 10], 0.2, bias: true);
-        var image = Images.CompileToDisk(model, Images.Small(4), tmp["img"]);
+        var image = Images.CompileToDisk(model, Images.Small(4), tmp.File("img"));
         const int A = 8;
         double epsA = Math.Pow(2, -(A + 1));
         for (int seed = 0; seed < 5; seed++)
@@ -90,7 +90,7 @@ public class GoldenModelTests
     {
         using var tmp = new TempDir();
         var model = RandomModel.Create(new RandomModelSpec { Dims = [64, 8], WeightDensity = [1.0], WeightScale = 4, Seed = 2 });
-        var image = Images.CompileToDisk(model, Images.Small(2), tmp["img"]);
+        var image = Images.CompileToDisk(model, Images.Small(2), tmp.File("img"));
         var input = Enumerable.Repeat((short)32767, 64).ToArray();
         var result = GoldenModel.Run(image, input);
         result.Saturations[0].Should().BeGreaterThan(0);

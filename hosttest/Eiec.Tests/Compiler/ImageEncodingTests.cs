@@ -23,7 +23,7 @@ public class ImageEncodingTests
     {
         using var tmp = new TempDir();
         var model = Images.Random(pes * 7 + inputs, [inputs, outputs], density);
-        var image = Images.CompileToDisk(model, Images.Small(pes), tmp["img"]);
+        var image = Images.CompileToDisk(model, Images.Small(pes), tmp.File("img"));
         var layer = model.Layers[0];
         var dense = Dense(layer);
         var info = image.Layers[0];
@@ -61,24 +61,24 @@ public class ImageEncodingTests
     {
         using var tmp = new TempDir();
         var model = Images.Random(5, [60, 50, 10], 0.2, bias: true);
-        Images.CompileToDisk(model, Images.Small(4), tmp["a"]);
-        Images.CompileToDisk(model, Images.Small(4), tmp["b"]);
-        var a = Directory.GetFiles(tmp["a"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["a"], f)).Order().ToList();
-        var b = Directory.GetFiles(tmp["b"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["b"], f)).Order().ToList();
+        Images.CompileToDisk(model, Images.Small(4), tmp.File("a"));
+        Images.CompileToDisk(model, Images.Small(4), tmp.File("b"));
+        var a = Directory.GetFiles(tmp.File("a"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp.File("a"), f)).Order().ToList();
+        var b = Directory.GetFiles(tmp.File("b"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp.File("b"), f)).Order().ToList();
         a.Should().Equal(b);
         a.Should().Contain(ImageFiles.Manifest);
         foreach (var f in a)
-            File.ReadAllBytes(Path.Combine(tmp["a"], f)).Should().Equal(File.ReadAllBytes(Path.Combine(tmp["b"], f)), f);
+            File.ReadAllBytes(Path.Combine(tmp.File("a"), f)).Should().Equal(File.ReadAllBytes(Path.Combine(tmp.File("b"), f)), f);
     }
 
     [Fact]
     public void Should_pad_every_memory_file_to_its_full_depth_When_written()
     {
         using var tmp = new TempDir();
-        var image = Images.CompileToDisk(Images.Random(2, [30, 20], 0.3), Images.Small(2), tmp["img"]);
+        var image = Images.CompileToDisk(Images.Random(2, [30, 20], 0.3), Images.Small(2), tmp.File("img"));
         foreach (var m in image.Manifest.Memories)
         {
-            var lines = File.ReadAllLines(Path.Combine(tmp["img"], m.File));
+            var lines = File.ReadAllLines(Path.Combine(tmp.File("img"), m.File));
             lines.Should().HaveCount(m.Depth, m.File);
             lines.Should().OnlyContain(l => l.Length == (m.Width + 3) / 4 && l.All(Uri.IsHexDigit), m.File);
             lines.Skip(m.Used).Should().OnlyContain(l => l.All(c => c == '0'), m.File);

@@ -1,6 +1,7 @@
 using Eiec.Cli;
 using Eiec.Compiler.Cz;
 using Eiec.Tests.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compress;
 
@@ -20,7 +21,7 @@ public sealed class CompressCliTests(DenseFixture fixture)
     [InlineData("keras_mlp.npz")]
     public void Should_write_a_valid_cz_and_report_When_compressing_from_the_command_line(string file)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         string yaml = dir.File("prune.yaml");
         File.WriteAllText(yaml, file.EndsWith(".onnx") ? "density: 0.2\nlayers:\n  fc2: 0.5\n" : "density: 0.2\nlayers:\n  dense_2: 0.5\n");
 
@@ -40,7 +41,7 @@ public sealed class CompressCliTests(DenseFixture fixture)
     [Fact]
     public void Should_print_one_error_line_and_write_nothing_When_the_model_has_an_unsupported_operator()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
 
         var (code, _, error) = Run("compress", fixture.File("bad_op.onnx"), "-o", dir.File("m.cz"));
 
@@ -52,7 +53,7 @@ public sealed class CompressCliTests(DenseFixture fixture)
     [Fact]
     public void Should_name_the_file_and_layer_When_the_prune_config_lists_an_unknown_layer()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         string yaml = dir.File("prune.yaml");
         File.WriteAllText(yaml, "layers:\n  fc7: 0.1\n");
 
@@ -65,7 +66,7 @@ public sealed class CompressCliTests(DenseFixture fixture)
     [Fact]
     public void Should_retrain_and_evaluate_When_data_is_given()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var data = dir.File("data.npz");
         // 20 features to match the fixture MLP; labels 0..4.
         var rng = new Eiec.Compiler.Training.SeededRandom(3);

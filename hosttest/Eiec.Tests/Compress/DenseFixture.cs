@@ -1,5 +1,6 @@
 using Eiec.Compiler.Npy;
 using Eiec.Tests.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compress;
 
@@ -10,7 +11,7 @@ namespace Eiec.Tests.Compress;
 /// </summary>
 public sealed class DenseFixture : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public DenseFixture()
     {

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Eiec.Compiler.Datasets;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Tests.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compress;
 
@@ -18,7 +19,7 @@ public sealed class IdxReaderTests
     [Fact]
     public void Should_read_images_and_labels_When_files_are_gzipped_or_plain()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var pixels = Enumerable.Range(0, 2 * 3 * 2).Select(i => (byte)(i * 20)).ToArray();
         using (var gz = new GZipStream(File.Create(dir.File("train-images-idx3-ubyte.gz")), CompressionLevel.Optimal))
             gz.Write(Idx(3, [2, 3, 2], pixels));
@@ -35,7 +36,7 @@ public sealed class IdxReaderTests
     [Fact]
     public void Should_name_file_When_label_count_differs_from_image_count()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         File.WriteAllBytes(dir.File("t10k-images-idx3-ubyte"), Idx(3, [2, 1, 1], [1, 2]));
         File.WriteAllBytes(dir.File("t10k-labels-idx1-ubyte"), Idx(1, [3], [0, 1, 2]));
 

@@ -76,7 +76,7 @@ public sealed class ImportTests(DenseFixture fixture)
     public void Should_roundtrip_dense_model_When_writing_npz()
     {
         var model = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
-        using var dir = new Eiec.Tests.Npy.TempDirectory();
+        using var dir = new Eiec.Tests.Support.TempDir();
         DenseNpzWriter.Write(model, dir.File("copy.npz"));
         var copy = DenseModelLoader.Load(dir.File("copy.npz"));
         for (int l = 0; l < 3; l++)

@@ -1,3 +1,4 @@
+using Eiec.Tests.Support;
 using Eiec.Compiler.Compress;
 using Eiec.Compiler.Config;
 using Eiec.Compiler.Cz;

@@ -1,13 +1,14 @@
 using Eiec.Compiler.Cz;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Tests.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Cz;
 
 /// <summary>Writes bytes as a .cz file, reads it, and returns the one error message.</summary>
 public sealed class BadCzFile : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public BadCzFile() => Path = _dir.File("bad-model.cz");
 

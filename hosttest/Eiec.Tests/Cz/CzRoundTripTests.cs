@@ -3,6 +3,7 @@ using Eiec.Compiler.Cz;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Compiler.Npy;
 using Eiec.Tests.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Cz;
 
@@ -11,7 +12,7 @@ public class CzRoundTripTests
     [Fact]
     public void Should_ReturnEqualModel_When_WrittenAndReadBack()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("tiny.cz");
         var model = CzSamples.TwoLayer();
 
@@ -23,7 +24,7 @@ public class CzRoundTripTests
     [Fact]
     public void Should_WriteIdenticalBytes_When_WritingSameModelTwice()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         CzWriter.Write(CzSamples.TwoLayer(), dir.File("a.cz"));
         CzWriter.Write(CzSamples.TwoLayer(), dir.File("b.cz"));
 
@@ -46,7 +47,7 @@ public class CzRoundTripTests
     [Fact]
     public void Should_ReplaceTheFileAndLeaveNoTemporaryFile_When_OverwritingAModel()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("m.cz");
         CzWriter.Write(CzSamples.TwoLayer(), path);
         var single = new CzModel("single", [CzSamples.Fc2()]);
@@ -60,7 +61,7 @@ public class CzRoundTripTests
     [Fact]
     public void Should_NotCreateTheFile_When_ModelIsInvalid()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("bad.cz");
         var model = new CzModel("m", [CzSamples.Copy(CzSamples.Fc1(), codebook: [1f, 2f])]);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Eiec.Compiler.Cz;
 using Eiec.Tests.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Cz;
 
@@ -40,7 +41,7 @@ public class NumpyCzInteropTests(NumpyFixture numpy)
     [Fact]
     public void Should_GiveNumpyTheSameDenseMatrices_When_NumpyReadsACzWeWrote()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("ours.cz");
         var model = CzSamples.TwoLayer();
         CzWriter.Write(model, path);
@@ -68,7 +69,7 @@ public class NumpyCzInteropTests(NumpyFixture numpy)
         var markdown = File.ReadAllText(RepoPaths.Doc("cz-format.md"));
         var code = Regex.Match(markdown, "```python\n(.*?)```", RegexOptions.Singleline);
         code.Success.Should().BeTrue("docs/cz-format.md should contain a ```python example");
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         File.WriteAllText(dir.File("example.py"), code.Groups[1].Value);
 
         NumpyPython.RunIn(dir.Path, dir.File("example.py"));

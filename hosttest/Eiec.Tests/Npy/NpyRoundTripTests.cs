@@ -1,4 +1,5 @@
 using Eiec.Compiler.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Npy;
 
@@ -57,7 +58,7 @@ public class NpyRoundTripTests
     [Fact]
     public void Should_ReadTheFile_When_WrittenWithWriteFile()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("v.npy");
         var array = NpyArray.FromFloat32([1f, 2f, 3f]);
 

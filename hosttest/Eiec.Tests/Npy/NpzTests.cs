@@ -1,5 +1,6 @@
 using Eiec.Compiler.Diagnostics;
 using Eiec.Compiler.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Npy;
 
@@ -34,7 +35,7 @@ public class NpzTests
     [InlineData(true)]
     public void Should_WriteIdenticalFiles_When_WritingTwice(bool compress)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         NpzWriter.Write(dir.File("a.npz"), Arrays, compress);
         NpzWriter.Write(dir.File("b.npz"), Arrays, compress);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Npy;
 
@@ -8,7 +9,7 @@ namespace Eiec.Tests.Npy;
 /// </summary>
 public sealed class NumpyFixture : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public NumpyFixture()
     {

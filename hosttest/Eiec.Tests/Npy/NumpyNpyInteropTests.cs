@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Compiler.Npy;
+using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Npy;
 
@@ -65,7 +66,7 @@ public class NumpyNpyInteropTests(NumpyFixture numpy)
     [InlineData(true)]
     public void Should_BeLoadableByNumpy_When_NpzIsWrittenByUs(bool compress)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("ours.npz");
         NpzWriter.Write(path, [
             new("w", NpyArray.FromFloat32([1.5f, -2f, 0.25f, 8f], [2, 2])),

@@ -18,7 +18,7 @@ public class RtlExampleTests
         get
         {
             var data = new TheoryData<string>();
-            foreach (var dir in Directory.GetDirectories(Path.Combine(RepoRoot.Path, "examples")).Order(StringComparer.Ordinal))
+            foreach (var dir in Directory.GetDirectories(Path.Combine(RepoPaths.Root, "examples")).Order(StringComparer.Ordinal))
                 if (File.Exists(Path.Combine(dir, "input.npy")))
                     foreach (var cz in Directory.GetFiles(dir, "*.cz").Order(StringComparer.Ordinal))
                         data.Add($"{Path.GetFileName(dir)}/{Path.GetFileName(cz)}");
@@ -30,9 +30,9 @@ public class RtlExampleTests
     [MemberData(nameof(Examples))]
     public void Should_equal_the_golden_model_When_a_bundled_example_runs_on_the_RTL(string example)
     {
-        var cz = Path.Combine(RepoRoot.Path, "examples", example);
+        var cz = Path.Combine(RepoPaths.Root, "examples", example);
         var dir = Path.GetDirectoryName(cz)!;
-        var config = AccelConfigLoader.Load(Path.Combine(RepoRoot.Path, "examples", "accel.yaml"));
+        var config = AccelConfigLoader.Load(Path.Combine(RepoPaths.Root, "examples", "accel.yaml"));
         var model = CzReader.Read(cz);
         var input = NpyReader.Read(Path.Combine(dir, "input.npy")).ToFloat32()
             .Select(v => FixedPointMath.Quantize(v, ImageCompiler.DefaultActivationFracBits, out _)).ToArray();

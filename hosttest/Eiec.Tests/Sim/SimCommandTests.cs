@@ -23,22 +23,22 @@ public class SimCommandTests
         using var tmp = new TempDir();
         var image = SimHarness.Image(tmp, Images.Random(4, [50, 30, 10], 0.2, bias: true), Images.Small(4));
         var input = SimHarness.Input(50, 0.5, 3);
-        NpyWriter.WriteFile(tmp["x.npy"], NpyArray.FromInt16(input));
+        NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromInt16(input));
 
-        var (code, stdout, stderr) = Cli("sim", tmp["img"], "--input", tmp["x.npy"], "--json", tmp["r.json"], "--output", tmp["y.npy"], "--raw", "--clock-mhz", "500");
+        var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "--input", tmp.File("x.npy"), "--json", tmp.File("r.json"), "--output", tmp.File("y.npy"), "--raw", "--clock-mhz", "500");
 
         code.Should().Be(0, stderr);
         stdout.Should().Contain("Cycles and throughput (4 PEs, queue depth 8, clock 500 MHz)").And.Contain("latency [µs]")
             .And.Contain("Energy per inference").And.Contain("average power").And.NotContain("\u001b[");
         var expected = new Simulator(image, new SimOptions { ClockMhz = 500 }).Run(input).Stats;
-        using var json = JsonDocument.Parse(File.ReadAllText(tmp["r.json"]));
+        using var json = JsonDocument.Parse(File.ReadAllText(tmp.File("r.json")));
         var root = json.RootElement;
         root.GetProperty("clock_mhz").GetDouble().Should().Be(500);
         root.GetProperty("summary").GetProperty("cycles").GetInt64().Should().Be(expected.Cycles);
         root.GetProperty("layers").GetArrayLength().Should().Be(2);
         root.GetProperty("stats").EnumerateArray().Should().OnlyContain(s => s.GetProperty("unit").GetString()!.Length > 0);
         root.GetProperty("energy").GetProperty("total_pj").GetDouble().Should().BeGreaterThan(0);
-        NpyReader.Read(tmp["y.npy"]).ToInt16().Should().Equal(GoldenModel.Run(image, input).Output);
+        NpyReader.Read(tmp.File("y.npy")).ToInt16().Should().Equal(GoldenModel.Run(image, input).Output);
     }
 
     [Fact]
@@ -47,11 +47,11 @@ public class SimCommandTests
         using var tmp = new TempDir();
         SimHarness.Image(tmp, Images.Random(5, [20, 8], 0.3), Images.Small(2));
         var x = Enumerable.Range(0, 60).Select(i => (float)Math.Sin(i) * 0.5f).ToArray();
-        NpyWriter.WriteFile(tmp["x.npy"], NpyArray.FromFloat32(x, [3, 20]));
-        var (code, stdout, stderr) = Cli("sim", tmp["img"], "-i", tmp["x.npy"], "-o", tmp["y.npy"]);
+        NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromFloat32(x, [3, 20]));
+        var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "-i", tmp.File("x.npy"), "-o", tmp.File("y.npy"));
         code.Should().Be(0, stderr);
         stdout.Should().Contain("per inference over 3");
-        NpyReader.Read(tmp["y.npy"]).Shape.Should().Equal(3, 8);
+        NpyReader.Read(tmp.File("y.npy")).Shape.Should().Equal(3, 8);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class SimCommandTests
     {
         using var tmp = new TempDir();
         SimHarness.Image(tmp, Images.Random(6, [40, 12], 0.2), Images.Small(4));
-        var (code, stdout, stderr) = Cli("sim", tmp["img"], "--repeat", "2", "--per-pe", "--fifo-depth", "2");
+        var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "--repeat", "2", "--per-pe", "--fifo-depth", "2");
         code.Should().Be(0, stderr);
         stdout.Should().Contain("default: seeded random (seed 1, density 0.5").And.Contain("best of 2:").And.Contain("Per PE, all layers").And.Contain("queue depth 2");
     }
@@ -69,10 +69,10 @@ public class SimCommandTests
     {
         using var tmp = new TempDir();
         SimHarness.Image(tmp, Images.Random(7, [10, 5], 0.3), Images.Small(1));
-        File.WriteAllText(tmp["t.yaml"], "actions:\n  mac: {pj: 1}\n  sram_leak: {pj: 2}\n");
-        var (code, _, stderr) = Cli("sim", tmp["img"], "--energy-table", tmp["t.yaml"]);
+        File.WriteAllText(tmp.File("t.yaml"), "actions:\n  mac: {pj: 1}\n  sram_leak: {pj: 2}\n");
+        var (code, _, stderr) = Cli("sim", tmp.File("img"), "--energy-table", tmp.File("t.yaml"));
         code.Should().Be(1);
-        stderr.Should().StartWith($"eiec: error: {tmp["t.yaml"]}: actions.sram_leak").And.Contain("unknown action 'sram_leak'");
+        stderr.Should().StartWith($"eiec: error: {tmp.File("t.yaml")}: actions.sram_leak").And.Contain("unknown action 'sram_leak'");
         stderr.Trim().Split('\n').Should().HaveCount(1);
     }
 
@@ -80,8 +80,8 @@ public class SimCommandTests
     public void Should_fail_naming_the_directory_When_the_image_is_missing()
     {
         using var tmp = new TempDir();
-        var (code, _, stderr) = Cli("sim", tmp["nothing"]);
+        var (code, _, stderr) = Cli("sim", tmp.File("nothing"));
         code.Should().Be(1);
-        stderr.Should().Contain(tmp["nothing"]).And.Contain("not an eiec image directory");
+        stderr.Should().Contain(tmp.File("nothing")).And.Contain("not an eiec image directory");
     }
 }

@@ -17,7 +17,7 @@ public static class SimHarness
     public static short[] Input(int length, double density, int seed, bool signed = true) =>
         Quantize(RandomModel.CreateInput(length, density, seed, scale: 2.0, signed: signed));
 
-    public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) => Images.CompileToDisk(model, config, tmp["img"]);
+    public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) => Images.CompileToDisk(model, config, tmp.File("img"));
 
     /// <summary>Runs simulator and golden model; fails naming the first differing layer, element, PE and values.</summary>
     public static SimResult RunAndCompare(CompiledImage image, short[] input, int? fifoDepth = null)

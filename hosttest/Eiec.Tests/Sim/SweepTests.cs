@@ -71,16 +71,16 @@ public class SweepTests
     public void Should_write_csv_json_and_png_plots_When_the_sweep_command_runs()
     {
         using var tmp = new TempDir();
-        CzWriter.Write(Images.Random(6, [96, 48, 12], 0.2, bias: true), tmp["m.cz"]);
-        File.WriteAllText(tmp["accel.yaml"], "activation_sram_bytes: 4096\nspmat_sram_bytes: 65536\npointer_sram_bytes: 8192\nbias_entries: 1024\n");
+        CzWriter.Write(Images.Random(6, [96, 48, 12], 0.2, bias: true), tmp.File("m.cz"));
+        File.WriteAllText(tmp.File("accel.yaml"), "activation_sram_bytes: 4096\nspmat_sram_bytes: 65536\npointer_sram_bytes: 8192\nbias_entries: 1024\n");
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = EiecCli.Run(["sweep", tmp["m.cz"], "-c", tmp["accel.yaml"], "--pes", "1,2,4,8", "--fifo-depth", "1,8", "-o", tmp["sw"]], o, e);
+        int code = EiecCli.Run(["sweep", tmp.File("m.cz"), "-c", tmp.File("accel.yaml"), "--pes", "1,2,4,8", "--fifo-depth", "1,8", "-o", tmp.File("sw")], o, e);
         code.Should().Be(0, e.ToString());
         o.ToString().Should().Contain("[8/8]").And.Contain("Whole network per inference (clock 800 MHz)");
         foreach (var png in new[] { "speedup.png", "speedup_by_depth.png", "load_balance.png" })
-            File.ReadAllBytes(Path.Combine(tmp["sw"], png)).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
-        File.ReadAllLines(Path.Combine(tmp["sw"], "sweep.csv")).Should().HaveCount(1 + 4 * 2 * 3);
-        File.ReadAllText(Path.Combine(tmp["sw"], "sweep.json")).Should().Contain("\"format\": \"eiec-sweep\"");
+            File.ReadAllBytes(Path.Combine(tmp.File("sw"), png)).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+        File.ReadAllLines(Path.Combine(tmp.File("sw"), "sweep.csv")).Should().HaveCount(1 + 4 * 2 * 3);
+        File.ReadAllText(Path.Combine(tmp.File("sw"), "sweep.json")).Should().Contain("\"format\": \"eiec-sweep\"");
     }
 }

@@ -7,7 +7,8 @@ public sealed class TempDir : IDisposable
 
     public TempDir() => Directory.CreateDirectory(Path);
 
-    public string this[string name] => System.IO.Path.Combine(Path, name);
+    /// <summary>A path inside the directory (not created).</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
     {

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Eiec.Tests.Npy;
+namespace Eiec.Tests.Support;
 
 /// <summary>
 /// Locates files kept in the repository (fixture scripts, docs). Tests may run from an artifacts
