@@ -35,12 +35,33 @@ public static class EiecCli
         try
         {
             var parse = Build().Parse(args);
+            // Usage errors get the same one-line treatment as every other error; --help shows usage.
+            if (parse.Errors.Count > 0)
+            {
+                var help = parse.CommandResult.Command is RootCommand ? "eiec --help" : $"eiec {parse.CommandResult.Command.Name} --help";
+                return Fail(error, $"{parse.Errors[0].Message} (see `{help}`)");
+            }
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (EiecException e)
         {
-            error.WriteLine($"eiec: error: {e.Message}");
-            return 1;
+            return Fail(error, e.Message);
         }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is EiecException) is { } inner)
+        {
+            // Parallel loops (image reading, compilation) wrap the user error they stop on.
+            return Fail(error, inner.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file-system failure no command anticipated (disk full, permissions): still one line.
+            return Fail(error, e.Message);
+        }
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"eiec: error: {message}");
+        return 1;
     }
 }

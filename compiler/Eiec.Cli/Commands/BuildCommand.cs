@@ -23,7 +23,7 @@ public static class BuildCommand
         config.AddTo(command);
         command.SetAction(parse =>
         {
-            var configName = parse.GetValue(config.ConfigFile) is { } file ? Path.GetFileName(file) : "built-in defaults";
+            var configName = config.Describe(parse);
             var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!, parse.GetValue(actFrac), configName);
             parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;

@@ -21,6 +21,16 @@ public sealed class ConfigOptions
         command.Options.Add(PointerBits);
     }
 
+    /// <summary>Where the configuration came from, for generated-file headers: "accel.yaml --pes 64".</summary>
+    public string Describe(ParseResult parse)
+    {
+        var parts = new List<string> { parse.GetValue(ConfigFile) is { } file ? Path.GetFileName(file) : "defaults" };
+        foreach (var option in new Option[] { Pes, FifoDepth, ClockMhz, PointerBits })
+            if (parse.GetResult(option) is { Implicit: false } result)
+                parts.Add($"{option.Name} {string.Join(",", result.Tokens.Select(t => t.Value))}");
+        return string.Join(" ", parts);
+    }
+
     public AccelConfig Resolve(ParseResult parse)
     {
         var path = parse.GetValue(ConfigFile);

@@ -31,6 +31,7 @@ public static class RunCommand
         {
             var w = parse.InvocationConfiguration.Output;
             var dir = parse.GetValue(image)!;
+            if (parse.GetValue(repeat) < 0) throw new EiecException($"--repeat {parse.GetValue(repeat)}: must be 0 or more");
             var img = ImageReader.Read(dir);
             int frac = img.Manifest.ActivationFracBits;
             var vectors = ActivationInput.Load(parse.GetValue(input)!, img.Layers[0].Inputs, frac, out long inputSat);
@@ -57,16 +58,21 @@ public static class RunCommand
                 w.WriteLine(string.Create(ci, $"  benchmark: {k} × {vectors.Length} vector(s), {total} MACs in {seconds:F3} s on one thread = {total / seconds / 1e6:F1} M MAC/s"));
             }
             if (parse.GetValue(reference) is { } czPath)
-                w.WriteLine(CompareWithReference(CzReader.Read(czPath), vectors, results, frac, ci));
+                w.WriteLine(CompareWithReference(CzReader.Read(czPath), img, czPath, vectors, results, frac, ci));
             if (parse.GetValue(output) is { } outPath)
-                WriteOutputs(outPath, results, frac, parse.GetValue(raw), vectors.Length > 1 || NpyReader.Read(parse.GetValue(input)!).Rank == 2);
+                WriteOutputs(outPath, results, frac, parse.GetValue(raw), vectors.Length > 1 || ActivationInput.IsBatch(parse.GetValue(input)!));
             return 0;
         });
         return command;
     }
 
-    private static string CompareWithReference(CzModel model, short[][] vectors, GoldenResult[] results, int frac, IFormatProvider ci)
+    private static string CompareWithReference(CzModel model, CompiledImage image, string czPath, short[][] vectors, GoldenResult[] results, int frac, IFormatProvider ci)
     {
+        if (model.Layers.Count != image.Layers.Count)
+            throw new EiecException($"{czPath}: the reference model has {model.Layers.Count} layers but the image has {image.Layers.Count}");
+        for (int l = 0; l < model.Layers.Count; l++)
+            if (model.Layers[l].Inputs != image.Layers[l].Inputs || model.Layers[l].Outputs != image.Layers[l].Outputs)
+                throw new EiecException($"{czPath}: layer {l} ('{model.Layers[l].Name}') is {model.Layers[l].Inputs} → {model.Layers[l].Outputs} but the image's layer {l} is {image.Layers[l].Inputs} → {image.Layers[l].Outputs}");
         double worst = 0;
         for (int b = 0; b < vectors.Length; b++)
         {

@@ -49,6 +49,10 @@ public static class AccelConfigLoader
             var config = root.Count == 0 ? new AccelConfig() : Reader.Deserialize<AccelConfig>(text);
             return config.Validated(source);
         }
+        catch (Exception e) when (e is InvalidCastException || e is YamlException { InnerException: InvalidCastException })
+        {
+            throw new EiecException($"{source}: an accelerator config must be a mapping of keys (like 'pes: 64'), optionally under 'accelerator:'");
+        }
         catch (YamlException e)
         {
             var where = e.Start.Line > 0 ? $" at line {e.Start.Line}, column {e.Start.Column}" : "";

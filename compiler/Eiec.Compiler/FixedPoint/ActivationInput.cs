@@ -10,6 +10,9 @@ namespace Eiec.Compiler.FixedPoint;
 /// </summary>
 public static class ActivationInput
 {
+    /// <summary>True when the file holds a 2-D batch (outputs are then written as a batch too).</summary>
+    public static bool IsBatch(string path) => NpyReader.Read(path).Rank == 2;
+
     public static short[][] Load(string path, int expectedLength, int fracBits, out long saturations)
     {
         var array = NpyReader.Read(path);
@@ -20,6 +23,8 @@ public static class ActivationInput
         int batch = rank == 1 ? 1 : array.Shape[0];
         if (length != expectedLength)
             throw new EiecException($"{path}: input vectors have {length} elements but the first layer has {expectedLength} inputs (shape {array.ShapeText})");
+        if (batch == 0)
+            throw new EiecException($"{path}: the input batch is empty (shape {array.ShapeText})");
         var vectors = new short[batch][];
         saturations = 0;
         if (array.DType == NpyDType.Int16)

@@ -21,7 +21,10 @@ public static class ImageReader
             throw new EiecException($"{path}: not an eiec image manifest (format '{manifest?.Format}')");
         if (manifest.Version != ImageManifest.CurrentVersion)
             throw new EiecException($"{path}: image version {manifest.Version} is not supported (this eiec reads version {ImageManifest.CurrentVersion}); rebuild the image");
+        if (manifest.Accelerator is null || manifest.Layers is null || manifest.Memories is null)
+            throw new EiecException($"{path}: image manifest lacks accelerator, layers or memories");
         manifest.Accelerator.Validated(path);
+        ImageValidator.CheckManifest(manifest, path);
         return manifest;
     }
 
@@ -38,7 +41,7 @@ public static class ImageReader
         var codebook = Array.ConvertAll(Load(Mem("codebook")), v => (short)v);
         int pes = manifest.Accelerator.Pes;
         var memories = new PeMemories[pes];
-        Parallel.For(0, pes, pe => memories[pe] = new PeMemories
+        ParallelFor.Run(pes, pe => memories[pe] = new PeMemories
         {
             Spmat = Load(Mem(ImageFiles.Spmat, pe)),
             PtrEven = Array.ConvertAll(Load(Mem(ImageFiles.PtrEven, pe)), v => (uint)v),
@@ -47,6 +50,7 @@ public static class ImageReader
         });
         var image = new CompiledImage { Manifest = manifest, LayerTable = layerTable, Codebook = codebook, Pes = memories };
         CheckLayerTable(image, Path.Combine(directory, table.File));
+        ImageValidator.CheckContents(image, directory);
         return image;
     }
 

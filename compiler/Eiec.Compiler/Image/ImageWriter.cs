@@ -1,3 +1,4 @@
+using Eiec.Compiler.Diagnostics;
 using System.Text.Json;
 
 namespace Eiec.Compiler.Image;
@@ -17,7 +18,7 @@ public static class ImageWriter
         HexFile.Write(Path.Combine(directory, cb.File), cb.Width, cb.Depth, image.Codebook.Select(v => (ulong)(ushort)v).ToArray());
 
         // PEs are independent files; two cores halve the wall time of large builds.
-        Parallel.For(0, image.Pes.Length, pe =>
+        ParallelFor.Run(image.Pes.Length, pe =>
         {
             var m = image.Pes[pe];
             void Put(string kind, ReadOnlySpan<ulong> words)

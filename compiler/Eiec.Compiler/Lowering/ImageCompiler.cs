@@ -93,7 +93,7 @@ public static class ImageCompiler
         }
 
         var pesMem = new PeMemories[pes];
-        Parallel.For(0, pes, k => pesMem[k] = BuildPe(k, config, layers, encoded, biasPerLayer, ptrBase, spmatBase, biasBase));
+        ParallelFor.Run(pes, k => pesMem[k] = BuildPe(k, config, layers, encoded, biasPerLayer, ptrBase, spmatBase, biasBase));
         var table = layers.Select((layer, l) => layer.TableFields(l == layers.Count - 1)).ToArray();
         var manifest = new ImageManifest
         {

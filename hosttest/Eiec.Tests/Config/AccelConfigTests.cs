@@ -35,6 +35,7 @@ public class AccelConfigTests
     [InlineData("code_bits: 3\nindex_bits: 4\n", "*word_bits = 64 must hold a power-of-two number of 7-bit entries*")]
     [InlineData("pes: [1, 2\n", "a.yaml: malformed accelerator config at line*")]
     [InlineData("pes: many\n", "a.yaml: malformed accelerator config*")]
+    [InlineData("just a sentence\n", "a.yaml: an accelerator config must be a mapping of keys*")]
     public void Should_give_one_clear_error_When_the_yaml_is_bad(string yaml, string message)
     {
         var act = () => AccelConfigLoader.Parse(yaml, "a.yaml");
