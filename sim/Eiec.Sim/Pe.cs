@@ -88,7 +88,7 @@ public sealed class Pe
         // 4. Arithmetic: E3 write, E2 multiply, E1 decode from the held SRAM word.
         Arith.Tick(Spm.Word);
         // 1. Sparse-matrix read: issue spm_ptr into E1; take the next column when this one ends.
-        bool take = Spm.Tick(Ptr, Arith);
+        bool take = Spm.Tick(Ptr, Arith, have);
         // 2. Pointer read: pop the queue head and read p[j], p[j+1] when the column register frees.
         Ptr.Tick(take, Queue);
         // 3. Queue: count ← count + bc − pop (the pop already happened above).

@@ -49,12 +49,12 @@ public sealed class SpmatRead
 
     /// <summary>
     /// One cycle. Issues the entry spm_ptr into E1 (via <paramref name="arith"/>) and decides
-    /// spm_take from the pointer read unit's start-of-cycle column register. Returns spm_take.
+    /// spm_take from the pointer read unit's start-of-cycle column register. <paramref name="have"/>
+    /// is <see cref="Have"/> as of the start of the cycle (the caller has it already). Returns spm_take.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Tick(PtrRead ptr, Arith arith)
+    public bool Tick(PtrRead ptr, Arith arith, bool have)
     {
-        bool have = _v && _ptr < _end;
         bool last = false;
         if (have)
         {

@@ -6,6 +6,7 @@ using Eiec.Compiler.Cz;
 using Eiec.Compiler.Datasets;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Compiler.Import;
+using Eiec.Compiler.Npy;
 using Eiec.Compiler.Training;
 
 namespace Eiec.Cli.Commands;
@@ -42,6 +43,26 @@ public static class CompressCommand
             var ui = new TrainingConsole(parse);
             var clock = Stopwatch.StartNew();
             string modelPath = parse.GetValue(model)!, outPath = parse.GetValue(output)!;
+            // Every option and output path is checked before the (possibly long) compression.
+            string? reportPath = parse.GetValue(report);
+            AtomicFile.CheckWritable(outPath, "compressed model");
+            if (reportPath is not null)
+            {
+                AtomicFile.CheckWritable(reportPath, "compression report");
+                if (Path.GetFullPath(reportPath) == Path.GetFullPath(outPath))
+                    throw new EiecException($"--report {reportPath} and --output {outPath}: the same file; give each its own");
+            }
+            if (parse.GetValue(density) is { } dd) OptionChecks.Fraction("--density", dd);
+            OptionChecks.InRange("--codebook-bits", parse.GetValue(bits), 1, 4, "a .cz codebook holds at most 16 entries");
+            if (parse.GetValue(data) is not null)
+            {
+                OptionChecks.AtLeast("--prune-epochs", parse.GetValue(pruneEpochs), 0);
+                OptionChecks.AtLeast("--share-epochs", parse.GetValue(shareEpochs), 0);
+                OptionChecks.Positive("--prune-lr", parse.GetValue(pruneLr));
+                OptionChecks.Positive("--share-lr", parse.GetValue(shareLr));
+                OptionChecks.AtLeast("--batch", parse.GetValue(batch), 1);
+                if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
+            }
             var dense = DenseModelLoader.Load(modelPath);
             var loaded = clock.Elapsed;
 
@@ -69,9 +90,13 @@ public static class CompressCommand
             else result = DeepCompressor.Compress(dense, options, modelPath);
             var compressed = clock.Elapsed;
 
-            CzWriter.Write(result.Model, outPath); // validates, then temp file + rename
-            if (parse.GetValue(report) is { } reportPath)
-                WriteAtomically(reportPath, path => File.WriteAllText(path, result.Report.ToMarkdown()));
+            var bytes = CzWriter.ToBytes(result.Model, outPath); // validates first
+            using (var staged = new StagedFiles()) // both files or neither
+            {
+                staged.Add(outPath, "compressed model", stream => stream.Write(bytes));
+                if (reportPath is not null) staged.AddText(reportPath, "compression report", result.Report.ToMarkdown());
+                staged.Commit();
+            }
             var written = clock.Elapsed;
 
             var r = result.Report;
@@ -86,25 +111,5 @@ public static class CompressCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Writes through a temporary sibling and a rename: a failed run never leaves a half-written file.</summary>
-    public static void WriteAtomically(string path, Action<string> write)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            write(temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EiecException($"{path}: cannot write: {e.Message}");
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
     }
 }

@@ -40,6 +40,9 @@ public static class EvalCommand
         {
             var ui = new TrainingConsole(parse);
             string czPath = parse.GetValue(cz)!;
+            if (parse.GetValue(limit) is { } n) OptionChecks.AtLeast("--limit", n, 1);
+            if (parse.GetValue(simLimit) is { } sn) OptionChecks.AtLeast("--sim-limit", sn, 0);
+            OptionChecks.InRange("--act-frac", parse.GetValue(actFrac), 0, 15);
             var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit));
             var denseModel = DenseModelLoader.Load(parse.GetValue(dense)!);
             var model = CzReader.Read(czPath);
@@ -68,34 +71,49 @@ public static class EvalCommand
         return command;
     }
 
+    /// <summary>Examples per <see cref="Simulator.RunBatch"/> call: one array is built and validated per chunk, not per example.</summary>
+    private const int SimChunk = 64;
+
     /// <summary>
     /// The cycle simulator's row: the same quantized inputs as the golden row, run through
     /// <see cref="Simulator"/>. Every layer output of every example is also compared with the golden
     /// model's, bit for bit; <paramref name="firstMismatch"/> describes the first difference, if any.
+    /// Examples run in chunks of <see cref="SimChunk"/>, each chunk one <see cref="Simulator.RunBatch"/>
+    /// on its own array (chunks in parallel); outputs do not depend on what ran before on an array.
     /// </summary>
     public static AccuracyRow Simulated(CompiledImage image, Dataset test, bool subset, out string? firstMismatch)
     {
-        var simulator = new Simulator(image); // Run builds a fresh array per call, so one instance serves every thread
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var simulator = new Simulator(image); // RunBatch builds its own array per call, so one instance serves every thread
         var golden = new GoldenModel(image);
         int frac = simulator.ActivationFracBits;
         var mismatches = new string?[test.Count];
+        var predictions = new int[test.Count];
         string name = $"cycle simulator (Eiec.Sim, {image.Config.Pes} PEs)" + (subset ? $", first {test.Count:N0} only" : "");
-        var row = ModelEvaluator.Row(name, test, k =>
-        {
-            var input = ModelEvaluator.Quantize(test.Example(k), frac);
-            var sim = simulator.Run(input);
-            var expected = golden.Run(input);
-            for (int l = 0; l < expected.LayerOutputs.Length && mismatches[k] is null; l++)
-                for (int i = 0; i < expected.LayerOutputs[l].Length; i++)
-                    if (sim.LayerOutputs[l][i] != expected.LayerOutputs[l][i])
-                    {
-                        mismatches[k] = $"example {k}, layer {l} ('{image.Layers[l].Name}'), output {i}: golden {expected.LayerOutputs[l][i]}, simulator {sim.LayerOutputs[l][i]}";
-                        break;
-                    }
-            return ModelEvaluator.ArgMax(sim.Output);
-        });
+        if (test.Count > 0)
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, test.Count, SimChunk), range =>
+            {
+                var inputs = new List<short[]>(range.Item2 - range.Item1);
+                for (int k = range.Item1; k < range.Item2; k++) inputs.Add(ModelEvaluator.Quantize(test.Example(k), frac));
+                var results = simulator.RunBatch(inputs).Results;
+                for (int k = range.Item1; k < range.Item2; k++)
+                {
+                    var sim = results[k - range.Item1];
+                    var expected = golden.Run(inputs[k - range.Item1]);
+                    for (int l = 0; l < expected.LayerOutputs.Length && mismatches[k] is null; l++)
+                        for (int i = 0; i < expected.LayerOutputs[l].Length; i++)
+                            if (sim.LayerOutputs[l][i] != expected.LayerOutputs[l][i])
+                            {
+                                mismatches[k] = $"example {k}, layer {l} ('{image.Layers[l].Name}'), output {i}: golden {expected.LayerOutputs[l][i]}, simulator {sim.LayerOutputs[l][i]}";
+                                break;
+                            }
+                    predictions[k] = ModelEvaluator.ArgMax(sim.Output);
+                }
+            });
+        long correct = 0;
+        for (int k = 0; k < test.Count; k++) if (predictions[k] == test.Labels[k]) correct++;
         firstMismatch = mismatches.FirstOrDefault(m => m is not null);
-        return row;
+        return new AccuracyRow(name, predictions, test.Count == 0 ? 0 : (double)correct / test.Count, clock.Elapsed);
     }
 
     /// <summary>One line per row; Δ is against the dense row on the same examples (a row may cover only the first N).</summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Compiler.FixedPoint;
 using Eiec.Compiler.Image;
@@ -42,8 +41,15 @@ public static class SimCommand
         {
             var ui = new SimConsole(parse);
             string dir = parse.GetValue(image)!;
+            // Every option is checked before anything is simulated or written.
+            int k = parse.GetValue(repeat);
+            if (k < 0) throw new EiecException($"--repeat {k}: must be ≥ 0");
+            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output);
+            if (jsonPath is not null) AtomicFile.CheckWritable(jsonPath, "simulation report");
+            if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
+            if (jsonPath is not null && outputPath is not null && Path.GetFullPath(jsonPath) == Path.GetFullPath(outputPath))
+                throw new EiecException($"--json {jsonPath} and --output {outputPath}: the same file; give each its own");
             var options = new SimOptions { FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz) };
-            // Fail fast on a bad table before simulating anything.
             var table = parse.GetValue(energyTable) is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
 
             var clock = Stopwatch.StartNew();
@@ -59,27 +65,31 @@ public static class SimCommand
             double simMs = clock.Elapsed.TotalMilliseconds;
             var stats = batch.Stats;
             var energy = EnergyReport.Compute(stats, table);
-
             var manifest = simulator.Image.Manifest;
+
+            // All outputs or none: staged beside their targets, renamed into place together.
+            using (var staged = new StagedFiles())
+            {
+                if (jsonPath is not null)
+                {
+                    var report = SimReportJson.Build(stats, energy, dir, manifest.Model, vectors.Description, vectors.Saturations);
+                    staged.AddText(jsonPath, "simulation report", SimReportJson.ToJson(report));
+                }
+                if (outputPath is not null)
+                {
+                    var array = Outputs(batch, parse.GetValue(raw), simulator.ActivationFracBits, vectors.Batch);
+                    staged.Add(outputPath, "outputs", stream => NpyWriter.Write(stream, array));
+                }
+                staged.Commit();
+            }
+
             ui.WriteLine($"eiec sim {dir}: model '{manifest.Model}', {manifest.Layers.Count} layer(s), {stats.Pes} PEs, queue depth {stats.FifoDepth}, " +
                          $"clock {stats.ClockMhz.ToString("0.###", CultureInfo.InvariantCulture)} MHz");
             ui.WriteLine($"input: {vectors.Description}" + (vectors.Saturations > 0 ? $"; {vectors.Saturations} input value(s) saturated when quantized" : ""));
             ui.Write(stats, energy, parse.GetValue(perPe));
+            if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
+            if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
 
-            if (parse.GetValue(json) is { } jsonPath)
-            {
-                var report = SimReportJson.Build(stats, energy, dir, manifest.Model, vectors.Description, vectors.Saturations);
-                WriteText(jsonPath, SimReportJson.ToJson(report));
-                ui.WriteLine($"report: {jsonPath}");
-            }
-            if (parse.GetValue(output) is { } outputPath)
-            {
-                WriteOutputs(outputPath, batch, parse.GetValue(raw), simulator.ActivationFracBits, vectors.Batch);
-                ui.WriteLine($"outputs: {outputPath}");
-            }
-
-            int k = parse.GetValue(repeat);
-            if (k < 0) throw new EiecException($"--repeat {k}: must be ≥ 0");
             ui.WriteLine($"wall time: load {loadMs:F1} ms, simulate {simMs:F1} ms ({vectors.Vectors.Count} inference(s), first run includes JIT)");
             if (k > 0)
             {
@@ -103,33 +113,14 @@ public static class SimCommand
         return command;
     }
 
-    /// <summary>Writes via a temporary file and a rename, so a failed run never leaves half a report.</summary>
-    private static void WriteText(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new EiecException($"{path}: cannot write simulation report: {e.Message}");
-        }
-    }
-
     /// <summary>The last layer's outputs, shaped like the input (1-D vector or 2-D batch).</summary>
-    private static void WriteOutputs(string path, BatchResult batch, bool raw, int fracBits, bool isBatch)
+    private static NpyArray Outputs(BatchResult batch, bool raw, int fracBits, bool isBatch)
     {
         var rows = batch.Results.Select(r => r.Output).ToArray();
         int width = rows[0].Length;
         int[] shape = isBatch ? [rows.Length, width] : [width];
-        var array = raw
+        return raw
             ? NpyArray.FromInt16(rows.SelectMany(r => r).ToArray(), shape)
             : NpyArray.FromFloat32(rows.SelectMany(r => FixedPointMath.ToReal(r, fracBits)).Select(x => (float)x).ToArray(), shape);
-        try { NpyWriter.WriteFile(path, array); }
-        catch (IOException e) { throw new EiecException($"{path}: cannot write outputs: {e.Message}"); }
     }
 }

@@ -5,6 +5,7 @@ using Eiec.Compiler.Cz;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Compiler.FixedPoint;
 using Eiec.Compiler.Lowering;
+using Eiec.Compiler.Npy;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Sweep;
@@ -35,22 +36,28 @@ public static class SweepCommand
         foreach (var o in new Option[] { pes, depths, fields, config, output, actFrac, input, density, energyTable }) command.Options.Add(o);
         command.SetAction(parse =>
         {
+            // Every value is checked before anything is compiled, simulated or written.
             string czPath = parse.GetValue(model)!;
+            string dir = parse.GetValue(output)!;
             var peList = Ints(parse.GetValue(pes)!, "--pes");
             var depthList = Ints(parse.GetValue(depths)!, "--fifo-depth");
             var fieldList = (parse.GetValue(fields) ?? []).Select(SweepField.Parse).ToList();
             var baseConfig = parse.GetValue(config) is { } path ? AccelConfigLoader.Load(path) : new AccelConfig();
-            var table = parse.GetValue(energyTable) is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
-            int frac = parse.GetValue(actFrac);
+            int frac = OptionChecks.InRange("--act-frac", parse.GetValue(actFrac), 0, 15, "activation fraction bits, docs/fixed-point.md");
             double d = parse.GetValue(density);
-            if (d is < 0 or > 1) throw new EiecException($"--density {d}: must be in [0, 1]");
+            if (d is < 0 or > 1 || double.IsNaN(d)) throw new EiecException($"--density {d.ToString(CultureInfo.InvariantCulture)}: must be in [0, 1]");
+            _ = SweepRunner.Configurations(baseConfig, peList, depthList, fieldList);
+            CheckOutputDirectory(dir);
+            var table = parse.GetValue(energyTable) is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
             var cz = CzReader.Read(czPath);
             int inputs = cz.Layers[0].Inputs;
             short[] vector;
             string inputText;
             if (parse.GetValue(input) is { } inputPath)
             {
-                vector = ActivationInput.Load(inputPath, inputs, frac, out _)[0];
+                var vectors = ActivationInput.Load(inputPath, inputs, frac, out _);
+                if (vectors.Length == 0) throw new EiecException($"{inputPath}: the batch has no rows; give at least one input vector");
+                vector = vectors[0];
                 inputText = inputPath;
             }
             else
@@ -78,18 +85,74 @@ public static class SweepCommand
                 Work(step => ui.WriteLine($"[{++done}/{points}] {step}"));
             }
 
-            string dir = parse.GetValue(output)!;
-            Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "sweep.csv"), SweepWriter.ToCsv(rows, fieldList));
-            File.WriteAllText(Path.Combine(dir, "sweep.json"), SweepWriter.ToJson(rows, cz.Name, baseConfig.ClockMhz));
-            var plots = SweepPlots.Write(rows, cz.Name, dir);
+            var failures = rows.Where(r => r.Error is not null).DistinctBy(r => (r.Pes, r.FieldKey)).ToList();
+            if (rows.All(r => r.Error is not null))
+                throw new EiecException($"{czPath}: no sweep point ran; the model fits none of the {failures.Count} configuration(s) " +
+                                        $"(first: {failures[0].Pes} PEs{(failures[0].FieldKey.Length > 0 ? ", " + failures[0].FieldKey : "")}: {failures[0].Error})");
+
+            var plots = SweepPlots.Render(rows, cz.Name);
+            WriteAll(dir, staged =>
+            {
+                staged.AddText(Path.Combine(dir, "sweep.csv"), "sweep table", SweepWriter.ToCsv(rows, fieldList));
+                staged.AddText(Path.Combine(dir, "sweep.json"), "sweep report", SweepWriter.ToJson(rows, cz.Name, baseConfig.ClockMhz));
+                foreach (var (name, png) in plots) staged.Add(Path.Combine(dir, name), "sweep plot", stream => stream.Write(png));
+            });
             ui.Console.Write(Summary(rows, baseConfig.ClockMhz));
-            foreach (var failed in rows.Where(r => r.Error is not null).DistinctBy(r => (r.Pes, r.FieldKey)))
+            foreach (var failed in failures)
                 ui.WriteLine($"skipped {failed.Pes} PEs{(failed.FieldKey.Length > 0 ? ", " + failed.FieldKey : "")}: {failed.Error}");
-            ui.WriteLine($"wrote {Path.Combine(dir, "sweep.csv")}, sweep.json and {string.Join(", ", plots)}");
+            ui.WriteLine($"wrote {Path.Combine(dir, "sweep.csv")}, sweep.json and {string.Join(", ", plots.Select(p => p.Name))}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The output directory must be one (or be creatable: its nearest existing ancestor a writable
+    /// directory). Checked before the sweep runs; nothing is created until the end.
+    /// </summary>
+    private static void CheckOutputDirectory(string dir)
+    {
+        string full;
+        try
+        {
+            if (string.IsNullOrWhiteSpace(dir)) throw new ArgumentException("the path is empty");
+            full = Path.GetFullPath(dir);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new EiecException($"--output {dir}: not a valid directory path: {e.Message}");
+        }
+        if (File.Exists(full)) throw new EiecException($"--output {dir}: is a file; the sweep writes a directory");
+        var existing = full;
+        while (!Directory.Exists(existing))
+        {
+            var parent = Path.GetDirectoryName(existing);
+            if (parent is null) break;
+            if (File.Exists(parent)) throw new EiecException($"--output {dir}: '{parent}' is a file, not a directory");
+            existing = parent;
+        }
+        AtomicFile.CheckWritable(Path.Combine(existing, "sweep.csv"), $"sweep output ({dir})");
+    }
+
+    /// <summary>Creates the directory if needed and writes every file or none (a directory created here is removed on failure).</summary>
+    private static void WriteAll(string dir, Action<StagedFiles> stage)
+    {
+        bool created = !Directory.Exists(dir);
+        try
+        {
+            try { Directory.CreateDirectory(dir); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            { throw new EiecException($"--output {dir}: cannot create the directory: {e.Message}"); }
+            using var staged = new StagedFiles();
+            stage(staged);
+            staged.Commit();
+        }
+        catch when (created)
+        {
+            try { if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            throw;
+        }
     }
 
     private static Table Summary(IReadOnlyList<SweepRow> rows, double clockMhz)

@@ -15,10 +15,10 @@ public static class SweepPlots
     public const int Width = 960;
     public const int Height = 640;
 
-    /// <summary>Writes the plots into <paramref name="dir"/> and returns their file names.</summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRow> rows, string model, string dir)
+    /// <summary>The plots as PNG bytes with their file names (the caller writes them, all or none).</summary>
+    public static IReadOnlyList<(string Name, byte[] Png)> Render(IReadOnlyList<SweepRow> rows, string model)
     {
-        var files = new List<string>();
+        var files = new List<(string, byte[])>();
         var ok = rows.Where(r => r.Error is null).ToList();
         var combos = ok.Select(r => r.FieldKey).Distinct().ToList();
         foreach (var combo in combos)
@@ -33,16 +33,16 @@ public static class SweepPlots
             var byLayer = set.Where(r => r.FifoDepth == depth && (multiLayer || r.Layer >= 0))
                 .GroupBy(r => (r.Layer, r.LayerName)).OrderBy(g => g.Key.Layer < 0 ? int.MaxValue : g.Key.Layer)
                 .Select(g => (Label(g.Key.Layer, g.Key.LayerName), g.OrderBy(r => r.Pes).ToList())).ToList();
-            files.Add(Save(Speedup(byLayer, $"Speedup vs PEs, queue depth {depth} — {title}"), dir, $"speedup{suffix}.png"));
+            files.Add(Png(Speedup(byLayer, $"Speedup vs PEs, queue depth {depth} — {title}"), $"speedup{suffix}.png"));
 
             var byDepth = set.Where(r => r.Layer < 0).GroupBy(r => r.FifoDepth).OrderBy(g => g.Key)
                 .Select(g => ($"queue depth {g.Key}", g.OrderBy(r => r.Pes).ToList())).ToList();
-            files.Add(Save(Speedup(byDepth, $"Whole-network speedup vs PEs by queue depth — {title}"), dir, $"speedup_by_depth{suffix}.png"));
+            files.Add(Png(Speedup(byDepth, $"Whole-network speedup vs PEs by queue depth — {title}"), $"speedup_by_depth{suffix}.png"));
 
             var balance = set.Where(r => r.Pes == pes && (multiLayer || r.Layer >= 0))
                 .GroupBy(r => (r.Layer, r.LayerName)).OrderBy(g => g.Key.Layer < 0 ? int.MaxValue : g.Key.Layer)
                 .Select(g => (Label(g.Key.Layer, g.Key.LayerName), g.OrderBy(r => r.FifoDepth).ToList())).ToList();
-            files.Add(Save(LoadBalance(balance, $"Load-balance efficiency vs queue depth, {pes} PEs — {title}"), dir, $"load_balance{suffix}.png"));
+            files.Add(Png(LoadBalance(balance, $"Load-balance efficiency vs queue depth, {pes} PEs — {title}"), $"load_balance{suffix}.png"));
         }
         return files;
     }
@@ -114,9 +114,5 @@ public static class SweepPlots
         return ticks;
     }
 
-    private static string Save(Plot plot, string dir, string name)
-    {
-        plot.SavePng(Path.Combine(dir, name), Width, Height);
-        return name;
-    }
+    private static (string, byte[]) Png(Plot plot, string name) => (name, plot.GetImageBytes(Width, Height, ImageFormat.Png));
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Eiec.Compiler.Datasets;
 using Eiec.Compiler.Diagnostics;
 using Eiec.Compiler.Import;
+using Eiec.Compiler.Npy;
 using Eiec.Compiler.Training;
 
 namespace Eiec.Cli.Commands;
@@ -29,6 +30,13 @@ public static class TrainCommand
             var ui = new TrainingConsole(parse);
             var clock = Stopwatch.StartNew();
             string dataPath = parse.GetValue(data)!, outPath = parse.GetValue(output)!;
+            // Options and the output path are checked before the data is loaded.
+            if (parse.GetValue(limit) is { } n) OptionChecks.AtLeast("--limit", n, 1);
+            OptionChecks.AtLeast("--epochs", parse.GetValue(epochs), 1);
+            OptionChecks.AtLeast("--batch", parse.GetValue(batch), 1);
+            OptionChecks.Positive("--lr", parse.GetValue(lr));
+            if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
+            AtomicFile.CheckWritable(outPath, "dense model");
             var splits = DatasetLoader.Load(dataPath);
             var train = splits.Train.Take(parse.GetValue(limit));
             var sizes = ParseSizes(parse.GetValue(layers)!, train.Features);

@@ -1,3 +1,5 @@
+using Eiec.Compiler.Diagnostics;
+
 namespace Eiec.Compiler.Datasets;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed class Dataset
     public Dataset Take(int? count)
     {
         if (count is not { } n || n >= Count) return this;
+        if (n < 1) throw new EiecException($"{Source}: cannot take {n} examples; give at least 1");
         return new Dataset
         {
             Source = Source, Count = n, Features = Features,

@@ -16,6 +16,8 @@ public sealed record SweepField(string Name, IReadOnlyList<string> Values)
             throw new EiecException($"--field {name}: sweep it with --{name.Replace('_', '-')} instead");
         if (!ConfigFields.Names.Contains(name))
             throw new EiecException($"--field {name}: unknown accelerator field; known fields: {string.Join(", ", ConfigFields.Names.Order())}");
-        return new SweepField(name, values);
+        if (values.Length == 0)
+            throw new EiecException($"--field '{text}': give at least one value for {name}");
+        return new SweepField(name, values.Distinct(StringComparer.Ordinal).ToArray());
     }
 }

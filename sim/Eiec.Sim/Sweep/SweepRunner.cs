@@ -10,43 +10,72 @@ namespace Eiec.Sim.Sweep;
 /// <summary>
 /// Design-space sweep: for every PE count and field combination compile the model (in memory: the
 /// image is the same object ImageWriter would write), then simulate the same input at every queue
-/// depth. A configuration the model does not fit yields rows with <see cref="SweepRow.Error"/> set.
+/// depth. Every configuration is checked up front (<see cref="Configurations"/>): an invalid value
+/// is an error before anything runs. A valid configuration the model does not fit (capacity) yields
+/// rows with <see cref="SweepRow.Error"/> set.
 /// </summary>
 public static class SweepRunner
 {
-    public static IReadOnlyList<SweepRow> Run(CzModel model, AccelConfig baseConfig, IReadOnlyList<int> pes, IReadOnlyList<int> fifoDepths,
-        IReadOnlyList<SweepField> fields, short[] input, int activationFracBits, EnergyTable energy, string sourceName,
-        Action<string>? progress = null)
+    /// <summary>
+    /// The configuration of every (field combination, PE count) point, in sweep order; throws one
+    /// <see cref="EiecException"/> naming the option and value for the first invalid PE count, queue
+    /// depth, field value or combination.
+    /// </summary>
+    public static IReadOnlyList<(IReadOnlyList<KeyValuePair<string, string>> Combo, int Pes, AccelConfig Config)> Configurations(
+        AccelConfig baseConfig, IReadOnlyList<int> pes, IReadOnlyList<int> fifoDepths, IReadOnlyList<SweepField> fields)
     {
         if (pes.Count == 0 || fifoDepths.Count == 0) throw new EiecException("a sweep needs at least one PE count and one queue depth");
-        var rows = new List<SweepRow>();
+        foreach (int n in pes) _ = (baseConfig with { Pes = n }).Validated($"--pes {n}");
+        foreach (int d in fifoDepths) _ = (baseConfig with { FifoDepth = d }).Validated($"--fifo-depth {d}");
+        foreach (var f in fields)
+        {
+            if (f.Values.Count == 0) throw new EiecException($"--field {f.Name}: give at least one value");
+            foreach (var v in f.Values) _ = ConfigFields.With(baseConfig, f.Name, v);
+        }
+        var points = new List<(IReadOnlyList<KeyValuePair<string, string>>, int, AccelConfig)>();
         foreach (var combo in Combinations(fields))
             foreach (int n in pes)
             {
                 var where = string.Join(", ", combo.Select(f => $"{f.Key}={f.Value}").Prepend($"{n} PEs"));
-                Simulator? simulator = null;
-                string? error = null;
-                try
-                {
-                    var config = combo.Aggregate(baseConfig with { Pes = n }, (c, f) => ConfigFields.With(c, f.Key, f.Value)).Validated($"sweep point {where}");
-                    simulator = new Simulator(ImageCompiler.Compile(model, config, activationFracBits, sourceName));
-                }
-                catch (EiecException e) { error = e.Message; }
-                foreach (int d in fifoDepths)
-                {
-                    progress?.Invoke($"{where}, queue depth {d}");
-                    if (simulator is null)
-                    {
-                        rows.Add(new SweepRow { Pes = n, FifoDepth = d, Fields = combo, Layer = -1, LayerName = "network", Error = error });
-                        continue;
-                    }
-                    var stats = new Simulator(simulator.Image, new SimOptions { FifoDepth = d }).Run(input).Stats;
-                    var report = EnergyReport.Compute(stats, energy);
-                    foreach (var l in stats.Layers)
-                        rows.Add(Row(n, d, combo, l.Index, l.Name, stats, [l], LayerEnergy(l, energy)));
-                    rows.Add(Row(n, d, combo, -1, "network", stats, stats.Layers, report.TotalPj));
-                }
+                var config = combo.Aggregate(baseConfig with { Pes = n }, (c, f) => ConfigFields.With(c, f.Key, f.Value)).Validated($"sweep point {where}");
+                foreach (int d in fifoDepths) _ = (config with { FifoDepth = d }).Validated($"sweep point {where}, queue depth {d}");
+                points.Add((combo, n, config));
             }
+        return points;
+    }
+
+    public static IReadOnlyList<SweepRow> Run(CzModel model, AccelConfig baseConfig, IReadOnlyList<int> pes, IReadOnlyList<int> fifoDepths,
+        IReadOnlyList<SweepField> fields, short[] input, int activationFracBits, EnergyTable energy, string sourceName,
+        Action<string>? progress = null)
+    {
+        if (activationFracBits is < 0 or > 15)
+            throw new EiecException($"--act-frac {activationFracBits}: activation fraction bits must be in [0, 15]");
+        var rows = new List<SweepRow>();
+        foreach (var (combo, n, config) in Configurations(baseConfig, pes, fifoDepths, fields))
+        {
+            var where = string.Join(", ", combo.Select(f => $"{f.Key}={f.Value}").Prepend($"{n} PEs"));
+            Simulator? simulator = null;
+            string? error = null;
+            try
+            {
+                simulator = new Simulator(ImageCompiler.Compile(model, config, activationFracBits, sourceName));
+            }
+            catch (EiecException e) { error = e.Message; }
+            foreach (int d in fifoDepths)
+            {
+                progress?.Invoke($"{where}, queue depth {d}");
+                if (simulator is null)
+                {
+                    rows.Add(new SweepRow { Pes = n, FifoDepth = d, Fields = combo, Layer = -1, LayerName = "network", Error = error });
+                    continue;
+                }
+                var stats = new Simulator(simulator.Image, new SimOptions { FifoDepth = d }).Run(input).Stats;
+                var report = EnergyReport.Compute(stats, energy);
+                foreach (var l in stats.Layers)
+                    rows.Add(Row(n, d, combo, l.Index, l.Name, stats, [l], LayerEnergy(l, energy)));
+                rows.Add(Row(n, d, combo, -1, "network", stats, stats.Layers, report.TotalPj));
+            }
+        }
         return WithSpeedups(rows);
     }
 
