@@ -19,8 +19,7 @@ public sealed record SimInput(IReadOnlyList<short[]> Vectors, long Saturations, 
     public static SimInput Read(string path, int length, int fracBits)
     {
         var vectors = ActivationInput.Load(path, length, fracBits, out long saturations);
-        if (vectors.Length == 0) throw new EiecException($"{path}: the batch has no rows; give at least one input vector");
-        bool batch = NpyReader.Read(path).Rank == 2;
+        bool batch = ActivationInput.IsBatch(path);
         return new SimInput(vectors, saturations, $"{path} ({vectors.Length} vector{(vectors.Length == 1 ? "" : "s")}, Q{15 - fracBits}.{fracBits})", batch);
     }
 }

@@ -56,7 +56,6 @@ public static class SweepCommand
             if (parse.GetValue(input) is { } inputPath)
             {
                 var vectors = ActivationInput.Load(inputPath, inputs, frac, out _);
-                if (vectors.Length == 0) throw new EiecException($"{inputPath}: the batch has no rows; give at least one input vector");
                 vector = vectors[0];
                 inputText = inputPath;
             }

@@ -69,7 +69,7 @@ public class CliErrorTests
         using var tmp = new TempDir();
         Image(tmp);
         NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromFloat32([], [0, 30]));
-        ShouldFailWithOneLine(Support.Cli.Run("sim", tmp.File("img"), "-i", tmp.File("x.npy"), "-o", tmp.File("y.npy")), tmp.File("x.npy"), "no rows");
+        ShouldFailWithOneLine(Support.Cli.Run("sim", tmp.File("img"), "-i", tmp.File("x.npy"), "-o", tmp.File("y.npy")), tmp.File("x.npy"), "the input batch is empty");
         File.Exists(tmp.File("y.npy")).Should().BeFalse();
     }
 
@@ -151,7 +151,7 @@ public class CliErrorTests
     {
         using var tmp = new TempDir();
         NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromFloat32([], [0, 48]));
-        ShouldFailWithOneLine(Support.Cli.Run("sweep", SweepModel(tmp), "--pes", "1", "-i", tmp.File("x.npy"), "-o", tmp.File("sw")), tmp.File("x.npy"), "no rows");
+        ShouldFailWithOneLine(Support.Cli.Run("sweep", SweepModel(tmp), "--pes", "1", "-i", tmp.File("x.npy"), "-o", tmp.File("sw")), tmp.File("x.npy"), "the input batch is empty");
         Directory.Exists(tmp.File("sw")).Should().BeFalse();
     }
 
