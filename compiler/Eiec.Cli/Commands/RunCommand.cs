@@ -85,11 +85,7 @@ public static class RunCommand
 
     private static void WriteOutputs(string path, GoldenResult[] results, int frac, bool raw, bool batch)
     {
-        int n = results[0].Output.Length;
-        int[] shape = batch ? [results.Length, n] : [n];
-        NpyArray array;
-        if (raw) array = NpyArray.FromInt16(results.SelectMany(r => r.Output).ToArray(), shape);
-        else array = NpyArray.FromFloat32(results.SelectMany(r => FixedPointMath.ToReal(r.Output, frac)).Select(x => (float)x).ToArray(), shape);
+        var array = OutputArray.From(results.Select(r => r.Output).ToArray(), raw, frac, batch);
         try { NpyWriter.WriteFile(path, array); }
         catch (IOException e) { throw new EiecException($"{path}: cannot write outputs: {e.Message}"); }
     }

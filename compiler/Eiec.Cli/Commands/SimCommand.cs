@@ -77,7 +77,7 @@ public static class SimCommand
                 }
                 if (outputPath is not null)
                 {
-                    var array = Outputs(batch, parse.GetValue(raw), simulator.ActivationFracBits, vectors.Batch);
+                    var array = OutputArray.From(batch.Results.Select(r => r.Output).ToArray(), parse.GetValue(raw), simulator.ActivationFracBits, vectors.Batch);
                     staged.Add(outputPath, "outputs", stream => NpyWriter.Write(stream, array));
                 }
                 staged.Commit();
@@ -111,16 +111,5 @@ public static class SimCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The last layer's outputs, shaped like the input (1-D vector or 2-D batch).</summary>
-    private static NpyArray Outputs(BatchResult batch, bool raw, int fracBits, bool isBatch)
-    {
-        var rows = batch.Results.Select(r => r.Output).ToArray();
-        int width = rows[0].Length;
-        int[] shape = isBatch ? [rows.Length, width] : [width];
-        return raw
-            ? NpyArray.FromInt16(rows.SelectMany(r => r).ToArray(), shape)
-            : NpyArray.FromFloat32(rows.SelectMany(r => FixedPointMath.ToReal(r, fracBits)).Select(x => (float)x).ToArray(), shape);
     }
 }
