@@ -7,7 +7,7 @@
 # simulator, Verilator and Icarus must produce the same outputs bit for bit, and the RTL's `cycles`
 # output must equal the simulator's total cycles; any difference exits 1 naming the first one.
 #
-#   bench/rtl-vs-sim.sh                       VGG-6 at 64 PEs (Icarus takes about 40 s, Verilator's C++ build about 1 min)
+#   bench/rtl-vs-sim.sh                       VGG-6 at 64 PEs (about 70 s: Icarus 25-40 s, Verilator C++ build 35-75 s)
 #   LAYER=Alex-8 PES=16 bench/rtl-vs-sim.sh   any Table III layer (eiec gen --layer) and PE count
 #   CONFIG=... SEED=... RUNS=3                accelerator YAML, model seed, timed runs of eiec sim and Verilator (best of)
 #
@@ -144,7 +144,7 @@ iflags=(-g2012 -I "$img/rtl" -o "$dir/icarus/eie_tb.vvp")
 echo "iverilog ${iflags[*]} hosttest/tb/eie_tb.v $img/rtl/eie_*.v" | sed "s|$root/||g"
 must "$dir/icarus/build.log" iverilog "${iflags[@]}" "$root/hosttest/tb/eie_tb.v" "$img"/rtl/eie_*.v
 record icarus_compile "$T"
-echo "vvp: running (about 40 s for VGG-6 at 64 PEs on a 2-core machine)..."
+echo "vvp: running (25-40 s for VGG-6 at 64 PEs on a 2-core machine)..."
 must "$dir/icarus-1.log" timeout "$ICARUS_LIMIT" env -C "$img" vvp -n "$dir/icarus/eie_tb.vvp" +in=../input.hex +in_words="$words" +runs=1 +timeout="$timeout"
 record icarus_run "$T"
 timed "$dir/icarus-load.log" env -C "$img" vvp -n "$dir/icarus/eie_tb.vvp" +in=../input.hex +in_words="$words" +runs=1 +timeout=20 || true
