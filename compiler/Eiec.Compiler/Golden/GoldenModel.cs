@@ -13,8 +13,11 @@ namespace Eiec.Compiler.Golden;
 public sealed class GoldenModel
 {
     private readonly CompiledImage _image;
-    private readonly byte[][] _entries; // per PE: entry stream unpacked from the words (8-bit entries)
-    private readonly ushort[][]? _wideEntries; // used when entries are wider than 8 bits
+    // Per PE, the entry stream unpacked from the packed words: bytes for the usual 8-bit entries,
+    // ushort when code + index bits exceed 8. The two loops below are kept apart on purpose: a
+    // generic version (IBinaryInteger<T>) measured 25% slower on VGG-6 (150 vs 200 M MAC/s).
+    private readonly byte[][] _entries;
+    private readonly ushort[][]? _wideEntries;
 
     public GoldenModel(CompiledImage image)
     {
