@@ -18,6 +18,7 @@ public sealed class EieArray
     private readonly AccelConfig _config;
     private readonly Pe[] _pes;
     private readonly Ccu _ccu;
+    private readonly BroadcastLog _broadcasts;
     private readonly int _n;
 
     public EieArray(CompiledImage image, int fifoDepth)
@@ -28,8 +29,9 @@ public sealed class EieArray
         Validate(image);
         var cfg = _config;
         _pes = new Pe[_n];
+        _broadcasts = new BroadcastLog(image.Layers.Max(l => l.Inputs));
         for (int k = 0; k < _n; k++)
-            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, fifoDepth, cfg.ActivationDepth, cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
+            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, _broadcasts, fifoDepth, cfg.ActivationDepth, cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
         _ccu = new Ccu(_pes.Select(p => p.Rw).ToArray());
         FifoDepth = fifoDepth;
     }
@@ -53,6 +55,7 @@ public sealed class EieArray
         var layer = _image.Layers[l];
         int codebookBase = l * _config.CodebookSize;
         _ccu.StartLayer(l, layer.Inputs, layer.Groups);
+        _broadcasts.Clear(layer.Inputs);
         int full = 0, idle = 0;
         foreach (var pe in _pes)
         {
@@ -70,12 +73,15 @@ public sealed class EieArray
             bool bc = _ccu.Tick(full > 0, out int j, out short a);
             full = 0;
             idle = 0;
-            for (int k = 0; k < _pes.Length; k++)
+            var pes = _pes;
+            for (int k = 0; k < pes.Length; k++)
             {
-                int flags = _pes[k].Tick(bc, j, a, wants);
+                int flags = pes[k].Tick(bc, wants);
                 full += flags & Pe.FullFlag;
                 idle += flags >> 1;
             }
+            // The broadcast enters every queue at the edge.
+            if (bc) _broadcasts.Append(j, a);
             cycle++;
             if (done) break;
         }

@@ -21,20 +21,19 @@ public sealed class Pe
     /// <summary>Flag returned by <see cref="Tick"/>: the PE is idle at the end of the cycle.</summary>
     public const int IdleFlag = 2;
 
-    private long _busy;
+    // Statistics per SCAN. Busy cycles are the issued entries, the occupancy sum is the histogram's
+    // weighted sum and drain is the remainder, so only these are counted per cycle.
     private long _stalled;
     private long _starved;
-    private long _drain;
-    private long _occupancySum;
     private readonly long[] _occupancy;
     private bool _idleAtStart = true; // Idle as of the last edge (reset state is idle)
 
-    public Pe(int index, PeMemories memories, short[] codebook, int fifoDepth, int activationDepth, int entriesPerWord, int entryBits, int codeBits)
+    public Pe(int index, PeMemories memories, short[] codebook, BroadcastLog broadcasts, int fifoDepth, int activationDepth, int entriesPerWord, int entryBits, int codeBits)
     {
         Index = index;
-        Queue = new ActQueue(fifoDepth);
-        Ptr = new PtrRead(memories.PtrEven, memories.PtrOdd);
+        Queue = new ActQueue(fifoDepth, broadcasts);
         Spm = new SpmatRead(memories.Spmat, entriesPerWord);
+        Ptr = new PtrRead(memories.PtrEven, memories.PtrOdd, Spm);
         Rw = new ActRw(activationDepth, memories.Bias);
         Arith = new Arith(codebook, Rw.Accumulators, entryBits, codeBits, index);
         _occupancy = new long[fifoDepth + 1];
@@ -52,6 +51,7 @@ public sealed class Pe
 
     public void StartLayer(ImageLayer layer, int codebookBase)
     {
+        Queue.StartLayer();
         Ptr.StartLayer(layer.PtrBase);
         Spm.StartLayer(layer.SpmatBase);
         Arith.StartLayer(layer.Index, codebookBase, layer.RowsPerPe);
@@ -59,43 +59,46 @@ public sealed class Pe
     }
 
     /// <summary>
-    /// One SCAN cycle. <paramref name="bc"/>, <paramref name="j"/>, <paramref name="a"/>: the control
-    /// unit's broadcast this cycle; <paramref name="ccuWants"/>: its mask is non-empty (it wants to
+    /// One SCAN cycle. <paramref name="bc"/>: the control unit broadcasts this cycle (the pair goes
+    /// into the shared <see cref="BroadcastLog"/> at the edge); <paramref name="ccuWants"/>: its mask is non-empty (it wants to
     /// broadcast). Returns <see cref="FullFlag"/> | <see cref="IdleFlag"/> for the next cycle's start.
     /// </summary>
-    public int Tick(bool bc, int j, short a, bool ccuWants)
+    public int Tick(bool bc, bool ccuWants)
     {
-        // An idle PE that receives nothing stays idle: every unit holds (the arithmetic pipeline is
-        // empty, nothing issues, no column, no pop). Count the starved cycle and skip the units.
-        if (_idleAtStart && !bc)
+        // An idle PE holds in every unit (the arithmetic pipeline is empty, nothing issues, no column,
+        // nothing to pop): count the starved cycle and skip the units. A broadcast only lands in the queue.
+        if (_idleAtStart)
         {
             _occupancy[0]++;
             _starved++;
-            return IdleFlag;
+            if (!bc) return IdleFlag;
+            _idleAtStart = false;
+            return Queue.Depth == 1 ? FullFlag : 0;
         }
 
-        // Statistics of the start-of-cycle state: exactly one of busy, stalled, starved, drain.
-        int count = Queue.Count;
+        // Statistics of the start-of-cycle state: exactly one of busy (have), stalled, starved
+        // (idle, above), drain.
+        var queue = Queue;
+        var spm = Spm;
+        var ptr = Ptr;
+        var arith = Arith;
+        int count = queue.Count;
         _occupancy[count]++;
-        _occupancySum += count;
-        bool have = Spm.Have;
-        if (have) _busy++;
-        else if (ccuWants && count == Queue.Depth) _stalled++;
-        else if (count == 0 && !Ptr.ColV && !Arith.Busy) _starved++;
-        else _drain++;
+        bool have = spm.Have;
+        if (!have && ccuWants && count == queue.Depth) _stalled++;
 
         // (Step numbers are docs/microarchitecture.md's "processing element" list.)
         // 4. Arithmetic: E3 write, E2 multiply, E1 decode from the held SRAM word.
-        Arith.Tick(Spm.Word);
+        arith.Tick(spm.Word);
         // 1. Sparse-matrix read: issue spm_ptr into E1; take the next column when this one ends.
-        bool take = Spm.Tick(Ptr, Arith, have);
+        bool take = spm.Tick(ptr, arith, have);
         // 2. Pointer read: pop the queue head and read p[j], p[j+1] when the column register frees.
-        Ptr.Tick(take, Queue);
-        // 3. Queue: count ← count + bc − pop (the pop already happened above).
-        if (bc) Queue.Push(j, a);
-
-        int flags = Queue.Full ? FullFlag : 0;
-        _idleAtStart = Idle;
+        ptr.Tick(take, queue);
+        // 3. Queue: count ← count + bc − pop (the pop already happened above; the array appends the
+        //    broadcast to the shared log after every PE's tick).
+        int next = queue.Count + (bc ? 1 : 0);
+        int flags = next == queue.Depth ? FullFlag : 0;
+        _idleAtStart = next == 0 && !ptr.ColV && !spm.Have && !arith.Busy;
         if (_idleAtStart) flags |= IdleFlag;
         return flags;
     }
@@ -103,25 +106,31 @@ public sealed class Pe
     /// <summary>This PE's figures for the layer just scanned; clears the counters.</summary>
     public PeLayerStats TakeLayerStats()
     {
+        long cycles = 0, occupancySum = 0;
+        for (int c = 0; c < _occupancy.Length; c++)
+        {
+            cycles += _occupancy[c];
+            occupancySum += c * _occupancy[c];
+        }
         var stats = new PeLayerStats
         {
-            Busy = _busy,
+            Busy = Spm.Issued,
             Stalled = _stalled,
             Starved = _starved,
-            Drain = _drain,
+            Drain = cycles - Spm.Issued - _stalled - _starved,
             Issued = Spm.Issued,
             Padding = Arith.Padding,
             PointerReads = Ptr.Reads,
             SpmatWordReads = Spm.WordReads,
             QueuePushes = Queue.Pushes,
             QueuePops = Queue.Pops,
-            QueueOccupancySum = _occupancySum,
+            QueueOccupancySum = occupancySum,
             QueueOccupancy = (long[])_occupancy.Clone(),
             ActReads = Rw.ActReads,
             ActWrites = Rw.ActWrites,
             WriteBackRows = Rw.WriteBackRows,
         };
-        _busy = _stalled = _starved = _drain = _occupancySum = 0;
+        _stalled = _starved = 0;
         Array.Clear(_occupancy);
         Spm.ResetCounters();
         Arith.ResetCounters();

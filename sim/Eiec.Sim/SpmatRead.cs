@@ -47,6 +47,10 @@ public sealed class SpmatRead
 
     public void StartLayer(int spmatBase) => _spmatBase = spmatBase;
 
+    /// <summary>Host hint from the pointer read unit: a column starting at entry <paramref name="start"/> is next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchColumn(int start) => Prefetch.Element(_spmat, _spmatBase + (start >> _epwLog2));
+
     /// <summary>
     /// One cycle. Issues the entry spm_ptr into E1 (via <paramref name="arith"/>) and decides
     /// spm_take from the pointer read unit's start-of-cycle column register. <paramref name="have"/>
@@ -66,6 +70,8 @@ public sealed class SpmatRead
                 _wordAddr = wa;
                 _wordV = true;
                 WordReads++;
+                // Host hint: the stream moves forward through the words; fetch two lines ahead.
+                Prefetch.Element(_spmat, wa + 16);
             }
             // e1 ← {valid, slot = spm_ptr mod EPW, a = spm_a, first = spm_first}.
             arith.Issue(_ptr & _slotMask, _a, _first);
