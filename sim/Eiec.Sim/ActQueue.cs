@@ -38,6 +38,12 @@ public sealed class ActQueue
     /// <summary>Pairs popped by the pointer read unit, entries.</summary>
     public long Pops { get; private set; }
 
+    /// <summary>The shared broadcast log this queue is a window of.</summary>
+    public BroadcastLog Log => _log;
+
+    /// <summary>Log index of the head pair (pairs popped this SCAN).</summary>
+    public int Head => _head;
+
     /// <summary>SCAN starts with every queue empty (the previous SCAN ended with all PEs idle) and the log cleared.</summary>
     public void StartLayer()
     {
@@ -69,8 +75,17 @@ public sealed class ActQueue
 public sealed class BroadcastLog
 {
     private Pair[] _pairs;
+    private long[] _cycles;      // SCAN cycle of each broadcast (the pair lands at that cycle's edge)
+    private int[] _fullWaiters;  // [n]: sleeping PEs whose queue is full once the log holds n pairs
+    private readonly int _depth;
 
-    public BroadcastLog(int capacity) => _pairs = new Pair[Math.Max(1, capacity)];
+    public BroadcastLog(int capacity, int depth)
+    {
+        _depth = depth;
+        _pairs = new Pair[Math.Max(1, capacity)];
+        _cycles = new long[_pairs.Length];
+        _fullWaiters = new int[_pairs.Length + depth + 1];
+    }
 
     /// <summary>Pairs broadcast so far in this SCAN.</summary>
     public int Length { get; private set; }
@@ -78,12 +93,32 @@ public sealed class BroadcastLog
     /// <summary>Starts a SCAN that broadcasts at most <paramref name="capacity"/> pairs (its layer's inputs).</summary>
     public void Clear(int capacity)
     {
-        if (_pairs.Length < capacity) _pairs = new Pair[capacity];
+        if (_pairs.Length < capacity)
+        {
+            _pairs = new Pair[capacity];
+            _cycles = new long[capacity];
+            _fullWaiters = new int[capacity + _depth + 1];
+        }
         Length = 0;
     }
 
+    /// <summary>The broadcast of <paramref name="cycle"/> lands in every queue at its edge.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Append(int j, short a) => _pairs[Length++] = new Pair(j, a);
+    public void Append(int j, short a, long cycle)
+    {
+        _cycles[Length] = cycle;
+        _pairs[Length++] = new Pair(j, a);
+    }
+
+    /// <summary>SCAN cycle at whose edge pair <paramref name="index"/> landed.</summary>
+    public long CycleOf(int index) => _cycles[index];
+
+    /// <summary>A sleeping PE's queue with head <paramref name="head"/> is full once the log holds head + D pairs.</summary>
+    public void AddFullWaiter(int head, int delta) => _fullWaiters[head + _depth] += delta;
+
+    /// <summary>Some sleeping PE's queue is full when the log holds <paramref name="length"/> pairs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool SleeperFull(int length) => _fullWaiters[length] != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Pair At(int index) => _pairs[index];

@@ -29,9 +29,9 @@ public sealed class EieArray
         Validate(image);
         var cfg = _config;
         _pes = new Pe[_n];
-        _broadcasts = new BroadcastLog(image.Layers.Max(l => l.Inputs));
+        _broadcasts = new BroadcastLog(image.Layers.Max(l => l.Inputs), fifoDepth);
         for (int k = 0; k < _n; k++)
-            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, _broadcasts, fifoDepth, cfg.ActivationDepth, cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
+            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, _broadcasts, fifoDepth, new ActRw(cfg.ActivationDepth, image.Pes[k].Bias), cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
         _ccu = new Ccu(_pes.Select(p => p.Rw).ToArray());
         FifoDepth = fifoDepth;
     }
@@ -76,12 +76,15 @@ public sealed class EieArray
             var pes = _pes;
             for (int k = 0; k < pes.Length; k++)
             {
-                int flags = pes[k].Tick(bc, wants);
+                var pe = pes[k];
+                if (pe.Asleep(cycle)) continue; // streaming: not idle, full only as the log tells
+                int flags = pe.Tick(bc, wants, cycle);
                 full += flags & Pe.FullFlag;
                 idle += flags >> 1;
             }
             // The broadcast enters every queue at the edge.
-            if (bc) _broadcasts.Append(j, a);
+            if (bc) _broadcasts.Append(j, a, cycle);
+            if (_broadcasts.SleeperFull(_broadcasts.Length)) full++;
             cycle++;
             if (done) break;
         }

@@ -13,6 +13,9 @@ namespace Eiec.Sim;
 /// Registers not named by the document as cleared (the held SRAM word, E1's row register, the
 /// finished column in the sparse-matrix read unit) keep their values across layers and inferences;
 /// only reset (constructing the PE) clears them.
+/// Host shortcut (exact): a PE streaming a column with the next one waiting in col only issues and
+/// watches its queue count for the column's remaining cycles, so the array skips it until the
+/// column's last cycle (<see cref="Asleep"/>) and <c>Wake</c> catches its state and statistics up.
 /// </summary>
 public sealed class Pe
 {
@@ -27,14 +30,20 @@ public sealed class Pe
     private long _starved;
     private readonly long[] _occupancy;
     private bool _idleAtStart = true; // Idle as of the last edge (reset state is idle)
+    // Streaming sleep (see Tick): skipped cycles [_sleepFrom, _wake), queue length of the log then.
+    private long _wake;
+    private long _sleepFrom = -1;
+    private int _sleepLog;
 
-    public Pe(int index, PeMemories memories, short[] codebook, BroadcastLog broadcasts, int fifoDepth, int activationDepth, int entriesPerWord, int entryBits, int codeBits)
+    public Pe(int index, PeMemories memories, short[] codebook, BroadcastLog broadcasts, int fifoDepth, ActRw rw, int entriesPerWord, int entryBits, int codeBits)
     {
+        // The activation unit and its large buffers come from the caller, so the small per-cycle
+        // objects allocated here sit together in memory (host cache locality).
         Index = index;
+        Rw = rw;
         Queue = new ActQueue(fifoDepth, broadcasts);
         Spm = new SpmatRead(memories.Spmat, entriesPerWord);
         Ptr = new PtrRead(memories.PtrEven, memories.PtrOdd, Spm);
-        Rw = new ActRw(activationDepth, memories.Bias);
         Arith = new Arith(codebook, Rw.Accumulators, entryBits, codeBits, index);
         _occupancy = new long[fifoDepth + 1];
     }
@@ -63,8 +72,10 @@ public sealed class Pe
     /// into the shared <see cref="BroadcastLog"/> at the edge); <paramref name="ccuWants"/>: its mask is non-empty (it wants to
     /// broadcast). Returns <see cref="FullFlag"/> | <see cref="IdleFlag"/> for the next cycle's start.
     /// </summary>
-    public int Tick(bool bc, bool ccuWants)
+    public int Tick(bool bc, bool ccuWants, long cycle)
     {
+        if (_sleepFrom >= 0) Wake(cycle);
+
         // An idle PE holds in every unit (the arithmetic pipeline is empty, nothing issues, no column,
         // nothing to pop): count the starved cycle and skip the units. A broadcast only lands in the queue.
         if (_idleAtStart)
@@ -88,8 +99,8 @@ public sealed class Pe
         if (!have && ccuWants && count == queue.Depth) _stalled++;
 
         // (Step numbers are docs/microarchitecture.md's "processing element" list.)
-        // 4. Arithmetic: E3 write, E2 multiply, E1 decode from the held SRAM word.
-        arith.Tick(spm.Word);
+        // 4. Arithmetic: E3 write, E2 multiply, E1 decode of the entry issued last cycle.
+        arith.Tick(have);
         // 1. Sparse-matrix read: issue spm_ptr into E1; take the next column when this one ends.
         bool take = spm.Tick(ptr, arith, have);
         // 2. Pointer read: pop the queue head and read p[j], p[j+1] when the column register frees.
@@ -100,7 +111,45 @@ public sealed class Pe
         int flags = next == queue.Depth ? FullFlag : 0;
         _idleAtStart = next == 0 && !ptr.ColV && !spm.Have && !arith.Busy;
         if (_idleAtStart) flags |= IdleFlag;
+        // Streaming: with a column waiting in col, the next Remaining − 1 cycles each issue an entry
+        // and are not the column's last, so nothing is taken or popped and only the queue's count
+        // moves (with the broadcasts). The simulator skips them and catches up in Wake.
+        if (ptr.ColV && spm.Remaining >= 2 && flags == 0) Sleep(cycle, queue.Log.Length + (bc ? 1 : 0));
         return flags;
+    }
+
+    /// <summary>PE is skipped in <paramref name="cycle"/> (streaming sleep).</summary>
+    public bool Asleep(long cycle) => cycle < _wake;
+
+    private void Sleep(long cycle, int logLength)
+    {
+        _sleepFrom = cycle + 1;
+        _wake = cycle + Spm.Remaining;
+        _sleepLog = logLength;
+        Queue.Log.AddFullWaiter(Queue.Head, 1);
+    }
+
+    /// <summary>Catch up the skipped cycles [_sleepFrom, <paramref name="cycle"/>): issues, pipeline, queue occupancy.</summary>
+    private void Wake(long cycle)
+    {
+        var log = Queue.Log;
+        int head = Queue.Head;
+        log.AddFullWaiter(head, -1);
+        int skipped = (int)(cycle - _sleepFrom);
+        Spm.Streamed(skipped);
+        Arith.Streamed(skipped);
+        // Occupancy: the count is (pairs in the log) − head, and grows one cycle after each broadcast.
+        long from = _sleepFrom;
+        int count = _sleepLog - head;
+        for (int b = _sleepLog; b < log.Length; b++)
+        {
+            long until = log.CycleOf(b) + 1;
+            _occupancy[count++] += until - from;
+            from = until;
+        }
+        _occupancy[count] += cycle - from;
+        _sleepFrom = -1;
+        _wake = 0;
     }
 
     /// <summary>This PE's figures for the layer just scanned; clears the counters.</summary>
