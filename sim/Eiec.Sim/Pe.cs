@@ -15,7 +15,7 @@ namespace Eiec.Sim;
 /// only reset (constructing the PE) clears them.
 /// Host shortcut (exact): a PE streaming a column with the next one waiting in col only issues and
 /// watches its queue count for the column's remaining cycles, so the array skips it until the
-/// column's last cycle (<see cref="Asleep"/>) and <c>Wake</c> catches its state and statistics up.
+/// column's last cycle (<see cref="WakeCycle"/>), or until a broadcast when it has nothing to pop, and <c>Wake</c> catches its state and statistics up.
 /// </summary>
 public sealed class Pe
 {
@@ -114,12 +114,22 @@ public sealed class Pe
         // Streaming: with a column waiting in col, the next Remaining − 1 cycles each issue an entry
         // and are not the column's last, so nothing is taken or popped and only the queue's count
         // moves (with the broadcasts). The simulator skips them and catches up in Wake.
-        if (ptr.ColV && spm.Remaining >= 2 && flags == 0) Sleep(cycle, queue.Log.Length + (bc ? 1 : 0));
+        // With col empty and the queue empty the same holds until a broadcast lands (the array wakes
+        // the PE the cycle after the next broadcast: WaitsForBroadcast).
+        WaitsForBroadcast = false;
+        if (spm.Remaining >= 2 && flags == 0 && (ptr.ColV || next == 0))
+        {
+            WaitsForBroadcast = !ptr.ColV;
+            Sleep(cycle, queue.Log.Length + (bc ? 1 : 0));
+        }
         return flags;
     }
 
-    /// <summary>PE is skipped in <paramref name="cycle"/> (streaming sleep).</summary>
-    public bool Asleep(long cycle) => cycle < _wake;
+    /// <summary>Asleep with nothing to pop: must tick again the cycle after the next broadcast (earlier is always exact).</summary>
+    public bool WaitsForBroadcast { get; private set; }
+
+    /// <summary>The PE is skipped in the cycles before this one (streaming sleep; 0 when awake).</summary>
+    public long WakeCycle => _wake;
 
     private void Sleep(long cycle, int logLength)
     {
