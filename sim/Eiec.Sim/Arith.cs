@@ -35,24 +35,12 @@ public sealed class Arith
         _pe = pe;
     }
 
-    // E1 registers: the issued entry's slot in the SRAM output word, its activation and first flag.
-    private bool _e1V;
-    private int _e1Slot;
-    private short _e1A;
-    private bool _e1First;
     private int _rowPrev; // E1's register of the last row it produced (address accumulation)
-    // E2 registers: row, codebook value, activation.
-    private bool _e2V;
-    private int _e2Row;
-    private short _e2W;
-    private short _e2A;
-    // E3 registers: row and product.
-    private bool _e3V;
-    private int _e3Row;
-    private int _e3Product;
+    // The valid bits of E1, E2, E3 (bits 0, 1, 2): the entries issued in the last three cycles.
+    private int _valid;
 
     /// <summary>Some stage holds an entry (start-of-cycle).</summary>
-    public bool Busy => _e1V | _e2V | _e3V;
+    public bool Busy => _valid != 0;
 
     /// <summary>Padding entries (code 0) decoded in E1, entries.</summary>
     public long Padding { get; private set; }
@@ -64,52 +52,50 @@ public sealed class Arith
         _rows = rows;
     }
 
-    /// <summary>
-    /// One cycle, evaluated before the sparse-matrix read unit's tick (so E1 sees the SRAM output word
-    /// read by the previous cycle's issue) and shifting the pipeline back to front.
-    /// </summary>
+    /// <summary>One cycle: the pipeline shifts; <paramref name="issue"/>: an entry enters E1 at the edge.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Tick(ulong sramWord)
+    public void Tick(bool issue) => _valid = ((_valid << 1) | (issue ? 1 : 0)) & 0b111;
+
+    /// <summary><paramref name="cycles"/> cycles that each issued an entry (skipped by the simulator, see <see cref="Pe"/>).</summary>
+    public void Streamed(int cycles) => _valid = cycles >= 3 ? 0b111 : ((_valid << cycles) | ((1 << cycles) - 1)) & 0b111;
+
+    /// <summary>
+    /// The three stages for <paramref name="count"/> entries issued in order from slots
+    /// <paramref name="slot"/>, <paramref name="slot"/> + 1, … of one SRAM word (the first of them
+    /// starts a column when <paramref name="first"/>). The pipeline never stalls and nothing reads the
+    /// accumulators during SCAN (write-back starts once it is empty), so the simulator computes the
+    /// entries when their column is taken; <see cref="Tick"/> keeps the stages' valid bits for the timing.
+    /// </summary>
+    public void Entries(ulong sramWord, int slot, int count, short a, bool first)
     {
-        // E3: sum = acc[row] + product (bypass ≡ read-after-write order), write acc[row].
-        if (_e3V) _acc[_e3Row] += _e3Product;
-        // E2: product = w · a (signed 16×16 → 32); accumulator read of row issued.
-        _e3V = _e2V;
-        if (_e2V)
+        var acc = _acc;
+        var codebook = _codebook;
+        int rows = _rows, entryBits = _entryBits, codeBits = _codeBits, codeMask = _codeMask, cbBase = _codebookBase;
+        ulong entryMask = _entryMask;
+        int rowPrev = first ? -1 : _rowPrev; // row = first ? z : row_prev + z + 1
+        int padding = 0;
+        ulong word = sramWord >> (slot * entryBits);
+        for (int i = 0; i < count; i++, word >>= entryBits)
         {
-            _e3Row = _e2Row;
-            _e3Product = _e2W * _e2A;
+            // E1: entry = slot of the SRAM output word; row address accumulation; w = cb[layer, v].
+            int entry = (int)(word & entryMask);
+            int v = entry & codeMask;
+            int row = rowPrev + (entry >> codeBits) + 1;
+            if ((uint)row >= (uint)rows) goto BadRow;
+            rowPrev = row;
+            padding += v == 0 ? 1 : 0;
+            // E2: product = w · a (signed 16×16 → 32). E3: acc[row] += product (bypass ≡ read-after-write order).
+            acc[row] += codebook[cbBase + v] * a;
+            continue;
+        BadRow:
+            ThrowBadRow(row);
         }
-        // E1: entry = slot of the SRAM output word; row = first ? z : row_prev + z + 1; w = cb[layer, v].
-        _e2V = _e1V;
-        if (_e1V)
-        {
-            int entry = (int)((sramWord >> (_e1Slot * _entryBits)) & _entryMask);
-            int v = entry & _codeMask;
-            int z = entry >> _codeBits;
-            int row = _e1First ? z : _rowPrev + z + 1;
-            if ((uint)row >= (uint)_rows) ThrowBadRow(row);
-            _rowPrev = row;
-            _e2Row = row;
-            _e2W = _codebook[_codebookBase + v];
-            _e2A = _e1A;
-            if (v == 0) Padding++;
-        }
-        _e1V = false;
+        _rowPrev = rowPrev;
+        Padding += padding;
     }
 
     private void ThrowBadRow(int row) =>
         throw new EiecException($"layer {_layer}, PE {_pe}: an entry addresses local row {row}, but the layer has {_rows} rows per PE (corrupt image?)");
-
-    /// <summary>The sparse-matrix read unit issues an entry this cycle: e1 ← {valid, slot, a, first}.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Issue(int slot, short a, bool first)
-    {
-        _e1V = true;
-        _e1Slot = slot;
-        _e1A = a;
-        _e1First = first;
-    }
 
     public void ResetCounters() => Padding = 0;
 }

@@ -18,6 +18,10 @@ public sealed class EieArray
     private readonly AccelConfig _config;
     private readonly Pe[] _pes;
     private readonly Ccu _ccu;
+    private readonly BroadcastLog _broadcasts;
+    private readonly long[] _wake;   // each PE's Pe.WakeCycle, kept together for the per-cycle loop
+    private readonly int[] _waiting; // PEs asleep until the next broadcast (see Pe.WaitsForBroadcast)
+    private readonly bool[] _listed; // PE k is in _waiting
     private readonly int _n;
 
     public EieArray(CompiledImage image, int fifoDepth)
@@ -28,8 +32,12 @@ public sealed class EieArray
         Validate(image);
         var cfg = _config;
         _pes = new Pe[_n];
+        _wake = new long[_n];
+        _waiting = new int[_n];
+        _listed = new bool[_n];
+        _broadcasts = new BroadcastLog(image.Layers.Max(l => l.Inputs), fifoDepth);
         for (int k = 0; k < _n; k++)
-            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, fifoDepth, cfg.ActivationDepth, cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
+            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, _broadcasts, fifoDepth, new ActRw(cfg.ActivationDepth, image.Pes[k].Bias), cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
         _ccu = new Ccu(_pes.Select(p => p.Rw).ToArray());
         FifoDepth = fifoDepth;
     }
@@ -53,6 +61,9 @@ public sealed class EieArray
         var layer = _image.Layers[l];
         int codebookBase = l * _config.CodebookSize;
         _ccu.StartLayer(l, layer.Inputs, layer.Groups);
+        _broadcasts.Clear(layer.Inputs);
+        Array.Clear(_wake);
+        Array.Clear(_listed);
         int full = 0, idle = 0;
         foreach (var pe in _pes)
         {
@@ -63,6 +74,7 @@ public sealed class EieArray
 
         // SCAN: ends after the first cycle that starts with ccu_done and every PE idle.
         long cycle = 0;
+        int waitingCount = 0;
         while (true)
         {
             bool done = _ccu.Done && idle == _n;  // start-of-cycle
@@ -70,12 +82,38 @@ public sealed class EieArray
             bool bc = _ccu.Tick(full > 0, out int j, out short a);
             full = 0;
             idle = 0;
-            for (int k = 0; k < _pes.Length; k++)
+            var pes = _pes;
+            var wake = _wake;
+            var waiting = _waiting;
+            var listed = _listed;
+            for (int k = 0; k < pes.Length && k < wake.Length; k++)
             {
-                int flags = _pes[k].Tick(bc, j, a, wants);
+                if (cycle < wake[k]) continue; // streaming: not idle, full only as the log tells
+                var pe = pes[k];
+                int flags = pe.Tick(bc, wants, cycle);
+                wake[k] = pe.WakeCycle;
+                if (pe.WaitsForBroadcast && !listed[k])
+                {
+                    listed[k] = true;
+                    waiting[waitingCount++] = k;
+                }
                 full += flags & Pe.FullFlag;
                 idle += flags >> 1;
             }
+            // The broadcast enters every queue at the edge.
+            if (bc)
+            {
+                _broadcasts.Append(j, a, cycle);
+                // PEs asleep with an empty queue must pop it next cycle (a stale entry only wakes a PE early).
+                for (int w = 0; w < waitingCount; w++)
+                {
+                    int k = waiting[w];
+                    wake[k] = Math.Min(wake[k], cycle + 1);
+                    listed[k] = false;
+                }
+                waitingCount = 0;
+            }
+            if (_broadcasts.SleeperFull(_broadcasts.Length)) full++;
             cycle++;
             if (done) break;
         }

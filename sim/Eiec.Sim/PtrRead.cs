@@ -13,12 +13,16 @@ public sealed class PtrRead
     private readonly uint[] _even;
     private readonly uint[] _odd;
     private int _ptrBase;
+    private const int PrefetchRows = 32; // two 64-byte lines of 32-bit pointer words
 
-    public PtrRead(uint[] even, uint[] odd)
+    public PtrRead(uint[] even, uint[] odd, SpmatRead spm)
     {
         _even = even;
         _odd = odd;
+        _spm = spm;
     }
+
+    private readonly SpmatRead _spm; // only for the host prefetch of the column's first word
 
     /// <summary>col_v: a column (pointer pair plus activation) is waiting for the sparse-matrix read unit.</summary>
     public bool ColV { get; private set; }
@@ -52,11 +56,15 @@ public sealed class PtrRead
             if ((j & 1) == 0) { start = Read(_even, row); end = Read(_odd, row); }
             else { start = Read(_odd, row); end = Read(_even, row + 1); }
             Reads++;
+            // Host hint: pops walk the banks upwards, so fetch the rows two cache lines ahead.
+            Prefetch.Element(_even, row + PrefetchRows);
+            Prefetch.Element(_odd, row + PrefetchRows);
             // Next cycle col = {1, p[j], p[j+1], a}.
             ColV = true;
             ColStart = (int)start;
             ColEnd = (int)end;
             ColA = a;
+            _spm.PrefetchColumn(ColStart);
             return true;
         }
         // The column was taken and nothing replaces it.

@@ -23,22 +23,26 @@ public sealed class SpmatRead
         _slotMask = entriesPerWord - 1;
     }
 
-    // spm = {v, ptr, end, a, first}: the column being streamed.
-    private bool _v;
-    private int _ptr;
-    private int _end;
-    private short _a;
-    private bool _first;
+    // spm = {v, ptr, end, a, first}: the column being streamed. The simulator keeps only how many
+    // of its entries are still to issue (spm_end − spm_ptr): the entries themselves go to the
+    // arithmetic unit when the column is taken (see Arith).
+    private int _remaining;
 
     // The word held at the SRAM output and its address (word_v is cleared only by reset: see Pe).
     private bool _wordV;
     private int _wordAddr;
 
-    /// <summary>The SRAM output register: the word last read (what E1 decodes its entry from).</summary>
-    public ulong Word { get; private set; }
-
     /// <summary>have = spm_v &amp;&amp; spm_ptr &lt; spm_end (start-of-cycle): an entry issues this cycle.</summary>
-    public bool Have => _v && _ptr < _end;
+    public bool Have => _remaining > 0;
+
+    /// <summary>spm_end − spm_ptr: entries of the column still to issue (start-of-cycle).</summary>
+    public int Remaining => _remaining;
+
+    /// <summary>
+    /// <paramref name="cycles"/> cycles that each issued an entry and were not the column's last
+    /// (no take): the simulator skipped them (see <see cref="Pe"/>) and catches up here.
+    /// </summary>
+    public void Streamed(int cycles) => _remaining -= cycles;
 
     /// <summary>Sparse-matrix SRAM word reads, words.</summary>
     public long WordReads { get; private set; }
@@ -47,48 +51,61 @@ public sealed class SpmatRead
 
     public void StartLayer(int spmatBase) => _spmatBase = spmatBase;
 
+    /// <summary>Host hint from the pointer read unit: a column starting at entry <paramref name="start"/> is next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchColumn(int start) => Prefetch.Element(_spmat, _spmatBase + (start >> _epwLog2));
+
     /// <summary>
-    /// One cycle. Issues the entry spm_ptr into E1 (via <paramref name="arith"/>) and decides
+    /// One cycle. Issues the entry spm_ptr (one per cycle while <paramref name="have"/>) and decides
     /// spm_take from the pointer read unit's start-of-cycle column register. <paramref name="have"/>
     /// is <see cref="Have"/> as of the start of the cycle (the caller has it already). Returns spm_take.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Tick(PtrRead ptr, Arith arith, bool have)
     {
+        // Issue entry spm_ptr (its word read and E1 were done when the column was taken); last entry?
         bool last = false;
-        if (have)
+        if (have) last = --_remaining == 0;
+        // spm_take = (!have || last) && col_v: the next column starts right after this one's last entry.
+        bool take = (!have || last) && ptr.ColV;
+        if (take) Take(ptr.ColStart, ptr.ColEnd, ptr.ColA, arith);
+        return take;
+    }
+
+    /// <summary>
+    /// spm ← {1, col_start, col_end, col_a, first}. The entries issue in the following cycles, one per
+    /// cycle in order, whatever else happens; their SRAM reads (the held-word rule) and their
+    /// arithmetic depend on nothing but the column, so they are counted and computed here at once.
+    /// </summary>
+    private void Take(int start, int end, short a, Arith arith)
+    {
+        _remaining = end - start;
+        if (start >= end) return;
+        Issued += end - start;
+        int epw = _slotMask + 1;
+        for (int p = start; p < end; )
         {
-            // Issue entry spm_ptr: read its word unless the SRAM output already holds it.
-            int wa = _spmatBase + (_ptr >> _epwLog2);
+            // Issue entries p .. up to the end of p's word: read the word unless the SRAM output holds it.
+            int wa = _spmatBase + (p >> _epwLog2);
             if (!_wordV || _wordAddr != wa)
             {
                 Word = (uint)wa < (uint)_spmat.Length ? _spmat[wa] : 0UL;
                 _wordAddr = wa;
                 _wordV = true;
                 WordReads++;
+                // Host hint: the stream moves forward through the words; fetch two lines ahead.
+                Prefetch.Element(_spmat, wa + 16);
             }
-            // e1 ← {valid, slot = spm_ptr mod EPW, a = spm_a, first = spm_first}.
-            arith.Issue(_ptr & _slotMask, _a, _first);
-            Issued++;
-            last = _ptr + 1 == _end;
+            int slot = p & _slotMask;
+            int n = Math.Min(end - p, epw - slot);
+            // e1 ← {valid, slot = spm_ptr mod EPW, a = spm_a, first = spm_first}, then E1–E3.
+            arith.Entries(Word, slot, n, a, p == start);
+            p += n;
         }
-        // spm_take = (!have || last) && col_v: the next column starts right after this one's last entry.
-        bool take = (!have || last) && ptr.ColV;
-        if (take)
-        {
-            _v = true;
-            _ptr = ptr.ColStart;
-            _end = ptr.ColEnd;
-            _a = ptr.ColA;
-            _first = true;
-        }
-        else if (have)
-        {
-            _ptr++;
-            _first = false;
-        }
-        return take;
     }
+
+    /// <summary>The SRAM output register: the word last read (what E1 decodes its entry from).</summary>
+    public ulong Word { get; private set; }
 
     public void ResetCounters()
     {
