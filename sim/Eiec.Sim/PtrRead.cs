@@ -72,6 +72,15 @@ public sealed class PtrRead
         return false;
     }
 
+    /// <summary>Event engine: pop of (j, ·) — reads p[j], p[j+1] (one pointer read) without touching col.</summary>
+    internal void ReadColumn(int j, out int start, out int end)
+    {
+        int row = _ptrBase + (j >> 1);
+        if ((j & 1) == 0) { start = (int)Read(_even, row); end = (int)Read(_odd, row); }
+        else { start = (int)Read(_odd, row); end = (int)Read(_even, row + 1); }
+        Reads++;
+    }
+
     /// <summary>Bank words past the image's used part are the zeros the memory file is padded with.</summary>
     private static uint Read(uint[] bank, int address) => (uint)address < (uint)bank.Length ? bank[address] : 0u;
 

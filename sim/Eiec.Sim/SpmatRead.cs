@@ -77,6 +77,13 @@ public sealed class SpmatRead
     /// cycle in order, whatever else happens; their SRAM reads (the held-word rule) and their
     /// arithmetic depend on nothing but the column, so they are counted and computed here at once.
     /// </summary>
+    /// <summary>Event engine: the column is taken (entries counted and computed at once); nothing remains to issue after.</summary>
+    internal void TakeColumn(int start, int end, short a, Arith arith)
+    {
+        Take(start, end, a, arith);
+        _remaining = 0;
+    }
+
     private void Take(int start, int end, short a, Arith arith)
     {
         _remaining = end - start;
