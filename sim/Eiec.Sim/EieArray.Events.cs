@@ -26,6 +26,8 @@ public sealed partial class EieArray
 {
     private int[] _evPop = [], _evTake = [], _evLen = [], _evStart = [];  // [k * cap + b]
     private int _evCap;
+    private short[] _evAct = [];
+    private int[] _evJ = [];
     private int[] _evBc = [], _evMaxPop = [];                // [b]
     private int[] _wantsBefore = [];                         // [t]: cycles < t with cur_mask ≠ 0
     private int[] _peTake = [], _peReady = [];               // [k]
@@ -55,6 +57,30 @@ public sealed partial class EieArray
         var peTake = _peTake; var peReady = _peReady;
         var pes = _pes;
 
+        // The pairs broadcast, in order, are the layer's non-zero inputs in index order (stalls only
+        // delay them); each PE's columns depend on nothing else, so they are read and computed first,
+        // one PE after the other. The control unit below checks the order.
+        if (_evJ.Length < cap) { _evJ = new int[cap]; _evAct = new short[cap]; }
+        var js = _evJ; var acts = _evAct;
+        int source = layer.Index & 1, inputs = layer.Inputs, pairs = 0;
+        for (int g = 0; g < layer.Groups; g++)
+            for (int k = 0; k < n && g * n + k < inputs; k++)
+            {
+                short v = pes[k].Rw.Peek(source, g);
+                if (v != 0) { js[pairs] = g * n + k; acts[pairs++] = v; }
+            }
+        for (int k = 0; k < n; k++)
+        {
+            var pe = pes[k];
+            for (int bb = 0, row = k * cap; bb < pairs; bb++, row++)
+            {
+                pe.Ptr.ReadColumn(js[bb], out int start, out int end);
+                starts[row] = start;
+                lens[row] = Math.Max(0, end - start);
+            }
+            pe.Spm.TakeColumns(starts, lens, k * cap, acts, pairs, pe.Arith);
+        }
+
         // Control unit, cycle by cycle, until ccu_done (after it nothing of the CCU changes).
         int cycle = 0, b = 0, wants = 0;
         while (!_ccu.Done)
@@ -65,22 +91,19 @@ public sealed partial class EieArray
             bool anyFull = b >= depth && cycle <= maxPop[b - depth];
             if (_ccu.Tick(anyFull, out int j, out short a))
             {
+                if (b >= pairs || j != js[b]) throw new InvalidOperationException($"event engine: broadcast {b} is input {j}, expected the next non-zero input");
                 _broadcasts.Append(j, a, cycle);
                 bcs[b] = cycle;
                 int m = int.MinValue;
                 for (int k = 0, row = b; k < n; k++, row += cap)
                 {
-                    var pe = pes[k];
                     int pop = Math.Max(cycle + 1, peTake[k]);
-                    pe.Ptr.ReadColumn(j, out int start, out int end);
-                    int len = Math.Max(0, end - start);
+                    int len = lens[row];
                     int take = Math.Max(peReady[k], pop + 1);
                     peTake[k] = take;
                     peReady[k] = take + Math.Max(len, 1);
                     pops[row] = pop;
                     takes[row] = take;
-                    lens[row] = len;
-                    starts[row] = start;
                     if (pop > m) m = pop;
                 }
                 maxPop[b] = m;
@@ -102,21 +125,9 @@ public sealed partial class EieArray
                 if (f > scanEnd) scanEnd = f;
             }
         }
-
-        // The columns' entries: their word reads and arithmetic depend only on the column and the
-        // PE's own earlier columns, so each PE takes its columns in order, one PE after the other.
-        for (int k = 0; k < n; k++)
-        {
-            var pe = pes[k];
-            var spm = pe.Spm;
-            var arith = pe.Arith;
-            for (int bb = 0, row = k * cap; bb < broadcasts; bb++, row++)
-            {
-                int len = lens[row];
-                if (len > 0) spm.TakeColumn(starts[row], starts[row] + len, _broadcasts.At(bb).A, arith);
-            }
-        }
         long total = scanEnd + 1L;
+
+        if (broadcasts != pairs) throw new InvalidOperationException($"event engine: {broadcasts} broadcasts, {pairs} non-zero inputs");
 
         // Per-PE statistics from the event times.
         var occ = _occ;

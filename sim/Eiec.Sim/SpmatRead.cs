@@ -84,6 +84,25 @@ public sealed class SpmatRead
         _remaining = 0;
     }
 
+    /// <summary>
+    /// Event engine: takes <paramref name="count"/> columns in order, column i being entries
+    /// starts[off + i] .. + lens[off + i] with activation acts[i]; the same reads and arithmetic as
+    /// <see cref="TakeColumn"/> on each, in one loop.
+    /// </summary>
+    internal void TakeColumns(int[] starts, int[] lens, int off, short[] acts, int count, Arith arith)
+    {
+        bool wordV = _wordV;
+        int wordAddr = _wordAddr;
+        ulong word = Word;
+        long reads = 0;
+        Issued += arith.StreamColumns(_spmat, _spmatBase, _epwLog2, ref wordV, ref wordAddr, ref word, ref reads, starts, lens, off, acts, count);
+        _wordV = wordV;
+        _wordAddr = wordAddr;
+        Word = word;
+        WordReads += reads;
+        _remaining = 0;
+    }
+
     private void Take(int start, int end, short a, Arith arith)
     {
         _remaining = end - start;
