@@ -78,8 +78,31 @@ public sealed partial class EieArray
                 starts[row] = start;
                 lens[row] = Math.Max(0, end - start);
             }
-            pe.Spm.TakeColumns(starts, lens, k * cap, acts, pairs, pe.Arith);
         }
+        // The columns' entries (held-word reads, arithmetic) touch only each PE's sparse-matrix read
+        // and arithmetic units, which nothing below reads: a worker computes them meanwhile.
+        var entries = Task.Run(() =>
+        {
+            for (int k = 0; k < n; k++) pes[k].Spm.TakeColumns(starts, lens, k * cap, acts, pairs, pes[k].Arith);
+        });
+        try
+        {
+            return ScanTiming(layer, pairs);
+        }
+        finally
+        {
+            entries.GetAwaiter().GetResult();
+        }
+    }
+
+    private long ScanTiming(ImageLayer layer, int pairs)
+    {
+        int n = _n, depth = FifoDepth, cap = _evCap;
+        var pops = _evPop; var takes = _evTake; var lens = _evLen;
+        var bcs = _evBc; var maxPop = _evMaxPop;
+        var peTake = _peTake; var peReady = _peReady;
+        var pes = _pes;
+        var js = _evJ;
 
         // Control unit, cycle by cycle, until ccu_done (after it nothing of the CCU changes).
         int cycle = 0, b = 0, wants = 0;
@@ -131,27 +154,29 @@ public sealed partial class EieArray
 
         // Per-PE statistics from the event times.
         var occ = _occ;
+        var ge = new long[depth + 2]; // cycles with count ≥ c
         for (int k = 0; k < n; k++)
         {
-            Array.Clear(occ);
             long stalled = 0;
-            // Occupancy: +1 at t_b + 1 (push), −1 at P_b + 1 (pop).
-            int from = 0, count = 0, ip = 0, iq = 0, h = 0;
-            while (iq < broadcasts)
+            // Occupancy: between pops, in [P_{x−1} + 1, P_x + 1), the PE has popped x pairs, so its
+            // count is at least c from the push of pair x + c − 1 on (cycle t_{x+c−1} + 1).
+            Array.Clear(ge);
+            int lo = 0, h = 0, row = k * cap;
+            for (int x = 0; x <= broadcasts; x++)
             {
-                int tp = ip < broadcasts ? bcs[ip] + 1 : int.MaxValue;
-                int tq = pops[k * cap + iq] + 1;
-                int until = Math.Min(tp, tq);
-                if (until > from)
+                int hi = x < broadcasts ? pops[row + x] + 1 : (int)total;
+                int lim = Math.Min(depth, broadcasts - x);
+                for (int c = 1; c <= lim; c++)
                 {
-                    occ[count] += until - from;
-                    if (count == depth) stalled += StalledIn(k, from, until, ref h, broadcasts, ccuDone);
-                    from = until;
+                    int s = Math.Max(lo, bcs[x + c - 1] + 1);
+                    if (s >= hi) break;
+                    ge[c] += hi - s;
+                    if (c == depth) stalled += StalledIn(k, s, hi, ref h, broadcasts, ccuDone);
                 }
-                if (tp == until) { count++; ip++; }
-                else { count--; iq++; }
+                lo = hi;
             }
-            occ[count] += total - from;
+            occ[0] = total - ge[1];
+            for (int c = 1; c <= depth; c++) occ[c] = ge[c] - ge[c + 1];
 
             // Starved: cycles outside the union of [t_b + 1, F_b).
             long covered = 0;
