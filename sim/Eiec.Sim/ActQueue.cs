@@ -61,6 +61,13 @@ public sealed class ActQueue
         Pops++;
     }
 
+    /// <summary>Event engine: every pair of the log was popped.</summary>
+    internal void PopAll()
+    {
+        Pops += _log.Length - _head;
+        _head = _log.Length;
+    }
+
     public void ResetCounters()
     {
         _pushesBase = _log.Length;

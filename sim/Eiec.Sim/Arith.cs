@@ -94,6 +94,61 @@ public sealed class Arith
         Padding += padding;
     }
 
+    /// <summary>
+    /// Event engine: <see cref="Entries"/> for whole columns (see <see cref="SpmatRead.TakeColumns"/>),
+    /// with the sparse-matrix SRAM's held word (the held-word rule) passed in. Returns the entries issued.
+    /// </summary>
+    internal long StreamColumns(ulong[] spmat, int spmatBase, int epwLog2, ref bool wordV, ref int wordAddr, ref ulong word, ref long wordReads,
+        int[] starts, int[] lens, int off, short[] acts, int count)
+    {
+        var acc = _acc;
+        var codebook = _codebook;
+        int rows = _rows, entryBits = _entryBits, codeBits = _codeBits, codeMask = _codeMask, cbBase = _codebookBase;
+        int slotMask = (1 << epwLog2) - 1;
+        ulong entryMask = _entryMask;
+        bool wv = wordV;
+        int addr = wordAddr;
+        ulong w = word;
+        long reads = 0, issued = 0;
+        int rowPrev = _rowPrev, padding = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int len = lens[off + i];
+            if (len <= 0) continue;
+            int start = starts[off + i];
+            int end = start + len;
+            int a = acts[i];
+            issued += len;
+            rowPrev = -1; // first entry of a column: row = z
+            // Held-word rule: the column reads every word it touches, less the first if it is held.
+            int first = spmatBase + (start >> epwLog2), last = spmatBase + ((end - 1) >> epwLog2);
+            reads += last - first + (wv && addr == first ? 0 : 1);
+            wv = true;
+            addr = last;
+            bool inRange = (uint)last < (uint)spmat.Length && first >= 0;
+            for (int p = start; p < end; p++)
+            {
+                int wa = spmatBase + (p >> epwLog2);
+                ulong ww = inRange ? spmat[wa] : ((uint)wa < (uint)spmat.Length ? spmat[wa] : 0UL);
+                int entry = (int)((ww >> ((p & slotMask) * entryBits)) & entryMask);
+                int v = entry & codeMask;
+                int row = rowPrev + (entry >> codeBits) + 1;
+                if ((uint)row >= (uint)rows) ThrowBadRow(row);
+                rowPrev = row;
+                padding += v == 0 ? 1 : 0;
+                acc[row] += codebook[cbBase + v] * a;
+            }
+            w = (uint)last < (uint)spmat.Length ? spmat[last] : 0UL;
+        }
+        wordV = wv;
+        wordAddr = addr;
+        word = w;
+        wordReads += reads;
+        _rowPrev = rowPrev;
+        Padding += padding;
+        return issued;
+    }
+
     private void ThrowBadRow(int row) =>
         throw new EiecException($"layer {_layer}, PE {_pe}: an entry addresses local row {row}, but the layer has {_rows} rows per PE (corrupt image?)");
 

@@ -12,7 +12,7 @@ namespace Eiec.Sim;
 /// accumulators zero, i.e. after INIT); state then persists across inferences like the hardware's
 /// between start pulses.
 /// </summary>
-public sealed class EieArray
+public sealed partial class EieArray
 {
     private readonly CompiledImage _image;
     private readonly AccelConfig _config;
@@ -24,8 +24,11 @@ public sealed class EieArray
     private readonly bool[] _listed; // PE k is in _waiting
     private readonly int _n;
 
-    public EieArray(CompiledImage image, int fifoDepth)
+    private readonly bool _reference;
+
+    public EieArray(CompiledImage image, int fifoDepth, bool referenceEngine = false)
     {
+        _reference = referenceEngine;
         _image = image;
         _config = image.Config;
         _n = _config.Pes;
@@ -72,6 +75,24 @@ public sealed class EieArray
             if (pe.Idle) idle++;
         }
 
+        long scanCycles = _reference ? ScanTicks(full, idle) : ScanEvents(layer);
+
+        // WB: R + 1 cycles; every PE requantizes its R local rows into act[(l+1) mod 2].
+        int rows = layer.RowsPerPe;
+        long saturations = 0;
+        for (int k = 0; k < _n; k++)
+        {
+            int validRows = Math.Max(0, (layer.Outputs - k + _n - 1) / _n);
+            saturations += _pes[k].Rw.WriteBack((l + 1) & 1, rows, layer.BiasBase, layer.WeightFracBits, layer.Relu, validRows);
+        }
+        long wbCycles = rows + 1;
+
+        return Collect(layer, scanCycles, wbCycles, saturations);
+    }
+
+    /// <summary>SCAN with the per-cycle unit models (the reference engine); returns the SCAN cycles.</summary>
+    private long ScanTicks(int full, int idle)
+    {
         // SCAN: ends after the first cycle that starts with ccu_done and every PE idle.
         long cycle = 0;
         int waitingCount = 0;
@@ -117,19 +138,7 @@ public sealed class EieArray
             cycle++;
             if (done) break;
         }
-        long scanCycles = cycle;
-
-        // WB: R + 1 cycles; every PE requantizes its R local rows into act[(l+1) mod 2].
-        int rows = layer.RowsPerPe;
-        long saturations = 0;
-        for (int k = 0; k < _n; k++)
-        {
-            int validRows = Math.Max(0, (layer.Outputs - k + _n - 1) / _n);
-            saturations += _pes[k].Rw.WriteBack((l + 1) & 1, rows, layer.BiasBase, layer.WeightFracBits, layer.Relu, validRows);
-        }
-        long wbCycles = rows + 1;
-
-        return Collect(layer, scanCycles, wbCycles, saturations);
+        return cycle;
     }
 
     /// <summary>The outputs of layer <paramref name="l"/> after its WB (element i from PE i mod N), as OUT streams them.</summary>

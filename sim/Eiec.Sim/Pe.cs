@@ -162,6 +162,15 @@ public sealed class Pe
         _wake = 0;
     }
 
+    /// <summary>Event engine: the SCAN's per-cycle classes, derived from event times; the PE ends idle.</summary>
+    internal void AddEventStats(long stalled, long starved, long[] occupancy)
+    {
+        _stalled += stalled;
+        _starved += starved;
+        for (int c = 0; c < _occupancy.Length; c++) _occupancy[c] += occupancy[c];
+        _idleAtStart = true;
+    }
+
     /// <summary>This PE's figures for the layer just scanned; clears the counters.</summary>
     public PeLayerStats TakeLayerStats()
     {

@@ -12,6 +12,7 @@ public sealed class PtrRead
 {
     private readonly uint[] _even;
     private readonly uint[] _odd;
+    private readonly uint[][] _banks; // [j & 1]
     private int _ptrBase;
     private const int PrefetchRows = 32; // two 64-byte lines of 32-bit pointer words
 
@@ -19,6 +20,7 @@ public sealed class PtrRead
     {
         _even = even;
         _odd = odd;
+        _banks = [even, odd];
         _spm = spm;
     }
 
@@ -70,6 +72,17 @@ public sealed class PtrRead
         // The column was taken and nothing replaces it.
         if (spmTake) ColV = false;
         return false;
+    }
+
+    /// <summary>Event engine: pop of (j, ·) — reads p[j], p[j+1] (one pointer read) without touching col.</summary>
+    internal void ReadColumn(int j, out int start, out int end)
+    {
+        // The same bank reads as Tick, without a branch on j's parity: p[j] is in bank j & 1 at row
+        // ptr_base + j/2, p[j+1] in the other bank at that row, or the next one when j is odd.
+        int row = _ptrBase + (j >> 1), odd = j & 1;
+        start = (int)Read(_banks[odd], row);
+        end = (int)Read(_banks[odd ^ 1], row + odd);
+        Reads++;
     }
 
     /// <summary>Bank words past the image's used part are the zeros the memory file is padded with.</summary>

@@ -16,12 +16,15 @@ public sealed class Simulator
     {
         Image = image;
         options ??= new SimOptions();
+        _reference = options.ReferenceEngine;
         Config = (image.Config with
         {
             FifoDepth = options.FifoDepth ?? image.Config.FifoDepth,
             ClockMhz = options.ClockMhz ?? image.Config.ClockMhz,
         }).Validated("simulator options");
     }
+
+    private readonly bool _reference;
 
     /// <summary>Reads the image directory with <see cref="ImageReader"/> (the only supported source of an image).</summary>
     public static Simulator Load(string directory, SimOptions? options = null) => new(ImageReader.Read(directory), options);
@@ -34,13 +37,13 @@ public sealed class Simulator
     public int ActivationFracBits => Image.Manifest.ActivationFracBits;
 
     /// <summary>Reset, LOAD <paramref name="input"/> (layer 0's activations), then SCAN/WB every layer.</summary>
-    public SimResult Run(ReadOnlySpan<short> input) => Infer(new EieArray(Image, Config.FifoDepth), input);
+    public SimResult Run(ReadOnlySpan<short> input) => Infer(new EieArray(Image, Config.FifoDepth, _reference), input);
 
     /// <summary>Reset once, then one inference per input with no reset in between.</summary>
     public BatchResult RunBatch(IReadOnlyList<short[]> inputs)
     {
         if (inputs.Count == 0) throw new EiecException("an empty batch has nothing to simulate");
-        var array = new EieArray(Image, Config.FifoDepth);
+        var array = new EieArray(Image, Config.FifoDepth, _reference);
         var results = new List<SimResult>(inputs.Count);
         SimStats? total = null;
         foreach (var input in inputs)

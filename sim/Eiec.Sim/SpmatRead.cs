@@ -77,6 +77,32 @@ public sealed class SpmatRead
     /// cycle in order, whatever else happens; their SRAM reads (the held-word rule) and their
     /// arithmetic depend on nothing but the column, so they are counted and computed here at once.
     /// </summary>
+    /// <summary>Event engine: the column is taken (entries counted and computed at once); nothing remains to issue after.</summary>
+    internal void TakeColumn(int start, int end, short a, Arith arith)
+    {
+        Take(start, end, a, arith);
+        _remaining = 0;
+    }
+
+    /// <summary>
+    /// Event engine: takes <paramref name="count"/> columns in order, column i being entries
+    /// starts[off + i] .. + lens[off + i] with activation acts[i]; the same reads and arithmetic as
+    /// <see cref="TakeColumn"/> on each, in one loop.
+    /// </summary>
+    internal void TakeColumns(int[] starts, int[] lens, int off, short[] acts, int count, Arith arith)
+    {
+        bool wordV = _wordV;
+        int wordAddr = _wordAddr;
+        ulong word = Word;
+        long reads = 0;
+        Issued += arith.StreamColumns(_spmat, _spmatBase, _epwLog2, ref wordV, ref wordAddr, ref word, ref reads, starts, lens, off, acts, count);
+        _wordV = wordV;
+        _wordAddr = wordAddr;
+        Word = word;
+        WordReads += reads;
+        _remaining = 0;
+    }
+
     private void Take(int start, int end, short a, Arith arith)
     {
         _remaining = end - start;
