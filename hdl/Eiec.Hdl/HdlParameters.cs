@@ -25,7 +25,6 @@ public sealed class HdlParameters
     /// Width of the write-back intermediate: the wider of the accumulator and bias &lt;&lt; F (F is a
     /// 5-bit field, at most 31), plus one bit for their sum and one for the rounding constant.
     /// </summary>
-    public static int WriteBackBits(AccelConfig c) => Math.Max(c.AccumulatorBits, c.ActivationBits + LayerFlags.WeightFracMask) + 2;
 
     public HdlParameters(AccelConfig config)
     {
@@ -36,13 +35,13 @@ public sealed class HdlParameters
             new HdlDefine("EIE_PES", I(c.Pes), "processing elements N; row i of every layer lives on PE i mod N"),
             new HdlDefine("EIE_PE_BITS", I(c.PeIndexBits), "bits of a PE index"),
             new HdlDefine("EIE_FIFO_DEPTH", I(c.FifoDepth), "activation-queue depth D, pairs"),
-            new HdlDefine("EIE_FIFO_PTR_BITS", I(AccelConfig.AddrBits(c.FifoDepth)), "activation-queue read/write pointer bits"),
-            new HdlDefine("EIE_FIFO_COUNT_BITS", I(AccelConfig.AddrBits(c.FifoDepth + 1L)), "activation-queue count bits (0 .. D)"),
+            new HdlDefine("EIE_FIFO_PTR_BITS", I(c.FifoPointerBits), "activation-queue read/write pointer bits"),
+            new HdlDefine("EIE_FIFO_COUNT_BITS", I(c.FifoCountBits), "activation-queue count bits (0 .. D)"),
             new HdlDefine("EIE_WORD_BITS", I(c.WordBits), "sparse-matrix SRAM word, bits"),
             new HdlDefine("EIE_ENTRY_BITS", I(c.EntryBits), "sparse-matrix entry {z, v}, bits"),
             new HdlDefine("EIE_ENTRIES_PER_WORD", I(c.EntriesPerWord), "entries per sparse-matrix word (EPW)"),
             new HdlDefine("EIE_EPW_LOG2", I(c.EntriesPerWordLog2), "log2(EPW): entry address to word address shift"),
-            new HdlDefine("EIE_SLOT_BITS", I(Math.Max(1, c.EntriesPerWordLog2)), "bits of an entry's slot in its word (at least 1)"),
+            new HdlDefine("EIE_SLOT_BITS", I(c.SlotBits), "bits of an entry's slot in its word (at least 1)"),
             new HdlDefine("EIE_CODE_BITS", I(c.CodeBits), "codebook index v, bits (low bits of an entry)"),
             new HdlDefine("EIE_INDEX_BITS", I(c.IndexBits), "relative row index z, bits (high bits of an entry)"),
             new HdlDefine("EIE_CODEBOOK_SIZE", I(c.CodebookSize), "codebook entries per layer"),
@@ -50,20 +49,20 @@ public sealed class HdlParameters
             new HdlDefine("EIE_ACT_BITS", I(c.ActivationBits), "activation, bits (signed)"),
             new HdlDefine("EIE_WEIGHT_BITS", I(c.WeightBits), "codebook value, bits (signed)"),
             new HdlDefine("EIE_ACC_BITS", I(c.AccumulatorBits), "accumulator, bits (signed)"),
-            new HdlDefine("EIE_WB_BITS", I(WriteBackBits(c)), "write-back intermediate acc + (bias << F) + rounding, bits (signed)"),
+            new HdlDefine("EIE_WB_BITS", I(c.WriteBackBits), "write-back intermediate acc + (bias << F) + rounding, bits (signed)"),
             new HdlDefine("EIE_SPMAT_DEPTH", I(c.SpmatWords), "sparse-matrix SRAM words per PE"),
             new HdlDefine("EIE_SPMAT_ADDR_BITS", I(c.SpmatAddrBits), "sparse-matrix SRAM address bits"),
             new HdlDefine("EIE_PTR_DEPTH", I(c.PointerBankDepth), "pointers per bank (even, odd) per PE"),
             new HdlDefine("EIE_PTR_ADDR_BITS", I(c.PointerAddrBits), "pointer bank address bits"),
             new HdlDefine("EIE_ACT_DEPTH", I(c.ActivationDepth), "activation buffer (act0, act1) and accumulator depth per PE"),
             new HdlDefine("EIE_ACT_ADDR_BITS", I(c.ActivationAddrBits), "activation buffer / accumulator address bits"),
-            new HdlDefine("EIE_GROUP_BITS", I(AccelConfig.AddrBits(c.ActivationDepth + 1L)), "group / write-back row counter bits (0 .. depth)"),
+            new HdlDefine("EIE_GROUP_BITS", I(c.GroupCounterBits), "group / write-back row counter bits (0 .. depth)"),
             new HdlDefine("EIE_BIAS_DEPTH", I(c.BiasEntries), "bias memory entries per PE"),
             new HdlDefine("EIE_BIAS_ADDR_BITS", I(c.BiasAddrBits), "bias memory address bits"),
             new HdlDefine("EIE_MAX_LAYERS", I(c.MaxLayers), "layer-table depth"),
             new HdlDefine("EIE_LAYER_BITS", I(c.LayerAddrBits), "layer index bits"),
             new HdlDefine("EIE_CODEBOOK_DEPTH", I((long)c.MaxLayers * c.CodebookSize), "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
-            new HdlDefine("EIE_CODEBOOK_ADDR_BITS", I(AccelConfig.AddrBits((long)c.MaxLayers * c.CodebookSize)), "codebook ROM address bits"),
+            new HdlDefine("EIE_CODEBOOK_ADDR_BITS", I(c.CodebookAddrBits), "codebook ROM address bits"),
             new HdlDefine("EIE_COL_BITS", I(c.IndexWidth), "bits of a column or row index of any layer that fits"),
             new HdlDefine("EIE_LNZD_LEVELS", I(LnzdLevels(c.Pes)), "levels of the 4-ary leading-non-zero detection tree"),
             new HdlDefine("EIE_LAYER_TABLE_BITS", I(ImageFiles.LayerTableWidth), "layer-table word, bits (eight 32-bit fields)"),

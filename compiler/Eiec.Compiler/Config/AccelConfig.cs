@@ -71,6 +71,21 @@ public sealed record AccelConfig
     public int BiasAddrBits => AddrBits(BiasEntries);
     public int LayerAddrBits => AddrBits(MaxLayers);
     public int PeIndexBits => AddrBits(Pes);
+    /// <summary>Activation-queue read/write pointer bits.</summary>
+    public int FifoPointerBits => AddrBits(FifoDepth);
+    /// <summary>Activation-queue count bits (0 .. FifoDepth).</summary>
+    public int FifoCountBits => AddrBits(FifoDepth + 1L);
+    /// <summary>Bits of an entry's slot within its word (at least 1).</summary>
+    public int SlotBits => Math.Max(1, EntriesPerWordLog2);
+    /// <summary>Group / write-back row counter bits (0 .. ActivationDepth).</summary>
+    public int GroupCounterBits => AddrBits(ActivationDepth + 1L);
+    /// <summary>Codebook ROM address bits (MaxLayers × CodebookSize values).</summary>
+    public int CodebookAddrBits => AddrBits((long)MaxLayers * CodebookSize);
+    /// <summary>
+    /// Write-back intermediate acc + (bias &lt;&lt; F) + rounding, signed bits: the wider of the
+    /// accumulator and a bias shifted by the largest F (31), plus a carry bit and a sign bit.
+    /// </summary>
+    public int WriteBackBits => Math.Max(AccumulatorBits, ActivationBits + FixedPoint.FixedPointMath.MaxWeightFracBits) + 2;
     /// <summary>Largest layer dimension (inputs or outputs) the array can hold: depth × PEs.</summary>
     public long MaxLayerDim => (long)ActivationDepth * Pes;
     /// <summary>Bits for a column or row index of any layer that fits.</summary>

@@ -56,7 +56,7 @@ public static partial class NpzDenseImporter
             var weights = Floats(w, source, name, wName);
             int rows = w.Shape[0], cols = w.Shape[1];
             int outputs = isKeras ? cols : rows, inputs = isKeras ? rows : cols;
-            if (isKeras) weights = Transpose(weights, rows, cols);
+            if (isKeras) weights = RowMajor.Transpose(weights, rows, cols);
             float[]? bias = null;
             if (b is not null)
             {
@@ -88,14 +88,5 @@ public static partial class NpzDenseImporter
         if (array.DType is not (NpyDType.Float32 or NpyDType.Float64))
             throw new EiecException($"{source}: layer '{layer}': '{name}' has dtype {array.Descr}; weights must be float32 or float64");
         return array.ToFloat32();
-    }
-
-    private static float[] Transpose(float[] data, int rows, int cols)
-    {
-        var result = new float[data.LongLength];
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++)
-                result[(long)c * rows + r] = data[(long)r * cols + c];
-        return result;
     }
 }

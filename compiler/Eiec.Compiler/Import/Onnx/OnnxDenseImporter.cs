@@ -1,3 +1,4 @@
+using Eiec.Compiler.Import;
 using System.Buffers.Binary;
 using Eiec.Compiler.Cz;
 using Eiec.Compiler.Diagnostics;
@@ -89,7 +90,7 @@ public static class OnnxDenseImporter
                     float alpha = Float(node, "alpha", 1f), beta = Float(node, "beta", 1f);
                     int outputs = (int)(transB ? b.Rows : b.Cols), inputsCount = (int)(transB ? b.Cols : b.Rows);
                     CheckFeatures(ref features, inputsCount, where);
-                    var w = transB ? b.Data : Transpose(b.Data, (int)b.Rows, (int)b.Cols);
+                    var w = transB ? b.Data : RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols);
                     if (alpha != 1f) for (long k = 0; k < w.LongLength; k++) w[k] *= alpha;
                     float[]? bias = null;
                     if (node.Input.Count > 2 && node.Input[2].Length > 0)
@@ -108,7 +109,7 @@ public static class OnnxDenseImporter
                     var b = Tensor2D(constants, node.Input[1], where, "B");
                     CheckFeatures(ref features, (int)b.Rows, where);
                     layers.Add(new OnnxLayerBuilder(LayerName(node.Input[1], layers), (int)b.Rows, (int)b.Cols,
-                        Transpose(b.Data, (int)b.Rows, (int)b.Cols), null));
+                        RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols), null));
                     features = b.Cols;
                     lastWasLayerOp = true;
                     break;
@@ -271,14 +272,5 @@ public static class OnnxDenseImporter
             return values;
         }
         return t.Int64Data.ToArray();
-    }
-
-    private static float[] Transpose(float[] data, int rows, int cols)
-    {
-        var result = new float[data.LongLength];
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++)
-                result[(long)c * rows + r] = data[(long)r * cols + c];
-        return result;
     }
 }
