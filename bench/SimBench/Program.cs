@@ -1,5 +1,5 @@
 using Eiec.Bench;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Diagnostics;
 
 // SimBench: times the cycle simulator on one of the EIE paper's Table III layers.
 //   dotnet run -c Release --project bench/SimBench -- [--layer VGG-6] [--pes 64] [--fifo-depth 8]

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Gen;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.FixedPoint;
+using Eiec.FrontEnd.Gen;
+using Eiec.Contract.Image;
 using Eiec.Compiler.Lowering;
 using Eiec.Sim;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Eiec.Cli.Commands;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Cli;
 

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Image;
 
 namespace Eiec.Hdl;
 

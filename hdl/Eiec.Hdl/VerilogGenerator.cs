@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text;
-using Eiec.Compiler.Config;
+using Eiec.Contract.Config;
 
 namespace Eiec.Hdl;
 

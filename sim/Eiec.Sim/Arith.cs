@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Sim;
 

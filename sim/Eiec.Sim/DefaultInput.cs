@@ -1,4 +1,4 @@
-using Eiec.Compiler.FixedPoint;
+using Eiec.Contract.FixedPoint;
 
 namespace Eiec.Sim;
 

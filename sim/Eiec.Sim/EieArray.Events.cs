@@ -1,4 +1,4 @@
-using Eiec.Compiler.Image;
+using Eiec.Contract.Image;
 
 namespace Eiec.Sim;
 

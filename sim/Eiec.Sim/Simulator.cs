@@ -1,6 +1,6 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Image;
 using Eiec.Sim.Stats;
 
 namespace Eiec.Sim;

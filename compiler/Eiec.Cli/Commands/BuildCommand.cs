@@ -1,8 +1,10 @@
+using Eiec.Toolchain;
+using Eiec.Toolchain.Evaluation;
 using System.CommandLine;
 using System.Diagnostics;
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Image;
 using Eiec.Compiler.Lowering;
 using Eiec.Compiler.Report;
 

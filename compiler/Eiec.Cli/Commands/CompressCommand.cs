@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eiec.Compiler.Compress;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Import;
-using Eiec.Compiler.Npy;
-using Eiec.Compiler.Training;
+using Eiec.FrontEnd.Compress;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Datasets;
+using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Import;
+using Eiec.Contract.Npy;
+using Eiec.FrontEnd.Training;
 
 namespace Eiec.Cli.Commands;
 

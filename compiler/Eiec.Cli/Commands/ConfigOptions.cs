@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Eiec.Compiler.Config;
+using Eiec.Contract.Config;
 
 namespace Eiec.Cli.Commands;
 

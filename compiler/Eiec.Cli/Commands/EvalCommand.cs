@@ -1,12 +1,13 @@
+using Eiec.Toolchain.Evaluation;
 using System.CommandLine;
 using System.Globalization;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Image;
-using Eiec.Compiler.Import;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Datasets;
+using Eiec.Golden;
+using Eiec.Contract.Image;
+using Eiec.FrontEnd.Import;
 using Eiec.Compiler.Lowering;
-using Eiec.Compiler.Training;
+using Eiec.FrontEnd.Training;
 using Eiec.Sim;
 using Spectre.Console;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Gen;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Gen;
+using Eiec.Contract.Npy;
 
 namespace Eiec.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Cli.Commands;
 

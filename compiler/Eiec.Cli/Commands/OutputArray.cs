@@ -1,5 +1,5 @@
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.FixedPoint;
+using Eiec.Contract.Npy;
 
 namespace Eiec.Cli.Commands;
 

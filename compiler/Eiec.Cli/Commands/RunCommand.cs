@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Image;
-using Eiec.Compiler.Npy;
-using Eiec.Compiler.Reference;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.FixedPoint;
+using Eiec.Golden;
+using Eiec.Contract.Image;
+using Eiec.Contract.Npy;
 
 namespace Eiec.Cli.Commands;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Image;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.FixedPoint;
+using Eiec.Contract.Image;
+using Eiec.Contract.Npy;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Report;

@@ -1,6 +1,6 @@
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.FixedPoint;
+using Eiec.Contract.Npy;
 using Eiec.Sim;
 
 namespace Eiec.Cli.Commands;

@@ -1,14 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.FixedPoint;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.FixedPoint;
 using Eiec.Compiler.Lowering;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Npy;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
-using Eiec.Sim.Sweep;
+using Eiec.Toolchain.Sweep;
 using Spectre.Console;
 
 namespace Eiec.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Eiec.Sim.Sweep;
+using Eiec.Toolchain.Sweep;
 using ScottPlot;
 
 namespace Eiec.Cli.Commands;

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Import;
-using Eiec.Compiler.Npy;
-using Eiec.Compiler.Training;
+using Eiec.FrontEnd.Datasets;
+using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Import;
+using Eiec.Contract.Npy;
+using Eiec.FrontEnd.Training;
 
 namespace Eiec.Cli.Commands;
 

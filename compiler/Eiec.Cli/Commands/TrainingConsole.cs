@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Eiec.Compiler.Training;
+using Eiec.FrontEnd.Training;
 using Spectre.Console;
 
 namespace Eiec.Cli.Commands;

@@ -1,8 +1,8 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.FixedPoint;
+using Eiec.Contract.Image;
 
 namespace Eiec.Compiler.Lowering;
 

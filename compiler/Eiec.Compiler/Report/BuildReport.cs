@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Image;
 
 namespace Eiec.Compiler.Report;
 

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Npy;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Cli;

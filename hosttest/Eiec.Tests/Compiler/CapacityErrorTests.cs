@@ -1,5 +1,5 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Config;
+using Eiec.Contract.Diagnostics;
 using Eiec.Compiler.Lowering;
 using Eiec.Tests.Support;
 
@@ -51,7 +51,7 @@ public class CapacityErrorTests
         var good = Images.Random(1, [30, 20], 0.3);
         Images.CompileToDisk(good, Images.Small(2), tmp.File("out"));
         var before = Directory.GetFiles(tmp.File("out"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
-        var act = () => Eiec.Compiler.Image.AtomicDirectory.Produce(tmp.File("out"), dir =>
+        var act = () => Eiec.Contract.Image.AtomicDirectory.Produce(tmp.File("out"), dir =>
         {
             File.WriteAllText(Path.Combine(dir, "partial.hex"), "00");
             throw new EiecException("simulated failure half-way");
@@ -68,7 +68,7 @@ public class CapacityErrorTests
         using var tmp = new TempDir();
         Directory.CreateDirectory(tmp.File("docs"));
         File.WriteAllText(tmp.File("docs/thesis.tex"), "precious");
-        var act = () => Eiec.Compiler.Image.AtomicDirectory.Produce(tmp.File("docs"), _ => { });
+        var act = () => Eiec.Contract.Image.AtomicDirectory.Produce(tmp.File("docs"), _ => { });
         act.Should().Throw<EiecException>().WithMessage("*not an eiec image*");
         File.ReadAllText(tmp.File("docs/thesis.tex")).Should().Be("precious");
     }

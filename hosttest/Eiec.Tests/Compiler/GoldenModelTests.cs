@@ -1,8 +1,7 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Gen;
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Reference;
+using Eiec.Contract.Cz;
+using Eiec.Contract.FixedPoint;
+using Eiec.FrontEnd.Gen;
+using Eiec.Golden;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compiler;

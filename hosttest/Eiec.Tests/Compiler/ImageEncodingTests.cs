@@ -1,5 +1,5 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Image;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compiler;

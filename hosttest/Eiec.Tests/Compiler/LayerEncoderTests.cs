@@ -1,4 +1,4 @@
-using Eiec.Compiler.Cz;
+using Eiec.Contract.Cz;
 using Eiec.Compiler.Lowering;
 
 namespace Eiec.Tests.Compiler;

@@ -1,5 +1,5 @@
 using Eiec.Cli;
-using Eiec.Compiler.Cz;
+using Eiec.Contract.Cz;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 
@@ -69,12 +69,12 @@ public sealed class CompressCliTests(DenseFixture fixture)
         using var dir = new TempDir();
         var data = dir.File("data.npz");
         // 20 features to match the fixture MLP; labels 0..4.
-        var rng = new Eiec.Compiler.Training.SeededRandom(3);
+        var rng = new Eiec.FrontEnd.Training.SeededRandom(3);
         var x = Enumerable.Range(0, 200 * 20).Select(_ => (float)rng.NextDouble()).ToArray();
         var y = Enumerable.Range(0, 200).Select(n => (long)(n % 5)).ToArray();
-        Eiec.Compiler.Npy.NpzWriter.Write(data, [
-            new("x", Eiec.Compiler.Npy.NpyArray.FromFloat32(x, [200, 20])),
-            new("y", Eiec.Compiler.Npy.NpyArray.FromInt64(y)),
+        Eiec.Contract.Npy.NpzWriter.Write(data, [
+            new("x", Eiec.Contract.Npy.NpyArray.FromFloat32(x, [200, 20])),
+            new("y", Eiec.Contract.Npy.NpyArray.FromInt64(y)),
         ]);
 
         var (code, output, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--density", "0.5",

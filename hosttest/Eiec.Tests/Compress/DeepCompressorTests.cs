@@ -1,7 +1,7 @@
-using Eiec.Compiler.Compress;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Import;
+using Eiec.FrontEnd.Compress;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Import;
 
 namespace Eiec.Tests.Compress;
 

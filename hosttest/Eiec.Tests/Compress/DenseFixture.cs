@@ -1,4 +1,4 @@
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Npy;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Import;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Import;
 
 namespace Eiec.Tests.Compress;
 

@@ -1,4 +1,4 @@
-using Eiec.Compiler.Compress;
+using Eiec.FrontEnd.Compress;
 
 namespace Eiec.Tests.Compress;
 

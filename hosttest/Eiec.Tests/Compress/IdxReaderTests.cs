@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.Diagnostics;
+using Eiec.FrontEnd.Datasets;
+using Eiec.Contract.Diagnostics;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 

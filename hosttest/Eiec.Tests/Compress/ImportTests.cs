@@ -1,7 +1,7 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Import;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Datasets;
+using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Import;
 
 namespace Eiec.Tests.Compress;
 

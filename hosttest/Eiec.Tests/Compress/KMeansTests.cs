@@ -1,5 +1,5 @@
-using Eiec.Compiler.Compress;
-using Eiec.Compiler.Training;
+using Eiec.FrontEnd.Compress;
+using Eiec.FrontEnd.Training;
 
 namespace Eiec.Tests.Compress;
 

@@ -1,11 +1,12 @@
+using Eiec.Toolchain.Evaluation;
 using Eiec.Tests.Support;
-using Eiec.Compiler.Compress;
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.Import;
+using Eiec.FrontEnd.Compress;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Datasets;
+using Eiec.FrontEnd.Import;
 using Eiec.Compiler.Lowering;
-using Eiec.Compiler.Training;
+using Eiec.FrontEnd.Training;
 using Eiec.Tests.Npy;
 
 namespace Eiec.Tests.Compress;

@@ -1,7 +1,7 @@
-using Eiec.Compiler.Compress;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.Training;
+using Eiec.FrontEnd.Compress;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Datasets;
+using Eiec.FrontEnd.Training;
 
 namespace Eiec.Tests.Compress;
 

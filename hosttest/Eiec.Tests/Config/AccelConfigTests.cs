@@ -1,5 +1,5 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Config;
+using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Tests.Config;
 

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Npy;
 using Eiec.Tests.Npy;
 
 namespace Eiec.Tests.Cz;
@@ -153,7 +153,7 @@ public sealed class CzArrayErrorTests : IDisposable
 
         var act = () => CzReader.Read(_bad.Path, maxCodebookEntries: 2);
 
-        act.Should().Throw<Eiec.Compiler.Diagnostics.EiecException>().Which.Message
+        act.Should().Throw<Eiec.Contract.Diagnostics.EiecException>().Which.Message
             .ShouldMention([.. Names("fc1", "codebook"), "4 entries but at most 2 are allowed"]);
     }
 

@@ -1,4 +1,4 @@
-using Eiec.Compiler.Cz;
+using Eiec.Contract.Cz;
 
 namespace Eiec.Tests.Cz;
 

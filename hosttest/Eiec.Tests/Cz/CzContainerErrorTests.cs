@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Npy;
 
 namespace Eiec.Tests.Cz;
 

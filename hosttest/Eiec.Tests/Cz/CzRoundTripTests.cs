@@ -1,7 +1,7 @@
 using System.Text;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Npy;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 

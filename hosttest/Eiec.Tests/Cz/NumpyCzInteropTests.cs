@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Eiec.Compiler.Cz;
+using Eiec.Contract.Cz;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 

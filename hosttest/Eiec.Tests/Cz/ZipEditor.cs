@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Npy;
 
 namespace Eiec.Tests.Cz;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Npy;
 
 namespace Eiec.Tests.Npy;
 

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Npy;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Npy;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Npy;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Npy;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Image;
 using Eiec.Hdl;
 
 namespace Eiec.Tests.Rtl;

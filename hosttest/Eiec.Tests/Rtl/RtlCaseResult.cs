@@ -1,5 +1,5 @@
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Image;
+using Eiec.Golden;
+using Eiec.Contract.Image;
 
 namespace Eiec.Tests.Rtl;
 

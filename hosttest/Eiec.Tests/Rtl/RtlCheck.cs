@@ -1,7 +1,7 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.Golden;
+using Eiec.Contract.Image;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Gen;
+using Eiec.Contract.Config;
+using Eiec.FrontEnd.Gen;
 
 namespace Eiec.Tests.Rtl;
 

@@ -1,8 +1,8 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.FixedPoint;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.Contract.FixedPoint;
 using Eiec.Compiler.Lowering;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Npy;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Rtl;

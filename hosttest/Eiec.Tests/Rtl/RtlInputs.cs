@@ -1,5 +1,5 @@
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Gen;
+using Eiec.Contract.FixedPoint;
+using Eiec.FrontEnd.Gen;
 
 namespace Eiec.Tests.Rtl;
 

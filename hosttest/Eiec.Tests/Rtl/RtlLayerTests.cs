@@ -1,5 +1,5 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Gen;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Gen;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Rtl;

@@ -1,7 +1,7 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Datasets;
-using Eiec.Compiler.FixedPoint;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Datasets;
+using Eiec.Contract.FixedPoint;
 using Eiec.Compiler.Lowering;
 using Eiec.Tests.Support;
 

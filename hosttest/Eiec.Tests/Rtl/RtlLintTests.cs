@@ -1,4 +1,4 @@
-using Eiec.Compiler.Config;
+using Eiec.Contract.Config;
 using Eiec.Hdl;
 using Eiec.Tests.Support;
 

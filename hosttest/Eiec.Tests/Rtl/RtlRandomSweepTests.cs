@@ -1,4 +1,4 @@
-using Eiec.Compiler.Gen;
+using Eiec.FrontEnd.Gen;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Rtl;

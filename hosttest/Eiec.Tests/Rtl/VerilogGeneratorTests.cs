@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Image;
 using Eiec.Hdl;
 using Eiec.Tests.Support;
 

@@ -1,6 +1,6 @@
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
-using Eiec.Compiler.Npy;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Npy;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 

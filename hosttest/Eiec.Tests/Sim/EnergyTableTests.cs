@@ -1,4 +1,4 @@
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Diagnostics;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Tests.Support;

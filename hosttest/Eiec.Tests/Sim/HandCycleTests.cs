@@ -10,7 +10,7 @@ namespace Eiec.Tests.Sim;
 /// </summary>
 public class HandCycleTests
 {
-    private static SimResult Run(TempDir tmp, Eiec.Compiler.Cz.CzModel model, int pes, int depth, short[] input) =>
+    private static SimResult Run(TempDir tmp, Eiec.Contract.Cz.CzModel model, int pes, int depth, short[] input) =>
         SimHarness.RunAndCompare(SimHarness.Image(tmp, model, Images.Small(pes, depth)), input);
 
     /// <summary>

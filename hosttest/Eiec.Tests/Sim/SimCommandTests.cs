@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Eiec.Cli;
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Npy;
+using Eiec.Golden;
+using Eiec.Contract.Npy;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 

@@ -1,9 +1,9 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.FixedPoint;
-using Eiec.Compiler.Gen;
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.Contract.FixedPoint;
+using Eiec.FrontEnd.Gen;
+using Eiec.Golden;
+using Eiec.Contract.Image;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 

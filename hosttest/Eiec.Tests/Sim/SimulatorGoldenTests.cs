@@ -85,7 +85,7 @@ public class SimulatorGoldenTests
     {
         using var tmp = new TempDir();
         // Dense weights near ±scale and large inputs: many sums beyond ±128.
-        var model = Eiec.Compiler.Gen.RandomModel.Create(new Eiec.Compiler.Gen.RandomModelSpec
+        var model = Eiec.FrontEnd.Gen.RandomModel.Create(new Eiec.FrontEnd.Gen.RandomModelSpec
         {
             Dims = [60, 40, 20], WeightDensity = [0.9], Seed = 3, WeightScale = 4.0, Bias = true, BiasScale = 100,
         });
@@ -104,7 +104,7 @@ public class SimulatorGoldenTests
         batch.Stats.Inferences.Should().Be(4);
         for (int b = 0; b < inputs.Length; b++)
         {
-            var golden = Eiec.Compiler.Golden.GoldenModel.Run(image, inputs[b]);
+            var golden = Eiec.Golden.GoldenModel.Run(image, inputs[b]);
             for (int l = 0; l < image.Layers.Count; l++)
                 batch.Results[b].LayerOutputs[l].Should().Equal(golden.LayerOutputs[l], $"inference {b}, layer {l}");
         }

@@ -1,5 +1,5 @@
-using Eiec.Compiler.Golden;
-using Eiec.Compiler.Image;
+using Eiec.Golden;
+using Eiec.Contract.Image;
 using Eiec.Sim.Energy;
 using Eiec.Tests.Support;
 

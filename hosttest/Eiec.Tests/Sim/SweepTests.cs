@@ -1,11 +1,11 @@
 using Eiec.Cli;
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Diagnostics;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
 using Eiec.Compiler.Lowering;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
-using Eiec.Sim.Sweep;
+using Eiec.Toolchain.Sweep;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Sim;

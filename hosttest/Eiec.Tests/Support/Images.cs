@@ -1,7 +1,7 @@
-using Eiec.Compiler.Config;
-using Eiec.Compiler.Cz;
-using Eiec.Compiler.Gen;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Config;
+using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Gen;
+using Eiec.Contract.Image;
 using Eiec.Compiler.Lowering;
 
 namespace Eiec.Tests.Support;

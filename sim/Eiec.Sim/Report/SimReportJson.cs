@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Eiec.Compiler.Image;
+using Eiec.Contract.Image;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Stats;
 

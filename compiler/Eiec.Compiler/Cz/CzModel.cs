@@ -1,4 +1,0 @@
-namespace Eiec.Compiler.Cz;
-
-/// <summary>A compressed model: an ordered chain of layers (layer k's outputs are layer k+1's inputs).</summary>
-public sealed record CzModel(string Name, IReadOnlyList<CzLayer> Layers);

@@ -1,4 +1,0 @@
-namespace Eiec.Compiler.Npy;
-
-/// <summary>The three keys of a .npy header dictionary, as written in the file.</summary>
-internal sealed record NpyHeader(string Descr, bool FortranOrder, int[] Shape);

@@ -1,4 +1,0 @@
-namespace Eiec.Compiler.Training;
-
-/// <summary>Progress within a phase, reported every few minibatches: epochs done so far (fractional) of the total.</summary>
-public sealed record TrainingProgress(string Phase, double EpochsDone, int Epochs);

@@ -1,0 +1,132 @@
+using System.Numerics;
+using Eiec.Contract.Diagnostics;
+
+namespace Eiec.Contract.Config;
+
+/// <summary>
+/// The one typed accelerator configuration. Every width, depth and derived value used by the
+/// compiler, golden model, simulator and Verilog generator comes from here; nothing restates them.
+/// Defaults are the EIE paper's (Han et al., ISCA 2016): 64 PEs, 800 MHz, queue depth 8, 64-bit
+/// sparse-matrix words, 4-bit codes and relative indices, 16-bit pointers and fixed point.
+/// </summary>
+public sealed record AccelConfig
+{
+    /// <summary>Number of processing elements; row i of every layer lives on PE i mod Pes.</summary>
+    public int Pes { get; init; } = 64;
+    /// <summary>Activation-queue (FIFO) depth per PE, entries.</summary>
+    public int FifoDepth { get; init; } = 8;
+    /// <summary>Clock frequency, MHz. Used only for reports (latency, throughput, power).</summary>
+    public double ClockMhz { get; init; } = 800;
+    /// <summary>Sparse-matrix SRAM word width, bits (one read returns WordBits/EntryBits entries).</summary>
+    public int WordBits { get; init; } = 64;
+    /// <summary>Column-pointer width, bits. Pointers are relative to a layer's first entry in the PE.</summary>
+    public int PointerBits { get; init; } = 16;
+    /// <summary>Codebook-index width, bits (codebook has 2^CodeBits entries; entry 0 is 0.0).</summary>
+    public int CodeBits { get; init; } = 4;
+    /// <summary>Relative row-index (zero-run) width, bits.</summary>
+    public int IndexBits { get; init; } = 4;
+    /// <summary>Activation fixed-point width, bits (signed).</summary>
+    public int ActivationBits { get; init; } = 16;
+    /// <summary>Codebook value fixed-point width, bits (signed).</summary>
+    public int WeightBits { get; init; } = 16;
+    /// <summary>Accumulator width, bits (signed). The compiler proves every layer fits.</summary>
+    public int AccumulatorBits { get; init; } = 48;
+    /// <summary>Sparse-matrix SRAM per PE, bytes (paper: 128 KB).</summary>
+    public int SpmatSramBytes { get; init; } = 128 * 1024;
+    /// <summary>Pointer SRAM per PE, bytes, both banks together (paper: 32 KB).</summary>
+    public int PointerSramBytes { get; init; } = 32 * 1024;
+    /// <summary>Activation SRAM per PE, bytes: source and destination buffers together (paper: 2 KB).</summary>
+    public int ActivationSramBytes { get; init; } = 2 * 1024;
+    /// <summary>Bias memory per PE, entries of ActivationBits (all layers together).</summary>
+    public int BiasEntries { get; init; } = 1024;
+    /// <summary>Maximum number of layers in one compiled network (layer-table and codebook ROM depth).</summary>
+    public int MaxLayers { get; init; } = 16;
+
+    // ---- Derived values: computed here and nowhere else. ----
+
+    /// <summary>Bits per sparse-matrix entry: code plus relative index.</summary>
+    public int EntryBits => CodeBits + IndexBits;
+    /// <summary>Entries per sparse-matrix word.</summary>
+    public int EntriesPerWord => WordBits / EntryBits;
+    /// <summary>log2(EntriesPerWord): entry address → word address shift.</summary>
+    public int EntriesPerWordLog2 => BitOperations.Log2((uint)EntriesPerWord);
+    /// <summary>Codebook entries per layer.</summary>
+    public int CodebookSize => 1 << CodeBits;
+    /// <summary>Largest zero run one entry can express; longer runs need padding entries.</summary>
+    public int MaxRelativeIndex => (1 << IndexBits) - 1;
+    /// <summary>Largest pointer value (entries per layer per PE must not exceed it).</summary>
+    public long MaxPointer => (1L << PointerBits) - 1;
+    /// <summary>Sparse-matrix words per PE.</summary>
+    public int SpmatWords => (int)(SpmatSramBytes * 8L / WordBits);
+    /// <summary>Entries per PE the sparse-matrix SRAM holds.</summary>
+    public long SpmatEntries => (long)SpmatWords * EntriesPerWord;
+    /// <summary>Depth of each pointer bank (even and odd), pointers.</summary>
+    public int PointerBankDepth => (int)(PointerSramBytes * 8L / PointerBits / 2);
+    /// <summary>Depth of each activation buffer (source, destination) and of the accumulator file, per PE.</summary>
+    public int ActivationDepth => (int)(ActivationSramBytes * 8L / ActivationBits / 2);
+    /// <summary>Address widths (at least 1 bit so a Verilog port is never [-1:0]).</summary>
+    public int SpmatAddrBits => AddrBits(SpmatWords);
+    public int PointerAddrBits => AddrBits(PointerBankDepth);
+    public int ActivationAddrBits => AddrBits(ActivationDepth);
+    public int BiasAddrBits => AddrBits(BiasEntries);
+    public int LayerAddrBits => AddrBits(MaxLayers);
+    public int PeIndexBits => AddrBits(Pes);
+    /// <summary>Activation-queue read/write pointer bits.</summary>
+    public int FifoPointerBits => AddrBits(FifoDepth);
+    /// <summary>Activation-queue count bits (0 .. FifoDepth).</summary>
+    public int FifoCountBits => AddrBits(FifoDepth + 1L);
+    /// <summary>Bits of an entry's slot within its word (at least 1).</summary>
+    public int SlotBits => Math.Max(1, EntriesPerWordLog2);
+    /// <summary>Group / write-back row counter bits (0 .. ActivationDepth).</summary>
+    public int GroupCounterBits => AddrBits(ActivationDepth + 1L);
+    /// <summary>Codebook ROM address bits (MaxLayers × CodebookSize values).</summary>
+    public int CodebookAddrBits => AddrBits((long)MaxLayers * CodebookSize);
+    /// <summary>
+    /// Write-back intermediate acc + (bias &lt;&lt; F) + rounding, signed bits: the wider of the
+    /// accumulator and a bias shifted by the largest F (31), plus a carry bit and a sign bit.
+    /// </summary>
+    public int WriteBackBits => Math.Max(AccumulatorBits, ActivationBits + FixedPoint.FixedPointMath.MaxWeightFracBits) + 2;
+    /// <summary>Largest layer dimension (inputs or outputs) the array can hold: depth × PEs.</summary>
+    public long MaxLayerDim => (long)ActivationDepth * Pes;
+    /// <summary>Bits for a column or row index of any layer that fits.</summary>
+    public int IndexWidth => AddrBits((int)Math.Min(int.MaxValue, MaxLayerDim + 1));
+
+    public static int AddrBits(long depth) => depth <= 2 ? 1 : 64 - BitOperations.LeadingZeroCount((ulong)(depth - 1));
+
+    /// <summary>Checks every field and their combinations; throws one message listing all problems.</summary>
+    public AccelConfig Validated(string source = "accelerator config")
+    {
+        var errors = new List<string>();
+        void Range(string name, long value, long min, long max)
+        {
+            if (value < min || value > max) errors.Add($"{name} = {value} is out of range [{min}, {max}]");
+        }
+        Range("pes", Pes, 1, 256);
+        Range("fifo_depth", FifoDepth, 1, 256);
+        if (!(ClockMhz > 0 && ClockMhz <= 10000)) errors.Add($"clock_mhz = {ClockMhz} must be in (0, 10000]");
+        Range("code_bits", CodeBits, 1, 8);
+        Range("index_bits", IndexBits, 1, 8);
+        Range("word_bits", WordBits, 8, 64);
+        Range("pointer_bits", PointerBits, 4, 31);
+        Range("activation_bits", ActivationBits, 16, 16);
+        Range("weight_bits", WeightBits, 16, 16);
+        Range("accumulator_bits", AccumulatorBits, 32, 63);
+        Range("max_layers", MaxLayers, 1, 1024);
+        Range("spmat_sram_bytes", SpmatSramBytes, 8, 1 << 30);
+        Range("pointer_sram_bytes", PointerSramBytes, 4, 1 << 30);
+        Range("activation_sram_bytes", ActivationSramBytes, 4, 1 << 30);
+        Range("bias_entries", BiasEntries, 1, 1 << 24);
+        if (errors.Count == 0)
+        {
+            if (WordBits % EntryBits != 0 || !BitOperations.IsPow2(EntriesPerWord))
+                errors.Add($"word_bits = {WordBits} must hold a power-of-two number of {EntryBits}-bit entries (code_bits + index_bits)");
+            if (SpmatSramBytes * 8L % WordBits != 0)
+                errors.Add($"spmat_sram_bytes = {SpmatSramBytes} is not a whole number of {WordBits}-bit words");
+            if (PointerBankDepth < 1) errors.Add($"pointer_sram_bytes = {PointerSramBytes} holds no pointer per bank");
+            if (ActivationDepth < 1) errors.Add($"activation_sram_bytes = {ActivationSramBytes} holds no activation per buffer");
+        }
+        if (errors.Count > 0)
+            throw new EiecException($"{source}: invalid configuration: {string.Join("; ", errors)}");
+        return this;
+    }
+}

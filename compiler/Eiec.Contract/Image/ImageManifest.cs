@@ -1,0 +1,26 @@
+using Eiec.Contract.Config;
+
+namespace Eiec.Contract.Image;
+
+/// <summary>
+/// <c>image.json</c>: the one contract between the compiler and every consumer (golden model,
+/// simulator, RTL testbench). It names every memory file with its width and depth, the layer order
+/// and each layer's fixed-point formats, and embeds the full accelerator configuration.
+/// </summary>
+public sealed record ImageManifest
+{
+    public const string FormatName = "eiec-image";
+    public const int CurrentVersion = 1;
+
+    public string Format { get; init; } = FormatName;
+    public int Version { get; init; } = CurrentVersion;
+    public required string Model { get; init; }
+    /// <summary>File name (not path) of the source model, so rebuilding elsewhere gives identical bytes.</summary>
+    public required string Source { get; init; }
+    public required string Generator { get; init; }
+    public required AccelConfig Accelerator { get; init; }
+    /// <summary>A: fraction bits of every activation and bias (one format for the whole network).</summary>
+    public required int ActivationFracBits { get; init; }
+    public required IReadOnlyList<ImageLayer> Layers { get; init; }
+    public required IReadOnlyList<ImageMemory> Memories { get; init; }
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Eiec.Contract.Cz;
+using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Npy;
+
+namespace Eiec.FrontEnd.Import;
+
+/// <summary>
+/// Dense MLPs stored as NumPy .npz archives (docs/import.md). One array pair per layer:
+/// <list type="bullet">
+/// <item>PyTorch convention: <c>NAME.weight</c>, 2-D, outputs × inputs, and optional <c>NAME.bias</c>
+///   (what <c>np.savez(f, **{k: v.numpy() for k, v in model.state_dict().items()})</c> writes).</item>
+/// <item>Keras convention: <c>NAME/kernel</c>, 2-D, inputs × outputs, and optional <c>NAME/bias</c>;
+///   a trailing <c>:0</c> (TensorFlow variable names) is ignored.</item>
+/// </list>
+/// The suffix, not the shape, says which way round a matrix is, so square layers are unambiguous.
+/// One file uses one convention. Layers are ordered by NAME in natural order (digit runs compare as
+/// numbers: fc2 &lt; fc10, dense &lt; dense_1 &lt; dense_2) and must chain. Hidden layers get ReLU, the last
+/// layer none. float32 and float64 arrays are accepted (float64 is rounded to float32).
+/// </summary>
+public static partial class NpzDenseImporter
+{
+    public static DenseModel Read(string path)
+    {
+        var arrays = NpzReader.Read(path);
+        return FromArrays(arrays, path, Path.GetFileNameWithoutExtension(path));
+    }
+
+    public static DenseModel FromArrays(IReadOnlyDictionary<string, NpyArray> arrays, string source, string modelName)
+    {
+        var torch = new SortedDictionary<string, (NpyArray? W, NpyArray? B)>(NaturalComparer.Instance);
+        var keras = new SortedDictionary<string, (NpyArray? W, NpyArray? B)>(NaturalComparer.Instance);
+        foreach (var (rawKey, array) in arrays)
+        {
+            string key = rawKey.EndsWith(":0", StringComparison.Ordinal) ? rawKey[..^2] : rawKey;
+            if (Split(key, ".weight") is { } tw) Set(torch, tw, array, weight: true);
+            else if (Split(key, ".bias") is { } tb) Set(torch, tb, array, weight: false);
+            else if (Split(key, "/kernel") is { } kw) Set(keras, kw, array, weight: true);
+            else if (Split(key, "/bias") is { } kb) Set(keras, kb, array, weight: false);
+            else throw new EiecException($"{source}: array '{rawKey}' is not a layer weight or bias; name them NAME.weight/NAME.bias (PyTorch, outputs×inputs) or NAME/kernel/NAME/bias (Keras, inputs×outputs), see docs/import.md");
+        }
+        if (torch.Count > 0 && keras.Count > 0)
+            throw new EiecException($"{source}: mixes PyTorch-style arrays ('{torch.Keys.First()}.weight') and Keras-style arrays ('{keras.Keys.First()}/kernel'); use one convention per file");
+        bool isKeras = keras.Count > 0;
+        var entries = isKeras ? keras : torch;
+        if (entries.Count == 0) throw new EiecException($"{source}: no layer arrays (NAME.weight or NAME/kernel) in the archive");
+
+        var layers = new List<DenseLayer>();
+        int index = 0;
+        foreach (var (name, (w, b)) in entries)
+        {
+            string wName = isKeras ? $"{name}/kernel" : $"{name}.weight";
+            if (w is null) throw new EiecException($"{source}: layer '{name}' has a bias but no weight array '{wName}'");
+            if (w.Rank != 2)
+                throw new EiecException($"{source}: layer '{name}': '{wName}' has shape {w.ShapeText}; a weight matrix must be 2-D");
+            var weights = Floats(w, source, name, wName);
+            int rows = w.Shape[0], cols = w.Shape[1];
+            int outputs = isKeras ? cols : rows, inputs = isKeras ? rows : cols;
+            if (isKeras) weights = RowMajor.Transpose(weights, rows, cols);
+            float[]? bias = null;
+            if (b is not null)
+            {
+                string bName = isKeras ? $"{name}/bias" : $"{name}.bias";
+                if (b.Rank != 1 || b.Shape[0] != outputs)
+                    throw new EiecException($"{source}: layer '{name}': shape mismatch: '{bName}' has shape {b.ShapeText} but the layer has {outputs} outputs");
+                bias = Floats(b, source, name, bName);
+            }
+            layers.Add(new DenseLayer
+            {
+                Name = name, Inputs = inputs, Outputs = outputs, Weight = weights, Bias = bias,
+                Activation = ++index < entries.Count ? LayerActivation.Relu : LayerActivation.None,
+            });
+        }
+        return new DenseModel(modelName, layers).Validated(source);
+    }
+
+    private static string? Split(string key, string suffix) =>
+        key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal) ? key[..^suffix.Length] : null;
+
+    private static void Set(SortedDictionary<string, (NpyArray? W, NpyArray? B)> map, string name, NpyArray array, bool weight)
+    {
+        map.TryGetValue(name, out var entry);
+        map[name] = weight ? (array, entry.B) : (entry.W, array);
+    }
+
+    private static float[] Floats(NpyArray array, string source, string layer, string name)
+    {
+        if (array.DType is not (NpyDType.Float32 or NpyDType.Float64))
+            throw new EiecException($"{source}: layer '{layer}': '{name}' has dtype {array.Descr}; weights must be float32 or float64");
+        return array.ToFloat32();
+    }
+}

@@ -1,0 +1,15 @@
+using Eiec.Contract.Config;
+using Eiec.Hdl;
+
+namespace Eiec.Toolchain;
+
+/// <summary>Writes the generated Verilog for a configuration into a directory (out/rtl/).</summary>
+public static class RtlWriter
+{
+    public static void Write(AccelConfig config, string configName, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var file in VerilogGenerator.Generate(config, configName))
+            File.WriteAllText(Path.Combine(directory, file.Name), file.Text);
+    }
+}
