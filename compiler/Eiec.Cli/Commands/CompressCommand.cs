@@ -24,7 +24,12 @@ public static class CompressCommand
         var output = new Option<string>("--output", "-o") { Description = "Compressed model to write (.cz, written atomically)", Required = true };
         var density = new Option<double?>("--density") { Description = "Fraction of weights every layer keeps (default 0.1)" };
         var config = new Option<string?>("--config") { Description = "prune.yaml with per-layer densities (density: default, layers: {name: fraction})" };
-        var bits = new Option<int>("--codebook-bits") { Description = "Codebook index bits: 2^bits entries, entry 0 = 0.0", DefaultValueFactory = _ => 4 };
+        var bits = new Option<int>("--codebook-bits") { Description = "Codebook index bits: 2^bits entries, entry 0 = 0.0; 0 = no sharing, write the pruned dense model (.npz)", DefaultValueFactory = _ => 4 };
+        var noShare = new Option<bool>("--no-share") { Description = "Stop after pruning (same as --codebook-bits 0): -o names a dense .npz with the pruned weights at 0" };
+        var scope = new Option<string>("--scope") { Description = "layer: every layer keeps --density (or its prune.yaml density); global: one magnitude threshold over all layers keeps --density of all weights", DefaultValueFactory = _ => "layer" };
+        scope.AcceptOnlyFromAmong("layer", "global");
+        var pruneSteps = new Option<int>("--prune-steps") { Description = "Iterative pruning in K steps to the target density (geometric: d^(1/K), d^(2/K), …, d), masked retraining after each (needs --data)", DefaultValueFactory = _ => 1 };
+        var stepEpochs = new Option<int?>("--step-epochs") { Description = "Epochs of masked retraining after each pruning step but the last (default --prune-epochs / --prune-steps, at least 1); --prune-epochs after the last" };
         var seed = new Option<long>("--seed") { Description = "Seed of retraining (example order): same seed, same bytes", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "Write the per-layer compression report (Markdown) here" };
         var data = new Option<string?>("--data") { Description = "Retrain on this data (IDX directory or .npz with x, y): masked retraining, then centroid fine-tuning" };
@@ -32,11 +37,12 @@ public static class CompressCommand
         var shareEpochs = new Option<int>("--share-epochs") { Description = "Epochs of centroid fine-tuning after weight sharing", DefaultValueFactory = _ => new RetrainOptions().ShareEpochs };
         var pruneLr = new Option<double>("--prune-lr") { Description = "Adam learning rate of masked retraining", DefaultValueFactory = _ => new RetrainOptions().PruneLearningRate };
         var shareLr = new Option<double>("--share-lr") { Description = "Adam learning rate of centroid fine-tuning", DefaultValueFactory = _ => new RetrainOptions().ShareLearningRate };
+        var cosine = new Option<bool>("--cosine-lr") { Description = "Decay the learning rate of each retraining phase to 0 along a cosine (default: constant)" };
         var batch = new Option<int>("--batch") { Description = "Minibatch size of retraining", DefaultValueFactory = _ => 64 };
         var evalExamples = new Option<int?>("--eval-examples") { Description = "Test examples scored after each retraining epoch (default all; 0 none)" };
         var bench = new Option<bool>("--bench") { Description = "Print stage timings and peak memory", Hidden = true };
         var command = new Command("compress", "Prune and weight-share a dense model (Deep Compression) into a .cz, optionally retraining") { model };
-        foreach (var o in new Option[] { output, density, config, bits, seed, report, data, pruneEpochs, shareEpochs, pruneLr, shareLr, batch, evalExamples, bench })
+        foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps, pruneEpochs, stepEpochs, shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, bench })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -53,7 +59,18 @@ public static class CompressCommand
                     throw new EiecException($"--report {reportPath} and --output {outPath}: the same file; give each its own");
             }
             if (parse.GetValue(density) is { } dd) OptionChecks.Fraction("--density", dd);
-            OptionChecks.InRange("--codebook-bits", parse.GetValue(bits), 1, 4, "a .cz codebook holds at most 16 entries");
+            OptionChecks.InRange("--codebook-bits", parse.GetValue(bits), 0, 4, "a .cz codebook holds at most 16 entries; 0 = no sharing");
+            int codebookBits = parse.GetValue(noShare) ? 0 : parse.GetValue(bits);
+            if (parse.GetValue(noShare) && parse.GetValue(bits) != 4 && parse.GetValue(bits) != 0)
+                throw new EiecException($"--no-share and --codebook-bits {parse.GetValue(bits)}: --no-share means no codebook; give one or the other");
+            if (codebookBits == 0 && !outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+                throw new EiecException($"--output {outPath}: without weight sharing the result is the pruned dense model; name it NAME.npz");
+            if (codebookBits > 0 && outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+                throw new EiecException($"--output {outPath}: a compressed model is written as .cz; for the pruned dense model add --codebook-bits 0");
+            OptionChecks.AtLeast("--prune-steps", parse.GetValue(pruneSteps), 1);
+            if (parse.GetValue(pruneSteps) > 1 && parse.GetValue(data) is null)
+                throw new EiecException($"--prune-steps {parse.GetValue(pruneSteps)}: iterative pruning retrains between steps; give --data");
+            if (parse.GetValue(stepEpochs) is { } se) OptionChecks.AtLeast("--step-epochs", se, 0);
             if (parse.GetValue(data) is not null)
             {
                 OptionChecks.AtLeast("--prune-epochs", parse.GetValue(pruneEpochs), 0);
@@ -66,7 +83,10 @@ public static class CompressCommand
             var dense = DenseModelLoader.Load(modelPath);
             var loaded = clock.Elapsed;
 
-            var options = new CompressionOptions { CodebookBits = parse.GetValue(bits) };
+            var options = new CompressionOptions
+            {
+                CodebookBits = codebookBits, Scope = parse.GetValue(scope) == "global" ? PruneScope.Global : PruneScope.Layer,
+            };
             if (parse.GetValue(density) is { } d)
             {
                 if (parse.GetValue(config) is not null) throw new EiecException("--density and --config both given; put the default density in the config file (density: …)");
@@ -84,9 +104,17 @@ public static class CompressCommand
                     PruneEpochs = parse.GetValue(pruneEpochs), ShareEpochs = parse.GetValue(shareEpochs),
                     PruneLearningRate = parse.GetValue(pruneLr), ShareLearningRate = parse.GetValue(shareLr),
                     BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
+                    PruneSteps = parse.GetValue(pruneSteps), StepEpochs = parse.GetValue(stepEpochs), CosineDecay = parse.GetValue(cosine),
                 };
+                if (codebookBits == 0)
+                {
+                    var (pruned, notes) = ui.Run((onEpoch, onProgress) => RetrainingCompressor.PruneAndRetrain(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
+                    return WritePruned(ui, pruned, notes, modelPath, outPath, reportPath, clock);
+                }
                 result = ui.Run((onEpoch, onProgress) => RetrainingCompressor.Compress(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
             }
+            else if (codebookBits == 0)
+                return WritePruned(ui, DeepCompressor.PruneOnly(dense, options, modelPath), [], modelPath, outPath, reportPath, clock);
             else result = DeepCompressor.Compress(dense, options, modelPath);
             var compressed = clock.Elapsed;
 
@@ -111,5 +139,22 @@ public static class CompressCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>--codebook-bits 0: the pruned dense model as .npz, and its per-layer densities as the report.</summary>
+    private static int WritePruned(TrainingConsole ui, DenseModel pruned, IReadOnlyList<string> notes, string modelPath,
+        string outPath, string? reportPath, Stopwatch clock)
+    {
+        var report = PrunedModelReport.ToMarkdown(pruned, notes);
+        using (var staged = new StagedFiles())
+        {
+            staged.Add(outPath, "pruned dense model", stream => DenseNpzWriter.Write(pruned, stream));
+            if (reportPath is not null) staged.AddText(reportPath, "pruning report", report);
+            staged.Commit();
+        }
+        long kept = pruned.Layers.Sum(l => l.Weight.LongCount(w => w != 0)), total = pruned.Layers.Sum(l => l.WeightCount);
+        ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pruned {modelPath} → {outPath}: {kept:N0} of {total:N0} weights non-zero ({(double)kept / total:P2}), no weight sharing; {clock.Elapsed.TotalSeconds:F1} s"));
+        return 0;
     }
 }

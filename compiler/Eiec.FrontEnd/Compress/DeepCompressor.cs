@@ -18,22 +18,51 @@ public static class DeepCompressor
     public static CompressionResult Compress(DenseModel model, CompressionOptions options, string source)
     {
         CheckOptions(model, options, source);
+        if (!options.Shares) throw new ArgumentException("no weight sharing: use PruneOnly", nameof(options));
+        var masks = PruneModel(model, options);
         var layers = new List<CzLayer>(model.Layers.Count);
-        foreach (var layer in model.Layers)
+        for (int l = 0; l < model.Layers.Count; l++)
         {
-            var mask = Prune(layer, options.DensityOf(layer.Name));
-            var shared = Share(layer.Weight, mask, options.CodebookBits, options.KMeansMaxIterations);
+            var layer = model.Layers[l];
+            var shared = Share(layer.Weight, masks[l], options.CodebookBits, options.KMeansMaxIterations);
             layers.Add(ToCz(layer, shared));
         }
         var cz = new CzModel(model.Name, layers);
         return new CompressionResult(cz, CompressionReport.Measure(cz, options));
     }
 
+    /// <summary>Pruning alone (no weight sharing): the dense model with the pruned weights set to 0.</summary>
+    public static DenseModel PruneOnly(DenseModel model, CompressionOptions options, string source)
+    {
+        CheckOptions(model, options, source);
+        var masks = PruneModel(model, options);
+        return new DenseModel(model.Name, model.Layers.Select((layer, l) => new DenseLayer
+        {
+            Name = layer.Name, Inputs = layer.Inputs, Outputs = layer.Outputs, Activation = layer.Activation,
+            Bias = layer.Bias is null ? null : (float[])layer.Bias.Clone(),
+            Weight = Masked(layer.Weight, masks[l]),
+        }).ToList());
+    }
+
+    /// <summary>The masks of every layer, per layer or with one global threshold (<see cref="CompressionOptions.Scope"/>).</summary>
+    public static bool[][] PruneModel(DenseModel model, CompressionOptions options) =>
+        ModelPruner.Prune(model.Layers.Select(l => l.Name).ToList(), model.Layers.Select(l => l.Weight).ToList(), options);
+
+    private static float[] Masked(float[] weights, bool[] mask)
+    {
+        var w = new float[weights.LongLength];
+        for (long k = 0; k < w.LongLength; k++) if (mask[k]) w[k] = weights[k];
+        return w;
+    }
+
     public static void CheckOptions(DenseModel model, CompressionOptions options, string source)
     {
-        if (options.CodebookBits is < 1 or > 4)
-            throw new EiecException($"{source}: --codebook-bits {options.CodebookBits}: a .cz codebook holds at most 16 entries, so 1..4 bits");
+        if (options.CodebookBits is < 0 or > 4)
+            throw new EiecException($"{source}: --codebook-bits {options.CodebookBits}: a .cz codebook holds at most 16 entries, so 1..4 bits (0: no sharing)");
         PruneConfig.CheckDensity(source, "density", options.Density);
+        if (options.Scope == PruneScope.Global && options.LayerDensities.Count > 0)
+            throw new EiecException($"{source}: per-layer densities ({string.Join(", ", options.LayerDensities.Keys)}) with global pruning; "
+                + "global pruning draws one threshold for the whole model from --density alone (use --scope layer for per-layer densities)");
         foreach (var (name, d) in options.LayerDensities)
         {
             PruneConfig.CheckDensity(source, $"density of layer '{name}'", d);

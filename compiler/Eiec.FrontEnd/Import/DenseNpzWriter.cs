@@ -9,7 +9,11 @@ namespace Eiec.FrontEnd.Import;
 /// </summary>
 public static class DenseNpzWriter
 {
-    public static void Write(DenseModel model, string path)
+    public static void Write(DenseModel model, string path) => NpzWriter.Write(path, Arrays(model));
+
+    public static void Write(DenseModel model, Stream stream) => stream.Write(NpzWriter.ToBytes(Arrays(model)));
+
+    private static List<KeyValuePair<string, NpyArray>> Arrays(DenseModel model)
     {
         var arrays = new List<KeyValuePair<string, NpyArray>>();
         foreach (var layer in model.Layers)
@@ -17,6 +21,6 @@ public static class DenseNpzWriter
             arrays.Add(new($"{layer.Name}.weight", NpyArray.FromFloat32(layer.Weight, [layer.Outputs, layer.Inputs])));
             if (layer.Bias is { } bias) arrays.Add(new($"{layer.Name}.bias", NpyArray.FromFloat32(bias)));
         }
-        NpzWriter.Write(path, arrays);
+        return arrays;
     }
 }

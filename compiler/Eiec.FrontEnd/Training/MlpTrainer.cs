@@ -84,7 +84,13 @@ public sealed class MlpTrainer
             int batches = train.Count / batch;
             for (int b = 0; b < batches; b++)
             {
-                var (loss, right) = trainer.Step(train, order.AsSpan(b * batch, batch), (float)options.LearningRate);
+                double lr = options.LearningRate;
+                if (options.CosineDecay)
+                {
+                    long done = (long)(epoch - 1) * batches + b, total = (long)options.Epochs * batches;
+                    lr *= 0.5 * (1 + Math.Cos(Math.PI * done / total));
+                }
+                var (loss, right) = trainer.Step(train, order.AsSpan(b * batch, batch), (float)lr);
                 lossSum += loss;
                 correct += right;
                 seen += batch;

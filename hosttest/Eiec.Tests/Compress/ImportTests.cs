@@ -13,6 +13,7 @@ public sealed class ImportTests(DenseFixture fixture)
     [InlineData("keras_mlp.npz", new[] { "dense", "dense_1", "dense_2" })]
     [InlineData("gemm.onnx", new[] { "fc0", "fc1", "fc2" })]
     [InlineData("matmul.onnx", new[] { "dense", "dense_1", "dense_2" })]
+    [InlineData("static_batch.onnx", new[] { "fc0", "fc1", "fc2" })]
     public void Should_match_numpy_forward_pass_When_importing(string file, string[] names)
     {
         var model = DenseModelLoader.Load(fixture.File(file));
@@ -28,6 +29,33 @@ public sealed class ImportTests(DenseFixture fixture)
             for (int c = 0; c < 5; c++)
                 logits[c].Should().BeApproximately(expected[n * 5 + c], 1e-4, $"{file}: example {n}, logit {c}");
         }
+    }
+
+    [Fact]
+    public void Should_fold_view_chain_transpose_and_batchnorm_with_module_names_When_importing_torch_matmul_export()
+    {
+        var model = DenseModelLoader.Load(fixture.File("torch_bn.onnx"));
+
+        model.Layers.Select(l => l.Name).Should().Equal("fc0", "fc1", "fc2");
+        model.Layers.Select(l => (l.Inputs, l.Outputs)).Should().Equal((20, 16), (16, 16), (16, 5));
+        model.Layers.Select(l => l.Activation).Should().Equal(LayerActivation.Relu, LayerActivation.Relu, LayerActivation.None);
+        var inputs = fixture.Npy("inputs.npy").ToFloat32();
+        var expected = fixture.Npy("expected_bn_logits.npy").ToFloat64();
+        for (int n = 0; n < 7; n++)
+        {
+            var logits = DenseForward.Run(model, inputs.AsSpan(n * 20, 20));
+            for (int c = 0; c < 5; c++)
+                logits[c].Should().BeApproximately(expected[n * 5 + c], 1e-4, $"example {n}, logit {c}");
+        }
+    }
+
+    [Fact]
+    public void Should_refuse_naming_node_and_eval_mode_When_batchnorm_is_in_training_mode()
+    {
+        var path = fixture.File("bn_training.onnx");
+        var act = () => DenseModelLoader.Load(path);
+        act.Should().Throw<EiecException>().Which.Message.Should()
+            .Contain(path).And.Contain("'/bn0/BatchNormalization' (BatchNormalization)").And.Contain("training mode").And.Contain("eval-mode");
     }
 
     [Fact]

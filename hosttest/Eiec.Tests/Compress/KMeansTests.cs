@@ -21,14 +21,33 @@ public sealed class KMeansTests(DenseFixture fixture)
                 return best;
             }).ToArray();
             if (previous is not null && assign.SequenceEqual(previous)) break;
-            var next = new List<double>();
+            var clusters = new List<double[]>();
             for (int j = 0; j < c.Count; j++)
             {
-                var members = values.Where((_, i) => assign[i] == j).ToArray();
-                if (members.Length > 0) next.Add(members.Sum(m => (double)m) / members.Length);
+                var members = values.Where((_, i) => assign[i] == j).Select(m => (double)m).ToArray();
+                if (members.Length > 0) clusters.Add(members);
             }
-            previous = next.Count == c.Count ? assign : null;
-            c = next;
+            bool emptied = clusters.Count < c.Count;
+            while (emptied && clusters.Count < k)
+            {
+                // Split the cluster of largest squared deviation (not a single distinct value) at its mean.
+                int worst = -1;
+                double worstSse = -1;
+                for (int j = 0; j < clusters.Count; j++)
+                {
+                    var m = clusters[j];
+                    if (m.Min() == m.Max()) continue;
+                    double mean = m.Average(), sse = m.Sum(x => (x - mean) * (x - mean));
+                    if (sse > worstSse) { worst = j; worstSse = sse; }
+                }
+                if (worst < 0) break;
+                var split = clusters[worst];
+                double cut = split.Average();
+                clusters[worst] = split.Where(x => x <= cut).ToArray();
+                clusters.Insert(worst + 1, split.Where(x => x > cut).ToArray());
+            }
+            previous = emptied ? null : assign;
+            c = clusters.Select(m => m.Average()).ToList();
         }
         return c.ToArray();
     }
@@ -61,6 +80,28 @@ public sealed class KMeansTests(DenseFixture fixture)
         var expected = k == 1 ? [v.Average(x => (double)x)] : PlainLloyd(v, k);
         centroids.Should().HaveCount(expected.Length);
         for (int j = 0; j < expected.Length; j++) centroids[j].Should().BeApproximately(expected[j], 1e-9);
+    }
+
+    [Fact]
+    public void Should_reseed_emptied_clusters_and_keep_k_values_When_an_outlier_stretches_the_linear_start()
+    {
+        // 1,000 weights near 0 and one at 1.0: the linear start puts 13 of 15 centroids in the empty gap.
+        var rng = new SeededRandom(5);
+        var v = Enumerable.Range(0, 1000).Select(_ => (float)(rng.NextGaussian() * 0.01)).Append(1f).ToArray();
+
+        var centroids = KMeans1D.Fit(v, 15);
+
+        centroids.Should().HaveCount(15).And.BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        var expected = PlainLloyd(v, 15);
+        for (int j = 0; j < expected.Length; j++) centroids[j].Should().BeApproximately(expected[j], 1e-9);
+    }
+
+    [Fact]
+    public void Should_give_one_centroid_per_distinct_value_When_there_are_fewer_than_k()
+    {
+        float[] v = [0.5f, -0.25f, 0.5f, 0.125f, -0.25f, 0.5f];
+
+        KMeans1D.Fit(v, 15).Should().Equal(-0.25, 0.125, 0.5);
     }
 
     [Fact]

@@ -25,7 +25,9 @@ namespace Eiec.FrontEnd.Import.Onnx;
 public static class OnnxDenseImporter
 {
     private static readonly string[] PassThrough = ["Identity", "Dropout", "Flatten", "Reshape", "Squeeze", "Unsqueeze"];
-    private const string Supported = "Gemm, MatMul, Add (bias), Relu, Flatten, Reshape, Identity, Dropout, Squeeze, Unsqueeze, Constant, and a final Softmax/LogSoftmax";
+    private const string Supported = "Gemm, MatMul, Add (bias), Relu, eval-mode BatchNormalization (folded), Flatten, Reshape to "
+        + "[batch, features], Identity, Dropout, Squeeze, Unsqueeze, Constant, constant Transpose/Cast/Shape/Gather/Unsqueeze/Concat "
+        + "(folded), and a final Softmax/LogSoftmax";
 
     public static DenseModel Read(string path)
     {
@@ -44,47 +46,66 @@ public static class OnnxDenseImporter
         { throw new EiecException($"{source}: not a valid ONNX model (protobuf: {e.Message})"); }
         var graph = model.Graph ?? throw new EiecException($"{source}: the ONNX model has no graph");
 
-        var constants = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
-        foreach (var init in graph.Initializer) constants[init.Name] = init;
+        var constants = new OnnxConstantFolder();
+        foreach (var init in graph.Initializer) constants.AddInitializer(init);
 
-        var dataInputs = graph.Input.Where(i => !constants.ContainsKey(i.Name)).ToList();
+        var dataInputs = graph.Input.Where(i => !constants.IsKnown(i.Name)).ToList();
         if (dataInputs.Count != 1)
             throw new EiecException($"{source}: the graph has {dataInputs.Count} data inputs ({string.Join(", ", dataInputs.Select(i => $"'{i.Name}'"))}); an MLP has exactly one");
         string current = dataInputs[0].Name;
-        long? features = FeaturesOf(dataInputs[0]);
+        long[] shape = ShapeOf(dataInputs[0]);
+        long? features = FeaturesOf(shape);
         if (graph.Output.Count != 1)
             throw new EiecException($"{source}: the graph has {graph.Output.Count} outputs; an MLP has exactly one");
         string graphOutput = graph.Output[0].Name;
 
         var layers = new List<OnnxLayerBuilder>();
         bool lastWasLayerOp = false;
+        Affine? pending = null; // an eval-mode BatchNormalization waiting for the next layer's inputs
+        string? pendingWhere = null;
         for (int n = 0; n < graph.Node.Count; n++)
         {
             var node = graph.Node[n];
             string where = $"{source}: node '{(node.Name.Length > 0 ? node.Name : $"#{n}")}' ({node.OpType})";
             if (node.Domain.Length > 0 && node.Domain != "ai.onnx")
                 throw new EiecException($"{where} is from operator domain '{node.Domain}', which eiec cannot import; supported: {Supported}");
+            if (node.Output.Count < 1 || node.Output[0].Length == 0) throw new EiecException($"{where} has no output");
             if (node.OpType == "Constant")
             {
-                var value = node.Attribute.FirstOrDefault(a => a.Name == "value")?.T
-                    ?? throw new EiecException($"{where} has no tensor 'value' attribute");
-                constants[node.Output[0]] = value;
+                constants.AddConstantNode(node, where);
                 continue;
             }
             var inputs = node.Input.Where(i => i.Length > 0).ToList();
-            var dataIn = inputs.Where(i => !constants.ContainsKey(i)).ToList();
+            if (inputs.Count > 0 && inputs.All(constants.IsKnown))
+            {
+                if (constants.TryFold(node, where)) continue;
+                throw new EiecException($"{where} computes only from constants ({string.Join(", ", inputs.Select(i => $"'{i}'"))}), "
+                    + $"and eiec folds only {OnnxConstantFolder.FoldableOps} of constants");
+            }
+            if (node.OpType == "Shape")
+            {
+                if (inputs[0] != current)
+                    throw new EiecException($"{where} reads '{inputs[0]}', but the data tensor at this point of the chain is '{current}'; supported: Shape of the data tensor");
+                constants.FoldShape(node, shape);
+                continue;
+            }
+            var dataIn = inputs.Where(i => !constants.IsKnown(i)).ToList();
             if (dataIn.Count != 1 || dataIn[0] != current)
-                throw new EiecException($"{where} reads {string.Join(", ", dataIn.Select(i => $"'{i}'"))}, but an MLP graph is a chain and the current tensor is '{current}'");
-            if (node.Output.Count < 1) throw new EiecException($"{where} has no output");
+                throw new EiecException(dataIn.Count != 1
+                    ? $"{where} reads {dataIn.Count} computed tensors ({string.Join(", ", dataIn.Select(i => $"'{i}'"))}); an MLP graph is a chain in which each node reads the previous node's output and constants; supported: {Supported}"
+                    : $"{where} reads '{dataIn[0]}', but the data tensor at this point of the chain is '{current}' (an MLP graph is a chain in which each node reads the previous node's output and constants)");
             if (node.OpType is "Gemm" or "MatMul" or "Add" or "Reshape" && node.Input.Count < 2)
                 throw new EiecException($"{where} has {node.Input.Count} input(s); {node.OpType} takes at least 2");
+            if (pending is not null && node.OpType is not ("Gemm" or "MatMul" or "Identity" or "Dropout" or "Flatten" or "Reshape" or "BatchNormalization"))
+                throw new EiecException($"{pendingWhere}: a BatchNormalization that is not right after a Gemm/MatMul is folded into the next Gemm/MatMul, "
+                    + $"but node '{node.Name}' ({node.OpType}) comes first; supported: BatchNormalization next to a Gemm/MatMul");
 
             switch (node.OpType)
             {
                 case "Gemm":
                 {
                     if (Int(node, "transA", 0) != 0) throw new EiecException($"{where} has transA = 1; only transA = 0 (batch-first data) is supported");
-                    if (node.Input[0] != current) throw new EiecException($"{where}: the data must be input A");
+                    if (node.Input[0] != current) throw new EiecException($"{where}: the data must be input A; supported: Gemm(x, W) with constant W");
                     var b = Tensor2D(constants, node.Input[1], where, "B");
                     bool transB = Int(node, "transB", 0) != 0;
                     float alpha = Float(node, "alpha", 1f), beta = Float(node, "beta", 1f);
@@ -98,19 +119,25 @@ public static class OnnxDenseImporter
                         bias = BiasVector(constants, node.Input[2], outputs, where);
                         if (beta != 1f) for (int k = 0; k < bias.Length; k++) bias[k] *= beta;
                     }
-                    layers.Add(new OnnxLayerBuilder(LayerName(node.Input[1], layers), inputsCount, outputs, w, bias));
+                    var layer = NewLayer(constants.Get(node.Input[1], where).Origin, node.Name, layers, inputsCount, outputs, w, bias);
+                    FoldPending(ref pending, layer, where);
+                    layers.Add(layer);
                     features = outputs;
+                    shape = [shape[0], outputs];
                     lastWasLayerOp = true;
                     break;
                 }
                 case "MatMul":
                 {
-                    if (node.Input[0] != current) throw new EiecException($"{where}: the data must be the first input (x · W with W [inputs, outputs])");
+                    if (node.Input[0] != current) throw new EiecException($"{where}: the data must be the first input; supported: MatMul(x, W) with constant W [inputs, outputs]");
                     var b = Tensor2D(constants, node.Input[1], where, "B");
                     CheckFeatures(ref features, (int)b.Rows, where);
-                    layers.Add(new OnnxLayerBuilder(LayerName(node.Input[1], layers), (int)b.Rows, (int)b.Cols,
-                        RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols), null));
+                    var layer = NewLayer(constants.Get(node.Input[1], where).Origin, node.Name, layers, (int)b.Rows, (int)b.Cols,
+                        RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols), null);
+                    FoldPending(ref pending, layer, where);
+                    layers.Add(layer);
                     features = b.Cols;
+                    shape = [shape[0], b.Cols];
                     lastWasLayerOp = true;
                     break;
                 }
@@ -123,6 +150,20 @@ public static class OnnxDenseImporter
                     var c = BiasVector(constants, constName, layer.Outputs, where);
                     if (layer.Bias is null) layer.Bias = c;
                     else for (int k = 0; k < c.Length; k++) layer.Bias[k] += c[k];
+                    // PyTorch's MatMul export names the weight onnx::MatMul_N; the bias keeps the module name.
+                    if (layer.NamedByPosition && ModuleName(constants.Get(constName, where).Origin) is { } name && layers.All(l => l.Name != name))
+                        layer.Rename(name);
+                    break;
+                }
+                case "BatchNormalization":
+                {
+                    var bn = BatchNorm(node, constants, features, where);
+                    if (lastWasLayerOp && layers.Count > 0) FoldAfter(layers[^1], bn);
+                    else
+                    {
+                        pending = pending is null ? bn : Affine.Then(pending, bn);
+                        pendingWhere = where;
+                    }
                     break;
                 }
                 case "Relu":
@@ -136,15 +177,28 @@ public static class OnnxDenseImporter
                     lastWasLayerOp = false;
                     break;
                 case "Flatten":
-                    if (Int(node, "axis", 1) != 1) throw new EiecException($"{where} has axis = {Int(node, "axis", 1)}; only axis = 1 (flatten everything but the batch) is supported");
+                {
+                    long axis = Int(node, "axis", 1);
+                    if (axis != 1) throw new EiecException($"{where} has axis = {axis}; only axis = 1 (flatten everything but the batch) is supported");
+                    shape = [shape[0], FeaturesOf(shape) ?? OnnxValue.Unknown];
                     lastWasLayerOp = false;
                     break;
+                }
                 case "Reshape":
                 {
-                    var shape = Int64s(constants, node.Input[1], where);
-                    if (shape.Length != 2 || shape[0] is not (-1 or 0 or 1))
-                        throw new EiecException($"{where} reshapes to [{string.Join(", ", shape)}]; only a batch-first 2-D shape [-1|0|1, features] is supported");
-                    if (shape[1] > 0) CheckFeatures(ref features, (int)shape[1], where);
+                    var target = constants.Get(node.Input[1], where);
+                    if (target.Ints is null)
+                        throw new EiecException($"{where}: the target shape '{node.Input[1]}' is not an integer tensor");
+                    var dims = target.Ints;
+                    bool batchFirst = dims.Length == 2 && (dims[0] is -1 or 0 or 1 or OnnxValue.Batch || dims[0] > 1)
+                        && (dims[1] == -1 || dims[1] > 0);
+                    if (!batchFirst)
+                        throw new EiecException($"{where} reshapes to [{string.Join(", ", dims.Select(OnnxValue.Show))}]; supported: a batch-first 2-D shape "
+                            + "[batch, features] with batch -1, 0, 1, a static batch size or x.size(0), and features -1 or the feature count");
+                    if (dims[0] > 1 && shape[0] > 0 && shape[0] != dims[0])
+                        throw new EiecException($"{where} reshapes a batch of {shape[0]} to [{dims[0]}, {OnnxValue.Show(dims[1])}]; supported: the same static batch size");
+                    if (dims[1] > 0) CheckFeatures(ref features, (int)dims[1], where);
+                    shape = [shape[0], features ?? OnnxValue.Unknown];
                     lastWasLayerOp = false;
                     break;
                 }
@@ -156,33 +210,128 @@ public static class OnnxDenseImporter
             }
             current = node.Output[0];
         }
+        if (pending is not null)
+            throw new EiecException($"{pendingWhere}: no Gemm/MatMul follows this BatchNormalization to fold it into; supported: BatchNormalization next to a Gemm/MatMul");
         if (current != graphOutput)
             throw new EiecException($"{source}: the chain of nodes ends at '{current}' but the graph output is '{graphOutput}'");
         if (layers.Count == 0) throw new EiecException($"{source}: the graph has no Gemm or MatMul layer");
         return new DenseModel(modelName, layers.Select(b => b.Build()).ToList()).Validated(source);
     }
 
-
-    /// <summary>Layer name from the weight initializer ("fc1.weight" → "fc1", "dense/kernel:0" → "dense"), else fcK.</summary>
-    private static string LayerName(string weightName, List<OnnxLayerBuilder> layers)
+    /// <summary>
+    /// A layer named from its weight's initializer ("fc1.weight" → "fc1", also through a folded Transpose),
+    /// else from its node's module path ("/fc1/MatMul" → "fc1", "/net/fc1/Gemm" → "net.fc1"), else fcK
+    /// (renamed from the bias later if that names a module).
+    /// </summary>
+    private static OnnxLayerBuilder NewLayer(string weightName, string nodeName, List<OnnxLayerBuilder> layers,
+        int inputs, int outputs, float[] w, float[]? bias)
     {
-        string name = weightName;
-        foreach (var suffix in new[] { ":0", ".weight", "/kernel", "/MatMul/ReadVariableOp", "/ReadVariableOp" })
-            if (name.EndsWith(suffix, StringComparison.Ordinal)) name = name[..^suffix.Length];
-        name = name.Trim('/', '.');
-        if (name.Length == 0 || name.Contains("::") || layers.Any(l => l.Name == name)) name = $"fc{layers.Count}";
-        return name;
+        bool Free(string? name) => name is not null && layers.All(l => l.Name != name);
+        var name = ModuleName(weightName);
+        if (!Free(name)) name = NodeModule(nodeName);
+        bool byPosition = !Free(name);
+        if (byPosition) name = $"fc{layers.Count}";
+        return new OnnxLayerBuilder(name!, inputs, outputs, w, bias) { NamedByPosition = byPosition };
     }
 
-    private static long? FeaturesOf(ValueInfoProto input)
+    /// <summary>"fc1.weight" → "fc1", "dense/kernel:0" → "dense"; null for generated names (onnx::MatMul_12).</summary>
+    private static string? ModuleName(string tensorName)
+    {
+        string name = tensorName;
+        foreach (var suffix in new[] { ":0", ".weight", ".bias", "/kernel", "/bias", "/MatMul/ReadVariableOp", "/BiasAdd/ReadVariableOp", "/ReadVariableOp" })
+            if (name.EndsWith(suffix, StringComparison.Ordinal)) name = name[..^suffix.Length];
+        name = name.Trim('/', '.');
+        return name.Length == 0 || name.Contains("::") || name.Contains("_output_") ? null : name;
+    }
+
+    /// <summary>PyTorch's node names are the module path and the op: "/fc1/MatMul" → "fc1".</summary>
+    private static string? NodeModule(string nodeName)
+    {
+        var parts = nodeName.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 ? string.Join(".", parts[..^1]) : null;
+    }
+
+    private static Affine BatchNorm(NodeProto node, OnnxConstantFolder constants, long? features, string where)
+    {
+        if (Int(node, "training_mode", 0) != 0 || node.Output.Count(o => o.Length > 0) > 1)
+            throw new EiecException($"{where} is in training mode (it updates running statistics); supported: an eval-mode BatchNormalization (export with model.eval())");
+        if (node.Input.Count < 5) throw new EiecException($"{where} has {node.Input.Count} inputs; BatchNormalization takes X, scale, B, mean, var");
+        float epsilon = Float(node, "epsilon", 1e-5f);
+        var p = new float[4][];
+        for (int k = 0; k < 4; k++)
+        {
+            var v = constants.Get(node.Input[k + 1], where);
+            p[k] = v.Floats ?? throw new EiecException($"{where}: '{node.Input[k + 1]}' is not a float tensor");
+            if (p[k].Length != p[0].Length || (features is { } f && p[k].Length != f))
+                throw new EiecException($"{where}: '{node.Input[k + 1]}' has {p[k].Length} values but the data has {features} features");
+        }
+        int c = p[0].Length;
+        var scale = new double[c];
+        var shift = new double[c];
+        for (int i = 0; i < c; i++)
+        {
+            scale[i] = p[0][i] / Math.Sqrt((double)p[3][i] + epsilon);
+            shift[i] = p[1][i] - p[2][i] * scale[i];
+        }
+        return new Affine(scale, shift);
+    }
+
+    /// <summary>y = s ⊙ (W x + b) + t: rows of W scaled, bias mapped.</summary>
+    private static void FoldAfter(OnnxLayerBuilder layer, Affine bn)
+    {
+        var w = layer.Weight;
+        int inputs = layer.Inputs;
+        var bias = layer.Bias ?? new float[layer.Outputs];
+        for (int o = 0; o < layer.Outputs; o++)
+        {
+            for (int i = 0; i < inputs; i++) w[(long)o * inputs + i] = (float)(w[(long)o * inputs + i] * bn.Scale[o]);
+            bias[o] = (float)(bias[o] * bn.Scale[o] + bn.Shift[o]);
+        }
+        layer.Bias = bias;
+    }
+
+    /// <summary>y = W (s ⊙ x + t) + b = (W diag s) x + (W t + b).</summary>
+    private static void FoldPending(ref Affine? pending, OnnxLayerBuilder layer, string where)
+    {
+        if (pending is not { } bn) return;
+        if (bn.Scale.Length != layer.Inputs)
+            throw new EiecException($"{where}: the BatchNormalization before it has {bn.Scale.Length} channels but the layer takes {layer.Inputs} inputs");
+        var w = layer.Weight;
+        int inputs = layer.Inputs;
+        var bias = layer.Bias ?? new float[layer.Outputs];
+        for (int o = 0; o < layer.Outputs; o++)
+        {
+            double extra = 0;
+            for (int i = 0; i < inputs; i++)
+            {
+                long k = (long)o * inputs + i;
+                extra += w[k] * bn.Shift[i];
+                w[k] = (float)(w[k] * bn.Scale[i]);
+            }
+            bias[o] = (float)(bias[o] + extra);
+        }
+        layer.Bias = bias;
+        pending = null;
+    }
+
+    /// <summary>The input's dimensions; the first is the batch (symbolic unless the model fixes it).</summary>
+    private static long[] ShapeOf(ValueInfoProto input)
     {
         var dims = input.Type?.TensorType?.Shape?.Dim;
-        if (dims is null || dims.Count < 2) return null;
+        if (dims is null || dims.Count == 0) return [OnnxValue.Batch, OnnxValue.Unknown];
+        return dims.Select((d, i) => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue > 0
+            ? d.DimValue : i == 0 ? OnnxValue.Batch : OnnxValue.Unknown).ToArray();
+    }
+
+    /// <summary>Features per example: the product of every dimension but the batch, when all are known.</summary>
+    private static long? FeaturesOf(long[] shape)
+    {
+        if (shape.Length < 2) return null;
         long product = 1;
-        for (int d = 1; d < dims.Count; d++)
+        for (int d = 1; d < shape.Length; d++)
         {
-            if (dims[d].ValueCase != TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue || dims[d].DimValue <= 0) return null;
-            product *= dims[d].DimValue;
+            if (shape[d] <= 0) return null;
+            product *= shape[d];
         }
         return product;
     }
@@ -200,77 +349,21 @@ public static class OnnxDenseImporter
     private static float Float(NodeProto node, string name, float fallback) =>
         node.Attribute.FirstOrDefault(a => a.Name == name) is { } a ? a.F : fallback;
 
-    private static TensorProto Constant(Dictionary<string, TensorProto> constants, string name, string where) =>
-        constants.TryGetValue(name, out var t) ? t
-            : throw new EiecException($"{where}: input '{name}' is not an initializer or constant; weights must be stored in the model");
-
-    private static OnnxMatrix Tensor2D(Dictionary<string, TensorProto> constants, string name, string where, string role)
+    private static OnnxMatrix Tensor2D(OnnxConstantFolder constants, string name, string where, string role)
     {
-        var t = Constant(constants, name, where);
-        if (t.Dims.Count != 2)
-            throw new EiecException($"{where}: {role} '{name}' has shape [{string.Join(", ", t.Dims)}]; a weight matrix must be 2-D");
-        return new OnnxMatrix(t.Dims[0], t.Dims[1], Floats(t, where));
+        var t = constants.Get(name, where);
+        if (t.Dims.Length != 2 || t.Floats is null)
+            throw new EiecException($"{where}: {role} '{name}' has shape {t.Shape}; a weight matrix must be a 2-D float tensor");
+        return new OnnxMatrix(t.Dims[0], t.Dims[1], (float[])t.Floats.Clone());
     }
 
-    private static float[] BiasVector(Dictionary<string, TensorProto> constants, string name, int outputs, string where)
+    private static float[] BiasVector(OnnxConstantFolder constants, string name, int outputs, string where)
     {
-        var t = Constant(constants, name, where);
-        long count = t.Dims.Aggregate(1L, (a, d) => a * d);
+        var t = constants.Get(name, where);
+        long count = t.Count;
         bool vectorShape = t.Dims.Count(d => d != 1) <= 1;
-        if (!vectorShape || (count != outputs && count != 1))
-            throw new EiecException($"{where}: shape mismatch: bias '{name}' has shape [{string.Join(", ", t.Dims)}] but the layer has {outputs} outputs");
-        var data = Floats(t, where);
-        return count == outputs ? data : Enumerable.Repeat(data[0], outputs).ToArray();
-    }
-
-    private static float[] Floats(TensorProto t, string where)
-    {
-        if (t.DataLocation == TensorProto.Types.DataLocation.External)
-            throw new EiecException($"{where}: tensor '{t.Name}' keeps its data in an external file; export with the weights inside the model");
-        long count = t.Dims.Aggregate(1L, (a, d) => a * d);
-        float[] result;
-        switch ((TensorProto.Types.DataType)t.DataType)
-        {
-            case TensorProto.Types.DataType.Float:
-                if (t.RawData.Length > 0)
-                {
-                    var raw = t.RawData.Span;
-                    if (raw.Length != count * 4) throw new EiecException($"{where}: tensor '{t.Name}' has {raw.Length} bytes of raw_data for {count} floats");
-                    result = new float[count];
-                    for (long k = 0; k < count; k++) result[k] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice((int)(k * 4), 4));
-                }
-                else result = t.FloatData.ToArray();
-                break;
-            case TensorProto.Types.DataType.Double:
-                if (t.RawData.Length > 0)
-                {
-                    var raw = t.RawData.Span;
-                    if (raw.Length != count * 8) throw new EiecException($"{where}: tensor '{t.Name}' has {raw.Length} bytes of raw_data for {count} doubles");
-                    result = new float[count];
-                    for (long k = 0; k < count; k++) result[k] = (float)BinaryPrimitives.ReadDoubleLittleEndian(raw.Slice((int)(k * 8), 8));
-                }
-                else result = t.DoubleData.Select(d => (float)d).ToArray();
-                break;
-            default:
-                throw new EiecException($"{where}: tensor '{t.Name}' has data type {(TensorProto.Types.DataType)t.DataType}; weights must be FLOAT or DOUBLE");
-        }
-        if (result.LongLength != count)
-            throw new EiecException($"{where}: tensor '{t.Name}' has {result.LongLength} values for shape [{string.Join(", ", t.Dims)}]");
-        return result;
-    }
-
-    private static long[] Int64s(Dictionary<string, TensorProto> constants, string name, string where)
-    {
-        var t = Constant(constants, name, where);
-        if ((TensorProto.Types.DataType)t.DataType != TensorProto.Types.DataType.Int64)
-            throw new EiecException($"{where}: shape tensor '{name}' has data type {(TensorProto.Types.DataType)t.DataType}, expected INT64");
-        if (t.RawData.Length > 0)
-        {
-            var raw = t.RawData.Span;
-            var values = new long[raw.Length / 8];
-            for (int k = 0; k < values.Length; k++) values[k] = BinaryPrimitives.ReadInt64LittleEndian(raw.Slice(k * 8, 8));
-            return values;
-        }
-        return t.Int64Data.ToArray();
+        if (!vectorShape || (count != outputs && count != 1) || t.Floats is null)
+            throw new EiecException($"{where}: shape mismatch: bias '{name}' has shape {t.Shape} but the layer has {outputs} outputs");
+        return count == outputs ? (float[])t.Floats.Clone() : Enumerable.Repeat(t.Floats[0], outputs).ToArray();
     }
 }
