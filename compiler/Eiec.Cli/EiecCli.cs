@@ -23,6 +23,7 @@ public static class EiecCli
             TrainCommand.Create(),
             CompressCommand.Create(),
             EvalCommand.Create(),
+            ExportCommand.Create(),
         })
             root.Subcommands.Add(command);
         return root;
