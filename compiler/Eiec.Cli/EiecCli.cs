@@ -24,6 +24,7 @@ public static class EiecCli
             CompressCommand.Create(),
             EvalCommand.Create(),
             ExportCommand.Create(),
+            SensitivityCommand.Create(),
         })
             root.Subcommands.Add(command);
         return root;
