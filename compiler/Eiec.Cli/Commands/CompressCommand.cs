@@ -40,9 +40,14 @@ public static class CompressCommand
         var cosine = new Option<bool>("--cosine-lr") { Description = "Decay the learning rate of each retraining phase to 0 along a cosine (default: constant)" };
         var batch = new Option<int>("--batch") { Description = "Minibatch size of retraining", DefaultValueFactory = _ => 64 };
         var evalExamples = new Option<int?>("--eval-examples") { Description = "Test examples scored after each retraining epoch (default all; 0 none)" };
+        var sweep = new Option<string?>("--sweep") { Description = "Compress once per density (comma-separated, e.g. 0.02,0.04,0.08) and score each in float and on the golden model; -o is then a directory (sweep.csv, PNG plots, one .cz per density)" };
+        var sweepLabel = new Option<string?>("--sweep-label") { Description = "Name of this sweep's curve in sweep.csv and the plots (default: scope, steps)" };
+        var sweepCompare = new Option<string[]>("--sweep-compare") { Description = "Earlier sweep.csv files whose curves the plots also draw", AllowMultipleArgumentsPerToken = true };
+        var limit = new Option<int?>("--limit") { Description = "Retrain on only the first N training examples" };
+        var testLimit = new Option<int?>("--test-limit") { Description = "Score (retraining notes, --sweep points) on only the first N test examples" };
         var bench = new Option<bool>("--bench") { Description = "Print stage timings and peak memory", Hidden = true };
         var command = new Command("compress", "Prune and weight-share a dense model (Deep Compression) into a .cz, optionally retraining") { model };
-        foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps, pruneEpochs, stepEpochs, shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, bench })
+        foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps, pruneEpochs, stepEpochs, shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, sweep, sweepLabel, sweepCompare, limit, testLimit, bench })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -51,7 +56,14 @@ public static class CompressCommand
             string modelPath = parse.GetValue(model)!, outPath = parse.GetValue(output)!;
             // Every option and output path is checked before the (possibly long) compression.
             string? reportPath = parse.GetValue(report);
-            AtomicFile.CheckWritable(outPath, "compressed model");
+            var sweepDensities = parse.GetValue(sweep) is { } sweepText ? SensitivityCommand.ParseDensities("--sweep", sweepText) : null;
+            if (sweepDensities is not null && reportPath is not null)
+                throw new EiecException("--sweep and --report: a sweep writes sweep.csv into the -o directory; drop --report");
+            if (sweepDensities is not null && parse.GetValue(density) is not null)
+                throw new EiecException("--sweep and --density: the sweep gives the densities; drop --density");
+            if (parse.GetValue(limit) is { } lim) OptionChecks.AtLeast("--limit", lim, 1);
+            if (parse.GetValue(testLimit) is { } tlim) OptionChecks.AtLeast("--test-limit", tlim, 1);
+            if (sweepDensities is null) AtomicFile.CheckWritable(outPath, "compressed model");
             if (reportPath is not null)
             {
                 AtomicFile.CheckWritable(reportPath, "compression report");
@@ -63,9 +75,12 @@ public static class CompressCommand
             int codebookBits = parse.GetValue(noShare) ? 0 : parse.GetValue(bits);
             if (parse.GetValue(noShare) && parse.GetValue(bits) != 4 && parse.GetValue(bits) != 0)
                 throw new EiecException($"--no-share and --codebook-bits {parse.GetValue(bits)}: --no-share means no codebook; give one or the other");
-            if (codebookBits == 0 && !outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+            if (codebookBits == 0 && sweepDensities is not null)
+                throw new EiecException("--sweep with --codebook-bits 0: each sweep point goes through the golden model, which needs weight sharing");
+            if (sweepDensities is not null) { }
+            else if (codebookBits == 0 && !outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
                 throw new EiecException($"--output {outPath}: without weight sharing the result is the pruned dense model; name it NAME.npz");
-            if (codebookBits > 0 && outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+            else if (codebookBits > 0 && outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
                 throw new EiecException($"--output {outPath}: a compressed model is written as .cz; for the pruned dense model add --codebook-bits 0");
             OptionChecks.AtLeast("--prune-steps", parse.GetValue(pruneSteps), 1);
             if (parse.GetValue(pruneSteps) > 1 && parse.GetValue(data) is null)
@@ -98,7 +113,8 @@ public static class CompressCommand
             CompressionResult result;
             if (parse.GetValue(data) is { } dataPath)
             {
-                var splits = DatasetLoader.Load(dataPath);
+                var loaded0 = DatasetLoader.Load(dataPath);
+                var splits = new DatasetSplits(loaded0.Train.Take(parse.GetValue(limit)), loaded0.Test.Take(parse.GetValue(testLimit)));
                 var retrain = new RetrainOptions
                 {
                     PruneEpochs = parse.GetValue(pruneEpochs), ShareEpochs = parse.GetValue(shareEpochs),
@@ -106,6 +122,9 @@ public static class CompressCommand
                     BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
                     PruneSteps = parse.GetValue(pruneSteps), StepEpochs = parse.GetValue(stepEpochs), CosineDecay = parse.GetValue(cosine),
                 };
+                if (sweepDensities is not null)
+                    return CompressSweep.Run(ui, dense, options, retrain, splits, splits.Test, sweepDensities,
+                        parse.GetValue(sweepLabel) ?? Label(options, retrain), parse.GetValue(sweepCompare) ?? [], modelPath, outPath);
                 if (codebookBits == 0)
                 {
                     var (pruned, notes) = ui.Run((onEpoch, onProgress) => RetrainingCompressor.PruneAndRetrain(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
@@ -113,6 +132,8 @@ public static class CompressCommand
                 }
                 result = ui.Run((onEpoch, onProgress) => RetrainingCompressor.Compress(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
             }
+            else if (sweepDensities is not null)
+                throw new EiecException("--sweep without --data: each point is scored on test data; give --data");
             else if (codebookBits == 0)
                 return WritePruned(ui, DeepCompressor.PruneOnly(dense, options, modelPath), [], modelPath, outPath, reportPath, clock);
             else result = DeepCompressor.Compress(dense, options, modelPath);
@@ -140,6 +161,9 @@ public static class CompressCommand
         });
         return command;
     }
+
+    private static string Label(CompressionOptions options, RetrainOptions retrain) =>
+        (options.Scope == PruneScope.Global ? "global" : "per layer") + (retrain.PruneSteps > 1 ? $", {retrain.PruneSteps} steps" : ", one-shot");
 
     /// <summary>--codebook-bits 0: the pruned dense model as .npz, and its per-layer densities as the report.</summary>
     private static int WritePruned(TrainingConsole ui, DenseModel pruned, IReadOnlyList<string> notes, string modelPath,
