@@ -46,9 +46,11 @@ public static class CompressCommand
         var limit = new Option<int?>("--limit") { Description = "Retrain on only the first N training examples" };
         var testLimit = new Option<int?>("--test-limit") { Description = "Score (retraining notes, --sweep points) on only the first N test examples" };
         var bench = new Option<bool>("--bench") { Description = "Print stage timings and peak memory", Hidden = true };
+        var normalization = new NormalizationOptions();
         var command = new Command("compress", "Prune and weight-share a dense model (Deep Compression) into a .cz, optionally retraining") { model };
         foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps, pruneEpochs, stepEpochs, shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, sweep, sweepLabel, sweepCompare, limit, testLimit, bench })
             command.Options.Add(o);
+        normalization.AddTo(command);
         command.SetAction(parse =>
         {
             var ui = new TrainingConsole(parse);
@@ -96,6 +98,7 @@ public static class CompressCommand
                 if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
             }
             var dense = DenseModelLoader.Load(modelPath);
+            if (normalization.Resolve(parse) is { } input) dense = dense with { Input = input };
             var loaded = clock.Elapsed;
 
             var options = new CompressionOptions

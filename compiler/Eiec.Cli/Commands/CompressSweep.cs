@@ -41,8 +41,9 @@ public static class CompressSweep
             string name = string.Create(CultureInfo.InvariantCulture, $"density_{density * 100:0.###}pct.cz");
             files.Add((name, CzWriter.ToBytes(result.Model, name)));
             var image = ImageCompiler.Compile(result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits, name);
-            var floatRow = ModelEvaluator.CompressedFloat(result.Model, test);
-            var golden = ModelEvaluator.Golden(image, test);
+            var normalized = test.Normalized(result.Model.Input);
+            var floatRow = ModelEvaluator.CompressedFloat(result.Model, normalized);
+            var golden = ModelEvaluator.Golden(image, normalized);
             var r = result.Report;
             var row = new CompressionSweepRow(label, density, r.Kept, r.Weights, r.Ratio, r.RatioHuffman, floatRow.Accuracy, golden.Accuracy, test.Count);
             rows.Add(row);

@@ -10,6 +10,7 @@ using Eiec.Compiler.Lowering;
 using Eiec.FrontEnd.Training;
 using Eiec.Sim;
 using Spectre.Console;
+using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Cli.Commands;
 
@@ -24,7 +25,7 @@ public static class EvalCommand
     public static Command Create()
     {
         var dense = new Argument<string>("dense") { Description = "Dense model (.npz or .onnx)" };
-        var cz = new Argument<string>("model") { Description = "Compressed model (.cz)" };
+        var cz = new Argument<string?>("model") { Description = "Compressed model (.cz); without it, only the dense model is scored", Arity = ArgumentArity.ZeroOrOne };
         var image = new Argument<string?>("image") { Description = "Compiled image directory (default: compile the .cz here)", Arity = ArgumentArity.ZeroOrOne };
         var data = new Option<string>("--data") { Description = "Test data: IDX directory (t10k-* files) or .npz (x_test/y_test, else x/y)", Required = true };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N test examples" };
@@ -40,19 +41,28 @@ public static class EvalCommand
         command.SetAction(parse =>
         {
             var ui = new TrainingConsole(parse);
-            string czPath = parse.GetValue(cz)!;
+            string? czPath = parse.GetValue(cz);
             if (parse.GetValue(limit) is { } n) OptionChecks.AtLeast("--limit", n, 1);
             if (parse.GetValue(simLimit) is { } sn) OptionChecks.AtLeast("--sim-limit", sn, 0);
             OptionChecks.InRange("--act-frac", parse.GetValue(actFrac), 0, 15);
-            var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit));
+            var raw = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit));
             var denseModel = DenseModelLoader.Load(parse.GetValue(dense)!);
+            if (czPath is null)
+            {
+                if (parse.GetValue(image) is not null) throw new EiecException("an image directory was given without a .cz model; give the .cz before it");
+                var denseOnly = ModelEvaluator.DenseFloat(denseModel, raw.Normalized(denseModel.Input));
+                ui.Console.Write(Table([denseOnly], raw.Labels));
+                return 0;
+            }
             var model = CzReader.Read(czPath);
             var compiled = parse.GetValue(image) is { } dir ? ImageReader.Read(dir)
                 : ImageCompiler.Compile(model, config.Resolve(parse), parse.GetValue(actFrac), czPath);
+            // Raw data is normalized as each model says (.npz input.mean/std, .cz input:, image.json input_normalization).
+            var test = raw.Normalized(compiled.Manifest.InputNormalization);
             var rows = new List<AccuracyRow>
             {
-                ModelEvaluator.DenseFloat(denseModel, test),
-                ModelEvaluator.CompressedFloat(model, test),
+                ModelEvaluator.DenseFloat(denseModel, raw.Normalized(denseModel.Input ?? model.Input)),
+                ModelEvaluator.CompressedFloat(model, raw.Normalized(model.Input)),
                 ModelEvaluator.Golden(compiled, test),
             };
             int simExamples = Math.Min(parse.GetValue(simLimit) ?? test.Count, test.Count);

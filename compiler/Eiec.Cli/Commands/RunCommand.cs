@@ -33,11 +33,12 @@ public static class RunCommand
             if (parse.GetValue(repeat) < 0) throw new EiecException($"--repeat {parse.GetValue(repeat)}: must be 0 or more");
             var img = ImageReader.Read(dir);
             int frac = img.Manifest.ActivationFracBits;
-            var vectors = ActivationInput.Load(parse.GetValue(input)!, img.Layers[0].Inputs, frac, out long inputSat);
+            var vectors = ActivationInput.Load(parse.GetValue(input)!, img.Layers[0].Inputs, frac, out long inputSat, img.Manifest.InputNormalization);
             var model = new GoldenModel(img);
             var results = vectors.Select(v => model.Run(v)).ToArray();
             var ci = CultureInfo.InvariantCulture;
             w.WriteLine(string.Create(ci, $"golden model: {img.Manifest.Model}, {vectors.Length} vector(s), activations Q{15 - frac}.{frac}; input saturations: {inputSat}"));
+            if (img.Manifest.InputNormalization is { } norm) w.WriteLine($"  float inputs normalized as the model says: {norm}");
             for (int l = 0; l < img.Layers.Count; l++)
                 w.WriteLine(string.Create(ci, $"  layer {l} {img.Layers[l].Name}: {results.Sum(r => r.Macs[l])} MACs, {results.Sum(r => r.Saturations[l])} saturations"));
             if (vectors.Length <= 4)

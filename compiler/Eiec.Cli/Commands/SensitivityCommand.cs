@@ -29,7 +29,7 @@ public static class SensitivityCommand
             var list = parse.GetValue(densities) is { } text ? ParseDensities("--densities", text) : SensitivityAnalysis.DefaultDensities;
             string dir = parse.GetValue(output)!;
             var dense = DenseModelLoader.Load(parse.GetValue(model)!);
-            var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit));
+            var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit)).Normalized(dense.Input);
             var rows = SensitivityAnalysis.Run(dense, test, list, r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Layer} at {r.Density:P1} ({r.Kept:N0} kept): top-1 {r.Accuracy:P2}")));
             var png = CompressPlots.Sensitivity(rows, dense.Name);

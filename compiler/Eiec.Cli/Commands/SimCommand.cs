@@ -57,7 +57,7 @@ public static class SimCommand
             double loadMs = clock.Elapsed.TotalMilliseconds;
             int inputs = simulator.Image.Layers[0].Inputs;
             var vectors = parse.GetValue(input) is { } inputPath
-                ? SimInput.Read(inputPath, inputs, simulator.ActivationFracBits)
+                ? SimInput.Read(inputPath, inputs, simulator.ActivationFracBits, simulator.Image.Manifest.InputNormalization)
                 : SimInput.Default(inputs, simulator.ActivationFracBits);
 
             clock.Restart();

@@ -25,6 +25,8 @@ public static class TrainCommand
         var limit = new Option<int?>("--limit") { Description = "Use only the first N training examples" };
         var command = new Command("train", "Train a dense FC+ReLU network (softmax cross-entropy) from scratch and write its .npz");
         foreach (var o in new Option[] { data, output, layers, epochs, batch, lr, seed, evalExamples, limit }) command.Options.Add(o);
+        var normalization = new NormalizationOptions();
+        normalization.AddTo(command);
         command.SetAction(parse =>
         {
             var ui = new TrainingConsole(parse);
@@ -37,7 +39,9 @@ public static class TrainCommand
             OptionChecks.Positive("--lr", parse.GetValue(lr));
             if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
             AtomicFile.CheckWritable(outPath, "dense model");
-            var splits = DatasetLoader.Load(dataPath);
+            var input = normalization.Resolve(parse);
+            var loaded = DatasetLoader.Load(dataPath);
+            var splits = new DatasetSplits(loaded.Train.Normalized(input), loaded.Test.Normalized(input));
             var train = splits.Train.Take(parse.GetValue(limit));
             var sizes = ParseSizes(parse.GetValue(layers)!, train.Features);
             var options = new TrainingOptions
@@ -48,7 +52,7 @@ public static class TrainCommand
             var net = Mlp.Create(Path.GetFileNameWithoutExtension(outPath), sizes, options.Seed);
             ui.Run((onEpoch, onProgress) => MlpTrainer.Train(net, train, splits.Test, options, "dense", onEpoch, onProgress));
             double accuracy = MlpTrainer.Evaluate(net, splits.Test);
-            DenseNpzWriter.Write(net.ToDense(), outPath);
+            DenseNpzWriter.Write(net.ToDense() with { Input = input }, outPath);
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"trained {string.Join("-", sizes)} on {train.Count} examples in {clock.Elapsed.TotalSeconds:F1} s; test top-1 {accuracy:P2} on {splits.Test.Count} examples; wrote {outPath}"));
             return 0;

@@ -6,5 +6,7 @@ public sealed class CzManifest
     public string Format { get; set; } = CzFormat.FormatName;
     public int Version { get; set; } = CzFormat.CurrentVersion;
     public string Name { get; set; } = "";
+    /// <summary>Optional; omitted from the YAML when null, so models without it keep their bytes.</summary>
+    public CzManifestInput? Input { get; set; }
     public List<CzManifestLayer> Layers { get; set; } = [];
 }

@@ -12,7 +12,8 @@ namespace Eiec.Contract.Cz;
 /// </summary>
 internal sealed class CzManifestParser
 {
-    private static readonly string[] TopKeys = ["format", "version", "name", "layers"];
+    private static readonly string[] TopKeys = ["format", "version", "name", "input", "layers"];
+    private static readonly string[] InputKeys = ["mean", "std"];
     private static readonly string[] LayerKeys = ["name", "kind", "inputs", "outputs", "activation", "arrays"];
     private static readonly string[] ArrayKeys =
         [CzFormat.IndPtrField, CzFormat.IndicesField, CzFormat.CodesField, CzFormat.CodebookField, CzFormat.BiasField];
@@ -66,6 +67,19 @@ internal sealed class CzManifestParser
             Version = version,
             Name = RequiredString(root, "name", null),
         };
+        if (Find(root, "input") is { } inputNode && !IsNull(inputNode))
+        {
+            if (inputNode is not YamlMappingNode input)
+                throw Error(inputNode, null, "field 'input' must be a mapping with keys mean, std");
+            CheckKeys(input, InputKeys, null, "'input'");
+            manifest.Input = new CzManifestInput
+            {
+                Mean = Find(input, "mean") is { } m ? RequiredDouble(input, "mean") : 0,
+                Std = Find(input, "std") is { } s ? RequiredDouble(input, "std") : 1,
+            };
+            var problem = new CzInputNormalization(manifest.Input.Mean, manifest.Input.Std).Problem();
+            if (problem is not null) throw Error(input, null, $"field 'input': {problem}");
+        }
         var layersNode = Find(root, "layers");
         if (layersNode is not YamlSequenceNode layers)
             throw Error(layersNode ?? root, null, layersNode is null || IsNull(layersNode)
@@ -165,6 +179,14 @@ internal sealed class CzManifestParser
         var text = RequiredString(map, key, context);
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             throw Error(Find(map, key)!, context, $"field '{key}' must be an integer, got '{text}'");
+        return value;
+    }
+
+    private double RequiredDouble(YamlMappingNode map, string key)
+    {
+        var text = RequiredString(map, key, null, "input.");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            throw Error(Find(map, key)!, null, $"field 'input.{key}' must be a number, got '{text}'");
         return value;
     }
 

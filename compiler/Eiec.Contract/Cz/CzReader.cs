@@ -29,7 +29,10 @@ public static class CzReader
         var layers = new List<CzLayer>(manifest.Layers.Count);
         for (var i = 0; i < manifest.Layers.Count; i++)
             layers.Add(ReadLayer(zip, sourceName, manifest.Layers[i]));
-        var model = new CzModel(manifest.Name, layers);
+        var model = new CzModel(manifest.Name, layers)
+        {
+            Input = manifest.Input is { } input ? new CzInputNormalization(input.Mean, input.Std) : null,
+        };
         CzValidator.Validate(model, sourceName, maxCodebookEntries,
             (index, field) => manifest.Layers[index].Arrays.Members().FirstOrDefault(m => m.Field == field).Member);
         return model;

@@ -50,7 +50,11 @@ public static class CzWriter
 
     public static CzManifest BuildManifest(CzModel model)
     {
-        var manifest = new CzManifest { Name = model.Name };
+        var manifest = new CzManifest
+        {
+            Name = model.Name,
+            Input = model.Input is { } n ? new CzManifestInput { Mean = n.Mean, Std = n.Std } : null,
+        };
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < model.Layers.Count; i++)
         {

@@ -13,7 +13,9 @@ public static class ActivationInput
     /// <summary>True when the file holds a 2-D batch (outputs are then written as a batch too).</summary>
     public static bool IsBatch(string path) => NpyReader.Read(path).Rank == 2;
 
-    public static short[][] Load(string path, int expectedLength, int fracBits, out long saturations)
+    /// <param name="normalization">Applied to floating-point inputs (raw data) before quantizing; int16 inputs are taken as given.</param>
+    public static short[][] Load(string path, int expectedLength, int fracBits, out long saturations,
+        Eiec.Contract.Cz.CzInputNormalization? normalization = null)
     {
         var array = NpyReader.Read(path);
         int rank = array.Rank;
@@ -43,6 +45,7 @@ public static class ActivationInput
             {
                 double x = values[b * length + i];
                 if (!double.IsFinite(x)) throw new EiecException($"{path}: vector {b}, element {i} is {x}");
+                if (normalization is not null) x = normalization.Apply(x);
                 v[i] = FixedPointMath.Quantize(x, fracBits, out bool sat);
                 if (sat) saturations++;
             }

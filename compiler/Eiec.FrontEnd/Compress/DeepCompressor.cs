@@ -27,7 +27,7 @@ public static class DeepCompressor
             var shared = Share(layer.Weight, masks[l], options.CodebookBits, options.KMeansMaxIterations);
             layers.Add(ToCz(layer, shared));
         }
-        var cz = new CzModel(model.Name, layers);
+        var cz = new CzModel(model.Name, layers) { Input = model.Input };
         return new CompressionResult(cz, CompressionReport.Measure(cz, options));
     }
 
@@ -41,7 +41,7 @@ public static class DeepCompressor
             Name = layer.Name, Inputs = layer.Inputs, Outputs = layer.Outputs, Activation = layer.Activation,
             Bias = layer.Bias is null ? null : (float[])layer.Bias.Clone(),
             Weight = Masked(layer.Weight, masks[l]),
-        }).ToList());
+        }).ToList()) { Input = model.Input };
     }
 
     /// <summary>The masks of every layer, per layer or with one global threshold (<see cref="CompressionOptions.Scope"/>).</summary>

@@ -19,6 +19,15 @@ public sealed class Dataset
 
     public int Classes => Labels.Length == 0 ? 0 : Labels.Max() + 1;
 
+    /// <summary>The examples as the model takes them: x' = (x − mean) / std; the same data when null.</summary>
+    public Dataset Normalized(Eiec.Contract.Cz.CzInputNormalization? normalization)
+    {
+        if (normalization is null) return this;
+        var x = new float[X.LongLength];
+        for (long k = 0; k < x.LongLength; k++) x[k] = normalization.Apply(X[k]);
+        return new Dataset { Source = Source, Count = Count, Features = Features, X = x, Labels = Labels };
+    }
+
     /// <summary>The first <paramref name="count"/> examples (all when count is null or larger).</summary>
     public Dataset Take(int? count)
     {

@@ -1,3 +1,4 @@
+using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
 
 namespace Eiec.FrontEnd.Import;
@@ -6,6 +7,8 @@ namespace Eiec.FrontEnd.Import;
 public sealed record DenseModel(string Name, IReadOnlyList<DenseLayer> Layers)
 {
     public int Inputs => Layers[0].Inputs;
+    /// <summary>Normalization of raw input data the model was trained with (optional).</summary>
+    public CzInputNormalization? Input { get; init; }
     public int Outputs => Layers[^1].Outputs;
 
     /// <summary>

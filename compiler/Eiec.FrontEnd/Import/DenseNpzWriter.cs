@@ -21,6 +21,11 @@ public static class DenseNpzWriter
             arrays.Add(new($"{layer.Name}.weight", NpyArray.FromFloat32(layer.Weight, [layer.Outputs, layer.Inputs])));
             if (layer.Bias is { } bias) arrays.Add(new($"{layer.Name}.bias", NpyArray.FromFloat32(bias)));
         }
+        if (model.Input is { } input)
+        {
+            arrays.Add(new(NpzDenseImporter.InputMeanKey, NpyArray.FromFloat64([input.Mean], [])));
+            arrays.Add(new(NpzDenseImporter.InputStdKey, NpyArray.FromFloat64([input.Std], [])));
+        }
         return arrays;
     }
 }

@@ -26,12 +26,23 @@ public static partial class NpzDenseImporter
         return FromArrays(arrays, path, Path.GetFileNameWithoutExtension(path));
     }
 
+    /// <summary>Optional scalars: the input normalization the model was trained with (written by `eiec train --input-mean/--input-std`).</summary>
+    public const string InputMeanKey = "input.mean", InputStdKey = "input.std";
+
     public static DenseModel FromArrays(IReadOnlyDictionary<string, NpyArray> arrays, string source, string modelName)
     {
         var torch = new SortedDictionary<string, (NpyArray? W, NpyArray? B)>(NaturalComparer.Instance);
         var keras = new SortedDictionary<string, (NpyArray? W, NpyArray? B)>(NaturalComparer.Instance);
+        double? mean = null, std = null;
         foreach (var (rawKey, array) in arrays)
         {
+            if (rawKey is InputMeanKey or InputStdKey)
+            {
+                if (array.DType is not (NpyDType.Float32 or NpyDType.Float64) || array.ToFloat64().Length != 1)
+                    throw new EiecException($"{source}: '{rawKey}' has dtype {array.Descr} and shape {array.ShapeText}; input normalization is one float");
+                if (rawKey == InputMeanKey) mean = array.ToFloat64()[0]; else std = array.ToFloat64()[0];
+                continue;
+            }
             string key = rawKey.EndsWith(":0", StringComparison.Ordinal) ? rawKey[..^2] : rawKey;
             if (Split(key, ".weight") is { } tw) Set(torch, tw, array, weight: true);
             else if (Split(key, ".bias") is { } tb) Set(torch, tb, array, weight: false);
@@ -71,7 +82,9 @@ public static partial class NpzDenseImporter
                 Activation = ++index < entries.Count ? LayerActivation.Relu : LayerActivation.None,
             });
         }
-        return new DenseModel(modelName, layers).Validated(source);
+        var input = mean is null && std is null ? null : new CzInputNormalization(mean ?? 0, std ?? 1);
+        if (input?.Problem() is { } problem) throw new EiecException($"{source}: input normalization ({InputMeanKey}, {InputStdKey}): {problem}");
+        return new DenseModel(modelName, layers) { Input = input }.Validated(source);
     }
 
     private static string? Split(string key, string suffix) =>

@@ -19,6 +19,9 @@ public static class RetrainingCompressor
         Dataset train, Dataset? test, string source, Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         if (!options.Shares) throw new ArgumentException("no weight sharing: use PruneAndRetrain", nameof(options));
+        // Retraining sees the data as the model does (normalized when the model says so).
+        train = train.Normalized(model.Input);
+        test = test?.Normalized(model.Input);
         var (net, notes) = PruneRetrain(model, options, retrain, train, test, source, onEpoch, onProgress);
         double? Accuracy() => test is null ? null : MlpTrainer.Evaluate(net, test);
         // 3. Weight sharing.
@@ -38,7 +41,7 @@ public static class RetrainingCompressor
 
         var layers = net.Layers.Select(l => CscBuilder.Build(l.Name, l.Inputs, l.Outputs,
             l.Relu ? LayerActivation.Relu : LayerActivation.None, l.CodeMap!, (float[])l.Codebook!.Clone(), (float[])l.Bias.Clone())).ToList();
-        var cz = new CzModel(model.Name, layers);
+        var cz = new CzModel(model.Name, layers) { Input = model.Input };
         var report = CompressionReport.Measure(cz, options);
         report.Notes.Add("Retraining (float model, test split):");
         report.Notes.AddRange(notes.Lines);
@@ -50,8 +53,9 @@ public static class RetrainingCompressor
         RetrainOptions retrain, Dataset train, Dataset? test, string source,
         Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
-        var (net, notes) = PruneRetrain(model, options, retrain, train, test, source, onEpoch, onProgress);
-        return (net.ToDense(), notes.Lines);
+        var (net, notes) = PruneRetrain(model, options, retrain, train.Normalized(model.Input), test?.Normalized(model.Input),
+            source, onEpoch, onProgress);
+        return (net.ToDense() with { Input = model.Input }, notes.Lines);
     }
 
     private static (Mlp Net, Notes Notes) PruneRetrain(DenseModel model, CompressionOptions options, RetrainOptions retrain,
