@@ -34,4 +34,5 @@ fi
 bench/table3.sh
 if [ -x bench/rtl-vs-sim.sh ]; then bench/rtl-vs-sim.sh; fi
 if [ -x bench/compress.sh ]; then bench/compress.sh; fi
+if [ -x bench/compress-curve.sh ]; then bench/compress-curve.sh; fi
 exit 0
