@@ -66,7 +66,8 @@ public static class EiecToolchain
             RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir));
         });
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
-        return new BuildResult(outputDir, image, report, nnz, pad, report.Layers.Sum(l => l.EieBits) / 8.0 / 1024, clock.Elapsed);
+        double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;
+        return new BuildResult(outputDir, image, report, nnz, pad, kib, clock.Elapsed);
     }
 
     /// <summary>
@@ -115,7 +116,8 @@ public static class EiecToolchain
         string? jsonPath = request.JsonPath, outputPath = request.OutputPath;
         if (jsonPath is not null) AtomicFile.CheckWritable(jsonPath, "simulation report");
         if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
-        if (jsonPath is not null && outputPath is not null && Path.GetFullPath(jsonPath) == Path.GetFullPath(outputPath))
+        if (jsonPath is not null && outputPath is not null
+            && Path.GetFullPath(jsonPath) == Path.GetFullPath(outputPath))
             throw new EiecException($"--json {jsonPath} and --output {outputPath}: the same file; give each its own");
         var table = request.EnergyTablePath is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
 
@@ -138,7 +140,8 @@ public static class EiecToolchain
         {
             if (jsonPath is not null)
             {
-                var report = SimReportJson.Build(batch.Stats, energy, request.ImageDir, manifest.Model, vectors.Description, vectors.Saturations);
+                var report = SimReportJson.Build(
+                    batch.Stats, energy, request.ImageDir, manifest.Model, vectors.Description, vectors.Saturations);
                 staged.AddText(jsonPath, "simulation report", SimReportJson.ToJson(report));
             }
             if (outputPath is not null)
@@ -189,7 +192,8 @@ public static class EiecToolchain
             string density = request.Density.ToString("0.###", CultureInfo.InvariantCulture);
             inputText = $"seeded random (seed {DefaultInput.Seed}, density {density})";
         }
-        int points = request.Pes.Count * request.FifoDepths.Count * request.Fields.Aggregate(1, (n, f) => n * f.Values.Count);
+        int combinations = request.Fields.Aggregate(1, (n, f) => n * f.Values.Count);
+        int points = request.Pes.Count * request.FifoDepths.Count * combinations;
         return new SweepPlan(request, cz, vector, inputText, table, points);
     }
 
@@ -204,22 +208,28 @@ public static class EiecToolchain
     public static SweepResult Sweep(SweepPlan plan, Action<string>? step = null)
     {
         var request = plan.Request;
-        var rows = SweepRunner.Run(plan.Model, request.BaseConfig, request.Pes, request.FifoDepths, request.Fields, plan.Input,
+        var rows = SweepRunner.Run(
+            plan.Model, request.BaseConfig, request.Pes, request.FifoDepths, request.Fields, plan.Input,
             request.ActivationFracBits, plan.EnergyTable, Path.GetFileName(request.ModelPath), step ?? (_ => { }));
         var failures = rows.Where(r => r.Error is not null).DistinctBy(r => (r.Pes, r.FieldKey)).ToList();
         if (rows.All(r => r.Error is not null))
         {
             var first = failures[0];
-            throw new EiecException($"{request.ModelPath}: no sweep point ran; the model fits none of the {failures.Count} configuration(s) " +
-                                    $"(first: {first.Pes} PEs{(first.FieldKey.Length > 0 ? ", " + first.FieldKey : "")}: {first.Error})");
+            string fields = first.FieldKey.Length > 0 ? ", " + first.FieldKey : "";
+            throw new EiecException(
+                $"{request.ModelPath}: no sweep point ran; " +
+                $"the model fits none of the {failures.Count} configuration(s) " +
+                $"(first: {first.Pes} PEs{fields}: {first.Error})");
         }
         var plots = SweepPlots.Render(rows, plan.Model.Name);
         string dir = request.OutputDir, csv = Path.Combine(dir, "sweep.csv");
         SweepOutput.WriteAll(dir, staged =>
         {
             staged.AddText(csv, "sweep table", SweepWriter.ToCsv(rows, request.Fields));
-            staged.AddText(Path.Combine(dir, "sweep.json"), "sweep report", SweepWriter.ToJson(rows, plan.Model.Name, request.BaseConfig.ClockMhz));
-            foreach (var (name, png) in plots) staged.Add(Path.Combine(dir, name), "sweep plot", stream => stream.Write(png));
+            var json = SweepWriter.ToJson(rows, plan.Model.Name, request.BaseConfig.ClockMhz);
+            staged.AddText(Path.Combine(dir, "sweep.json"), "sweep report", json);
+            foreach (var (name, png) in plots)
+                staged.Add(Path.Combine(dir, name), "sweep plot", stream => stream.Write(png));
         });
         return new SweepResult(rows, failures, csv, plots.Select(p => p.Name).ToList());
     }
@@ -243,7 +253,8 @@ public static class EiecToolchain
         {
             AtomicFile.CheckWritable(reportPath, "compression report");
             if (Path.GetFullPath(reportPath) == Path.GetFullPath(outPath))
-                throw new EiecException($"--report {reportPath} and --output {outPath}: the same file; give each its own");
+                throw new EiecException(
+                    $"--report {reportPath} and --output {outPath}: the same file; give each its own");
         }
         var dense = DenseModelLoader.Load(modelPath);
         var loaded = clock.Elapsed;
@@ -252,7 +263,8 @@ public static class EiecToolchain
         if (request.Density is { } d)
         {
             if (request.PruneConfigPath is not null)
-                throw new EiecException("--density and --config both given; put the default density in the config file (density: …)");
+                throw new EiecException(
+                    "--density and --config both given; put the default density in the config file (density: …)");
             options = options with { Density = d };
         }
         if (request.PruneConfigPath is { } configPath)
@@ -262,7 +274,8 @@ public static class EiecToolchain
         if (request.DataPath is { } dataPath)
         {
             var splits = DatasetLoader.Load(dataPath);
-            result = RetrainingCompressor.Compress(dense, options, request.Retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress);
+            result = RetrainingCompressor.Compress(
+                dense, options, request.Retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress);
         }
         else result = DeepCompressor.Compress(dense, options, modelPath);
         var compressed = clock.Elapsed;
@@ -313,7 +326,8 @@ public static class EiecToolchain
                 throw new EiecException($"--layers {text}: '{parts[k]}' is not a positive layer size");
         if (sizes.Length < 2) throw new EiecException($"--layers {text}: give at least the input and output sizes");
         if (sizes[0] != features)
-            throw new EiecException($"--layers {text}: the input size {sizes[0]} does not match the data's {features} features");
+            throw new EiecException(
+                $"--layers {text}: the input size {sizes[0]} does not match the data's {features} features");
         return sizes;
     }
 
@@ -339,14 +353,21 @@ public static class EiecToolchain
             {
                 throw new EiecException($"--dims '{d}': expected comma-separated integers like 784,300,10");
             }
-            if (widths.Length < 2 || widths.Any(x => x < 1)) throw new EiecException($"--dims '{d}': need at least two positive widths");
+            if (widths.Length < 2 || widths.Any(x => x < 1))
+                throw new EiecException($"--dims '{d}': need at least two positive widths");
             double wd = request.Density, ad = request.InputDensity;
             if (!(wd > 0 && wd <= 1)) throw new EiecException($"--density {wd}: must be in (0, 1]");
             if (!(ad >= 0 && ad <= 1)) throw new EiecException($"--input-density {ad}: must be in [0, 1]");
             for (int l = 0; l + 1 < widths.Length; l++)
                 if (wd * widths[l] * (double)widths[l + 1] > MaxNonZeros)
-                    throw new EiecException($"--dims '{d}': layer {l + 1} ({widths[l]} × {widths[l + 1]} at density {wd}) would keep more than {MaxNonZeros} weights");
-            var spec = new RandomModelSpec { Dims = widths, WeightDensity = [wd], Seed = s, Bias = request.Bias, Name = $"mlp-{string.Join("-", widths)}" };
+                    throw new EiecException(
+                        $"--dims '{d}': layer {l + 1} ({widths[l]} × {widths[l + 1]} at density {wd}) " +
+                        $"would keep more than {MaxNonZeros} weights");
+            var spec = new RandomModelSpec
+            {
+                Dims = widths, WeightDensity = [wd], Seed = s, Bias = request.Bias,
+                Name = $"mlp-{string.Join("-", widths)}",
+            };
             jobs.Add((spec.Name, spec, widths[0], ad));
         }
         else
@@ -354,14 +375,16 @@ public static class EiecToolchain
             var rows = request.TablePath is { } t ? BenchmarkTable.Load(t) : BenchmarkTable.BuiltIn();
             var names = request.AllLayers ? rows.Select(r => r.Name).ToList() : request.Layers;
             if (names.Count == 0) throw new EiecException("nothing to generate: give --layer NAME, --all, or --dims");
-            var chosen = names.Select(name => rows.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new EiecException($"--layer '{name}': no such benchmark layer; known: {string.Join(", ", rows.Select(r => r.Name))}")).ToList();
+            string known = string.Join(", ", rows.Select(r => r.Name));
+            var chosen = names.Select(name =>
+                rows.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new EiecException($"--layer '{name}': no such benchmark layer; known: {known}")).ToList();
             foreach (var row in chosen)
             {
                 var spec = new RandomModelSpec
                 {
-                    Dims = [row.Inputs, row.Outputs], WeightDensity = [row.WeightDensity], Seed = s, Bias = request.Bias,
-                    ReluOnLast = true, Name = row.Name,
+                    Dims = [row.Inputs, row.Outputs], WeightDensity = [row.WeightDensity], Seed = s,
+                    Bias = request.Bias, ReluOnLast = true, Name = row.Name,
                 };
                 jobs.Add((row.Name, spec, row.Inputs, row.ActivationDensity));
             }
@@ -376,7 +399,8 @@ public static class EiecToolchain
             var npy = Path.Combine(outDir, $"{name}.input.npy");
             CzWriter.Write(model, cz);
             NpyWriter.WriteFile(npy, NpyArray.FromFloat32(input));
-            written.Add(new GeneratedModel(cz, model.Layers.Sum(l => l.NonZeros), npy, input.Count(x => x != 0), input.Length));
+            long nonZeros = model.Layers.Sum(l => l.NonZeros);
+            written.Add(new GeneratedModel(cz, nonZeros, npy, input.Count(x => x != 0), input.Length));
         }
         return written;
     }
@@ -410,7 +434,9 @@ public static class EiecToolchain
         return new EvaluationResult(rows, test.Labels, simExamples, difference);
     }
 
-    /// <summary>Examples per <see cref="Simulator.RunBatch"/> call: one array is built and validated per chunk, not per example.</summary>
+    /// <summary>
+    /// Examples per <see cref="Simulator.RunBatch"/> call: one array is built and validated per chunk, not per example.
+    /// </summary>
     private const int SimChunk = 64;
 
     /// <summary>
@@ -426,18 +452,21 @@ public static class EiecToolchain
     public static SimulatedRow Simulated(CompiledImage image, Dataset test, bool subset)
     {
         var clock = Stopwatch.StartNew();
-        var simulator = new Simulator(image); // RunBatch builds its own array per call, so one instance serves every thread
+        // RunBatch builds its own array per call, so one instance serves every thread.
+        var simulator = new Simulator(image);
         var golden = new GoldenModel(image);
         int frac = simulator.ActivationFracBits;
         var names = LayerNames(image);
         var differences = new OutputDifference?[test.Count];
         var predictions = new int[test.Count];
-        string name = $"cycle simulator (Eiec.Sim, {image.Config.Pes} PEs)" + (subset ? $", first {test.Count:N0} only" : "");
+        string name = $"cycle simulator (Eiec.Sim, {image.Config.Pes} PEs)" +
+                      (subset ? $", first {test.Count:N0} only" : "");
         if (test.Count > 0)
             Parallel.ForEach(Partitioner.Create(0, test.Count, SimChunk), range =>
             {
                 var inputs = new List<short[]>(range.Item2 - range.Item1);
-                for (int k = range.Item1; k < range.Item2; k++) inputs.Add(ModelEvaluator.Quantize(test.Example(k), frac));
+                for (int k = range.Item1; k < range.Item2; k++)
+                    inputs.Add(ModelEvaluator.Quantize(test.Example(k), frac));
                 var results = simulator.RunBatch(inputs).Results;
                 for (int k = range.Item1; k < range.Item2; k++)
                 {
@@ -469,8 +498,9 @@ public static class EiecToolchain
         for (int r = 0; r < inputs.Count; r++)
         {
             var expected = GoldenModel.Run(image, inputs[r]);
+            string? run = inputs.Count > 1 ? $"run {r}" : null;
             var difference = OutputComparison.First<short>(
-                inputs.Count > 1 ? $"run {r}" : null, names, image.Config.Pes, expected.LayerOutputs, simulated[r].LayerOutputs);
+                run, names, image.Config.Pes, expected.LayerOutputs, simulated[r].LayerOutputs);
             if (difference is not null) return new CheckResult(inputs.Count, difference);
         }
         return new CheckResult(inputs.Count, null);
@@ -479,22 +509,29 @@ public static class EiecToolchain
     private static string[] LayerNames(CompiledImage image) => image.Layers.Select(l => l.Name).ToArray();
 
     /// <summary>The float reference on the same quantized inputs; the largest difference in the last layer.</summary>
-    private static ReferenceComparison CompareWithReference(CzModel model, CompiledImage image, string czPath, short[][] vectors, GoldenResult[] results)
+    private static ReferenceComparison CompareWithReference(
+        CzModel model, CompiledImage image, string czPath, short[][] vectors, GoldenResult[] results)
     {
         if (model.Layers.Count != image.Layers.Count)
-            throw new EiecException($"{czPath}: the reference model has {model.Layers.Count} layers but the image has {image.Layers.Count}");
+            throw new EiecException(
+                $"{czPath}: the reference model has {model.Layers.Count} layers " +
+                $"but the image has {image.Layers.Count}");
         for (int l = 0; l < model.Layers.Count; l++)
             if (model.Layers[l].Inputs != image.Layers[l].Inputs || model.Layers[l].Outputs != image.Layers[l].Outputs)
-                throw new EiecException($"{czPath}: layer {l} ('{model.Layers[l].Name}') is {model.Layers[l].Inputs} → {model.Layers[l].Outputs} " +
-                                        $"but the image's layer {l} is {image.Layers[l].Inputs} → {image.Layers[l].Outputs}");
+            {
+                var (m, i) = (model.Layers[l], image.Layers[l]);
+                throw new EiecException($"{czPath}: layer {l} ('{m.Name}') is {m.Inputs} → {m.Outputs} " +
+                                        $"but the image's layer {l} is {i.Inputs} → {i.Outputs}");
+            }
         int frac = image.Manifest.ActivationFracBits, last = image.Layers.Count - 1;
         OutputDifference? worst = null;
         for (int b = 0; b < vectors.Length; b++)
         {
             var expected = FloatReference.Run(model, FixedPointMath.ToReal(vectors[b], frac))[^1];
             var actual = FixedPointMath.ToReal(results[b].Output, frac);
+            string? run = vectors.Length > 1 ? $"run {b}" : null;
             var largest = OutputComparison.Largest<double>(
-                vectors.Length > 1 ? $"run {b}" : null, last, image.Layers[last].Name, image.Config.Pes, expected, actual);
+                run, last, image.Layers[last].Name, image.Config.Pes, expected, actual);
             if (largest is not null && (worst is null || largest.Magnitude > worst.Magnitude)) worst = largest;
         }
         double magnitude = worst?.Magnitude ?? 0;

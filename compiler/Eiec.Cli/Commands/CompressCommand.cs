@@ -53,13 +53,16 @@ public static class CompressCommand
             }
             var request = new CompressRequest
             {
-                ModelPath = modelPath, OutputPath = outPath, ReportPath = parse.GetValue(report), Density = parse.GetValue(density),
-                PruneConfigPath = parse.GetValue(config), CodebookBits = parse.GetValue(bits), DataPath = parse.GetValue(data),
+                ModelPath = modelPath, OutputPath = outPath, ReportPath = parse.GetValue(report),
+                Density = parse.GetValue(density),
+                PruneConfigPath = parse.GetValue(config), CodebookBits = parse.GetValue(bits),
+                DataPath = parse.GetValue(data),
                 Retrain = new RetrainOptions
                 {
                     PruneEpochs = parse.GetValue(pruneEpochs), ShareEpochs = parse.GetValue(shareEpochs),
                     PruneLearningRate = parse.GetValue(pruneLr), ShareLearningRate = parse.GetValue(shareLr),
-                    BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
+                    BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed),
+                    EvalExamples = parse.GetValue(evalExamples),
                 },
             };
             // Retraining reports its epochs live; plain compression has none to show.

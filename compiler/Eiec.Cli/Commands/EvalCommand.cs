@@ -40,8 +40,10 @@ public static class EvalCommand
             OptionChecks.InRange("--act-frac", parse.GetValue(actFrac), 0, 15);
             var result = EiecToolchain.Evaluate(new EvaluateRequest
             {
-                DataPath = parse.GetValue(data)!, DenseModelPath = parse.GetValue(dense)!, ModelPath = czPath, ImageDir = parse.GetValue(image),
-                Config = parse.GetValue(image) is null ? config.Resolve(parse) : new(), ActivationFracBits = parse.GetValue(actFrac),
+                DataPath = parse.GetValue(data)!, DenseModelPath = parse.GetValue(dense)!, ModelPath = czPath,
+                ImageDir = parse.GetValue(image),
+                Config = parse.GetValue(image) is null ? config.Resolve(parse) : new(),
+                ActivationFracBits = parse.GetValue(actFrac),
                 Limit = parse.GetValue(limit), SimLimit = parse.GetValue(simLimit),
             });
             ui.Console.Write(Table(result.Rows, result.Labels));

@@ -29,8 +29,10 @@ public static class GenCommand
             var w = parse.InvocationConfiguration.Output;
             var request = new GenerateRequest
             {
-                OutputDir = parse.GetValue(output)!, Density = parse.GetValue(density), InputDensity = parse.GetValue(actDensity),
-                Layers = parse.GetValue(layer) ?? [], AllLayers = parse.GetValue(all), TablePath = parse.GetValue(table),
+                OutputDir = parse.GetValue(output)!, Density = parse.GetValue(density),
+                InputDensity = parse.GetValue(actDensity),
+                Layers = parse.GetValue(layer) ?? [], AllLayers = parse.GetValue(all),
+                TablePath = parse.GetValue(table),
                 Bias = parse.GetValue(bias), Seed = parse.GetValue(seed), Dims = parse.GetValue(dims),
             };
             foreach (var m in EiecToolchain.Generate(request))

@@ -28,7 +28,8 @@ public static class RunCommand
             var w = parse.InvocationConfiguration.Output;
             var run = EiecToolchain.Run(new RunRequest
             {
-                ImageDir = parse.GetValue(image)!, InputPath = parse.GetValue(input)!, OutputPath = parse.GetValue(output),
+                ImageDir = parse.GetValue(image)!, InputPath = parse.GetValue(input)!,
+                OutputPath = parse.GetValue(output),
                 Raw = parse.GetValue(raw), ReferencePath = parse.GetValue(reference), Repeat = parse.GetValue(repeat),
             });
             var img = run.Image;

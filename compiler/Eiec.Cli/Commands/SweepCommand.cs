@@ -45,8 +45,10 @@ public static class SweepCommand
             if (d is < 0 or > 1 || double.IsNaN(d)) throw new EiecException($"--density {d.ToString(CultureInfo.InvariantCulture)}: must be in [0, 1]");
             var plan = EiecToolchain.PlanSweep(new SweepRequest
             {
-                ModelPath = czPath, OutputDir = dir, BaseConfig = baseConfig, Pes = peList, FifoDepths = depthList, Fields = fieldList,
-                ActivationFracBits = frac, InputPath = parse.GetValue(input), Density = d, EnergyTablePath = parse.GetValue(energyTable),
+                ModelPath = czPath, OutputDir = dir, BaseConfig = baseConfig, Pes = peList, FifoDepths = depthList,
+                Fields = fieldList,
+                ActivationFracBits = frac, InputPath = parse.GetValue(input), Density = d,
+                EnergyTablePath = parse.GetValue(energyTable),
             });
 
             var ui = new SimConsole(parse);

@@ -36,10 +36,12 @@ public static class TrainCommand
             if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
             var request = new TrainRequest
             {
-                DataPath = dataPath, OutputPath = outPath, Layers = parse.GetValue(layers)!, Limit = parse.GetValue(limit),
+                DataPath = dataPath, OutputPath = outPath, Layers = parse.GetValue(layers)!,
+                Limit = parse.GetValue(limit),
                 Options = new TrainingOptions
                 {
-                    Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batch), LearningRate = parse.GetValue(lr),
+                    Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batch),
+                    LearningRate = parse.GetValue(lr),
                     Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
                 },
             };

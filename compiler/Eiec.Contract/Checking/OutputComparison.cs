@@ -19,7 +19,8 @@ public static class OutputComparison
     /// <param name="run">"run 3" / "example 17", or null for a single input.</param>
     /// <param name="layer">Layer index, or <see cref="OutputDifference.OutputStream"/>.</param>
     public static OutputDifference? FirstInLayer<T>(
-        string? run, int layer, string layerName, int pes, ReadOnlySpan<T> expected, ReadOnlySpan<T> actual, double tolerance = 0)
+        string? run, int layer, string layerName, int pes, ReadOnlySpan<T> expected, ReadOnlySpan<T> actual,
+        double tolerance = 0)
         where T : INumber<T>
     {
         int common = Math.Min(expected.Length, actual.Length);
@@ -42,7 +43,8 @@ public static class OutputComparison
         int common = Math.Min(expected.Length, actual.Count);
         for (int i = 0; i < common; i++)
             if (actual[i] != expected[i])
-                return new OutputDifference(run, layer, layerName, i, pes, expected[i], actual[i], expected.Length, actual.Count);
+                return new OutputDifference(
+                    run, layer, layerName, i, pes, expected[i], actual[i], expected.Length, actual.Count);
         return LengthDifference(run, layer, layerName, pes, expected.Length, actual.Count);
     }
 
@@ -51,7 +53,8 @@ public static class OutputComparison
     /// each layer from <paramref name="layerNames"/>. A missing layer counts as a length difference.
     /// </summary>
     public static OutputDifference? First<T>(
-        string? run, IReadOnlyList<string> layerNames, int pes, IReadOnlyList<T[]> expected, IReadOnlyList<T[]> actual, double tolerance = 0)
+        string? run, IReadOnlyList<string> layerNames, int pes, IReadOnlyList<T[]> expected, IReadOnlyList<T[]> actual,
+        double tolerance = 0)
         where T : INumber<T>
     {
         for (int l = 0; l < expected.Count; l++)
@@ -88,7 +91,8 @@ public static class OutputComparison
         return worst;
     }
 
-    private static OutputDifference? LengthDifference(string? run, int layer, string layerName, int pes, int expected, int actual) =>
+    private static OutputDifference? LengthDifference(
+        string? run, int layer, string layerName, int pes, int expected, int actual) =>
         expected == actual ? null
             : new OutputDifference(run, layer, layerName, Math.Min(expected, actual), pes, 0, null, expected, actual);
 }

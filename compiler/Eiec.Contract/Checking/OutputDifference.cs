@@ -16,7 +16,7 @@ namespace Eiec.Contract.Checking;
 /// <param name="Expected">The reference value (fixed-point integer or real).</param>
 /// <param name="Actual">The value under test; null when it was never produced (e.g. never written back).</param>
 /// <param name="ExpectedCount">Outputs the reference has at this site.</param>
-/// <param name="ActualCount">Outputs the model under test has; differs from ExpectedCount for a length difference.</param>
+/// <param name="ActualCount">Outputs the model under test has (not ExpectedCount: a length difference).</param>
 public sealed record OutputDifference(
     string? Run, int Layer, string LayerName, int Index, int Pes, double Expected, double? Actual,
     int ExpectedCount, int ActualCount)
@@ -48,7 +48,9 @@ public sealed record OutputDifference(
             return Layer == OutputStream
                 ? $"{run}output stream has {ActualCount} elements, expected {ExpectedCount}"
                 : $"{run}layer {Layer} ('{LayerName}') has {ActualCount} outputs, expected {ExpectedCount}";
-        string site = Layer == OutputStream ? $"output stream element {Index}" : $"layer {Layer} ('{LayerName}'), output {Index}";
+        string site = Layer == OutputStream
+            ? $"output stream element {Index}"
+            : $"layer {Layer} ('{LayerName}'), output {Index}";
         string actual = Actual is { } a ? Number(a) : "never written back";
         return $"{run}{site} (PE {Pe}, local row {LocalRow}): expected {Number(Expected)}, actual {actual}";
     }

@@ -8,7 +8,9 @@ public sealed record GenerateRequest
 {
     /// <summary>Output directory (created if needed).</summary>
     public required string OutputDir { get; init; }
-    /// <summary>Custom MLP widths, input first, comma-separated ("784,300,10"); null to generate benchmark layers instead.</summary>
+    /// <summary>
+    /// Custom MLP widths, input first, comma-separated ("784,300,10"); null to generate benchmark layers instead.
+    /// </summary>
     public string? Dims { get; init; }
     /// <summary>Weight density of a custom MLP.</summary>
     public double Density { get; init; } = 0.1;

@@ -6,4 +6,5 @@ namespace Eiec.Toolchain.Generate;
 /// <param name="InputPath">The input .npy written beside it.</param>
 /// <param name="InputNonZeros">Non-zero input values.</param>
 /// <param name="InputLength">Input length.</param>
-public sealed record GeneratedModel(string ModelPath, long NonZeros, string InputPath, int InputNonZeros, int InputLength);
+public sealed record GeneratedModel(
+    string ModelPath, long NonZeros, string InputPath, int InputNonZeros, int InputLength);

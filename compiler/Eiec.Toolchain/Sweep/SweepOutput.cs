@@ -34,7 +34,10 @@ public static class SweepOutput
         AtomicFile.CheckWritable(Path.Combine(existing, "sweep.csv"), $"sweep output ({dir})");
     }
 
-    /// <summary>Creates the directory if needed and writes every file or none (a directory created here is removed on failure).</summary>
+    /// <summary>
+    /// Creates the directory if needed and writes every file or none (a directory created here is
+    /// removed on failure).
+    /// </summary>
     public static void WriteAll(string dir, Action<StagedFiles> stage)
     {
         bool created = !Directory.Exists(dir);
@@ -49,7 +52,10 @@ public static class SweepOutput
         }
         catch when (created)
         {
-            try { if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir); }
+            try
+            {
+                if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
             throw;
         }

@@ -6,4 +6,5 @@ namespace Eiec.Toolchain.Train;
 /// <param name="TestAccuracy">Top-1 on the test split after training.</param>
 /// <param name="TestExamples">Test examples scored.</param>
 /// <param name="Elapsed">Wall time, loading included.</param>
-public sealed record TrainResult(int[] Sizes, int TrainExamples, double TestAccuracy, int TestExamples, TimeSpan Elapsed);
+public sealed record TrainResult(
+    int[] Sizes, int TrainExamples, double TestAccuracy, int TestExamples, TimeSpan Elapsed);

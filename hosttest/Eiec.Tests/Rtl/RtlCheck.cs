@@ -63,9 +63,13 @@ public static class RtlCheck
         {
             string? run = golden.Length > 1 ? $"run {r}" : null;
             for (int l = 0; l < image.Layers.Count; l++)
-                if (OutputComparison.FirstInLayer(run, l, image.Layers[l].Name, pes, golden[r].LayerOutputs[l], rtl.LayerOutputs[r][l]) is { } d)
+            {
+                var expected = golden[r].LayerOutputs[l];
+                if (OutputComparison.FirstInLayer(run, l, image.Layers[l].Name, pes, expected, rtl.LayerOutputs[r][l]) is { } d)
                     return d.Describe();
-            var stream = OutputComparison.FirstInLayer<short>(run, OutputDifference.OutputStream, "", pes, golden[r].Output, rtl.Outputs[r]);
+            }
+            var stream = OutputComparison.FirstInLayer<short>(
+                run, OutputDifference.OutputStream, "", pes, golden[r].Output, rtl.Outputs[r]);
             if (stream is not null) return stream.Describe();
         }
         return null;

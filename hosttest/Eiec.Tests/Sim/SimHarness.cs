@@ -26,7 +26,8 @@ public static class SimHarness
         var golden = GoldenModel.Run(image, input);
         var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth }).Run(input);
         var names = image.Layers.Select(l => l.Name).ToArray();
-        var difference = OutputComparison.First<short>(null, names, image.Config.Pes, golden.LayerOutputs, sim.LayerOutputs);
+        var difference = OutputComparison.First<short>(
+            null, names, image.Config.Pes, golden.LayerOutputs, sim.LayerOutputs);
         difference.Should().BeNull("the simulator must match the golden model; it differs at {0}", difference);
         for (int l = 0; l < image.Layers.Count; l++)
             sim.Saturations[l].Should().Be(golden.Saturations[l], $"layer {l} saturations");

@@ -57,8 +57,9 @@ public class FacadePipelineTests
         for (int r = 0; r < expected.Length; r++)
             for (int l = 0; l < onDisk.Layers.Count; l++)
             {
-                run.Results[r].LayerOutputs[l].Should().Equal(expected[r].LayerOutputs[l], $"run {r}, layer {l}: golden via the facade");
-                sim.Batch.Results[r].LayerOutputs[l].Should().Equal(expected[r].LayerOutputs[l], $"run {r}, layer {l}: simulator");
+                var want = expected[r].LayerOutputs[l];
+                run.Results[r].LayerOutputs[l].Should().Equal(want, $"run {r}, layer {l}: golden via the facade");
+                sim.Batch.Results[r].LayerOutputs[l].Should().Equal(want, $"run {r}, layer {l}: simulator");
             }
         File.ReadAllBytes(tmp.File("sim.npy")).Should().Equal(File.ReadAllBytes(tmp.File("run.npy")));
         File.Exists(tmp.File("sim.json")).Should().BeTrue();
@@ -90,7 +91,8 @@ public class FacadePipelineTests
         using var tmp = new TempDir();
         EiecToolchain.Build(Example("model.cz"), new AccelConfig { Pes = 4 }, tmp.File("out"));
         var same = tmp.File("x.npy");
-        var act = () => EiecToolchain.Simulate(new SimulateRequest { ImageDir = tmp.File("out"), JsonPath = same, OutputPath = same });
+        var request = new SimulateRequest { ImageDir = tmp.File("out"), JsonPath = same, OutputPath = same };
+        var act = () => EiecToolchain.Simulate(request);
         act.Should().Throw<Eiec.Contract.Diagnostics.EiecException>().WithMessage("*the same file*");
         File.Exists(same).Should().BeFalse();
     }

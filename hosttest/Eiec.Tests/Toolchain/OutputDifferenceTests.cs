@@ -16,7 +16,8 @@ public class OutputDifferenceTests
     {
         using var tmp = new TempDir();
         // Given a two-layer model on 4 PEs and its golden outputs
-        var image = Images.CompileToDisk(Images.Random(21, [40, 30, 12], 0.3, bias: true), Images.Small(4), tmp.File("img"));
+        var model = Images.Random(21, [40, 30, 12], 0.3, bias: true);
+        var image = Images.CompileToDisk(model, Images.Small(4), tmp.File("img"));
         var input = Enumerable.Range(0, 40).Select(i => (short)((i % 7 - 3) * 64)).ToArray();
         var golden = GoldenModel.Run(image, input);
         var names = image.Layers.Select(l => l.Name).ToArray();
@@ -31,7 +32,8 @@ public class OutputDifferenceTests
         difference.Should().NotBeNull();
         (difference!.Layer, difference.Index, difference.Pe, difference.LocalRow).Should().Be((1, 6, 2, 1));
         difference.Describe().Should().Be(
-            $"example 5, layer 1 ('{names[1]}'), output 6 (PE 2, local row 1): expected {expectedValue}, actual {expectedValue + 3}");
+            $"example 5, layer 1 ('{names[1]}'), output 6 (PE 2, local row 1): " +
+            $"expected {expectedValue}, actual {expectedValue + 3}");
     }
 
     [Fact]
@@ -48,24 +50,28 @@ public class OutputDifferenceTests
     {
         var difference = OutputComparison.FirstInLayer("run 2", 1, "fc2", 8, [10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
             [10, 11, 12, 13, 14, 15, 16, 17, 18, null]);
-        difference!.Describe().Should().Be("run 2, layer 1 ('fc2'), output 9 (PE 1, local row 1): expected 19, actual never written back");
+        difference!.Describe().Should().Be(
+            "run 2, layer 1 ('fc2'), output 9 (PE 1, local row 1): expected 19, actual never written back");
     }
 
     [Fact]
     public void Should_name_the_lengths_When_the_output_stream_is_short()
     {
-        var difference = OutputComparison.FirstInLayer<short>(null, OutputDifference.OutputStream, "", 2, [1, 2, 3], [1, 2]);
-        difference!.Describe().Should().Be("output stream has 2 elements, expected 3");
-        OutputComparison.FirstInLayer<short>(null, OutputDifference.OutputStream, "", 2, [1, 2, 3], [1, 9, 3])!.Describe()
-            .Should().Be("output stream element 1 (PE 1, local row 0): expected 2, actual 9");
+        const int stream = OutputDifference.OutputStream;
+        var shorter = OutputComparison.FirstInLayer<short>(null, stream, "", 2, [1, 2, 3], [1, 2]);
+        shorter!.Describe().Should().Be("output stream has 2 elements, expected 3");
+        var changed = OutputComparison.FirstInLayer<short>(null, stream, "", 2, [1, 2, 3], [1, 9, 3]);
+        changed!.Describe().Should().Be("output stream element 1 (PE 1, local row 0): expected 2, actual 9");
     }
 
     [Fact]
     public void Should_find_nothing_When_outputs_agree_or_stay_within_the_tolerance()
     {
         OutputComparison.First<short>(null, ["a"], 4, [[1, 2, 3]], [[1, 2, 3]]).Should().BeNull();
-        OutputComparison.FirstInLayer<double>(null, 0, "a", 4, [1.0, 2.0], [1.25, 1.75], tolerance: 0.25).Should().BeNull();
-        OutputComparison.FirstInLayer<double>(null, 0, "a", 4, [1.0, 2.0], [1.0, 1.5], tolerance: 0.25)!.Index.Should().Be(1);
+        OutputComparison.FirstInLayer<double>(null, 0, "a", 4, [1.0, 2.0], [1.25, 1.75], tolerance: 0.25)
+            .Should().BeNull();
+        OutputComparison.FirstInLayer<double>(null, 0, "a", 4, [1.0, 2.0], [1.0, 1.5], tolerance: 0.25)!
+            .Index.Should().Be(1);
     }
 
     [Fact]
