@@ -66,8 +66,14 @@ run_side "$old" "$work/old"
 run_side "$new" "$work/new"
 
 status=0
-if ! diff -rq -x '*.png' "$work/old" "$work/new"; then status=1; fi
-# eval prints timings: compare its table without the time column.
+if ! diff -rq -x '*.png' -x eval.txt "$work/old" "$work/new"; then status=1; fi
+# eval prints timings: compare its table without the time column (the last cell of a row, "│ 0.3 s │").
+untimed() { sed -E 's/│ *[0-9.]+ s *│$/│/' "$1"; }
+if [ -f "$work/old/train/eval.txt" ] || [ -f "$work/new/train/eval.txt" ]; then
+  if ! diff <(untimed "$work/old/train/eval.txt") <(untimed "$work/new/train/eval.txt"); then
+    echo "train/eval.txt differs (time column ignored)"; status=1
+  fi
+fi
 count=$(cd "$work/new" && find . -type f ! -name '*.png' | wc -l)
 pngs=$(cd "$work/new" && find . -type f -name '*.png' | wc -l)
 if [ $status -eq 0 ]; then
