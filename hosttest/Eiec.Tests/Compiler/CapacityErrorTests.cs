@@ -1,6 +1,6 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
-using Eiec.Compiler.Lowering;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compiler;
