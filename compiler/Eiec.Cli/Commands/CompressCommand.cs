@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eiec.FrontEnd.Compress;
-using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
-using Eiec.FrontEnd.Import;
-using Eiec.Contract.Npy;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Training;
+using Eiec.Toolchain;
+using Eiec.Toolchain.Compress;
 
 namespace Eiec.Cli.Commands;
 
@@ -30,6 +28,13 @@ public static class CompressCommand
         scope.AcceptOnlyFromAmong("layer", "global");
         var pruneSteps = new Option<int>("--prune-steps") { Description = "Iterative pruning in K steps to the target density (geometric: d^(1/K), d^(2/K), …, d), masked retraining after each (needs --data)", DefaultValueFactory = _ => 1 };
         var stepEpochs = new Option<int?>("--step-epochs") { Description = "Epochs of masked retraining after each pruning step but the last (default --prune-epochs / --prune-steps, at least 1); --prune-epochs after the last" };
+        var cosine = new Option<bool>("--cosine-lr") { Description = "Decay the learning rate of each retraining phase to 0 along a cosine (default: constant)" };
+        var sweep = new Option<string?>("--sweep") { Description = "Compress once per density (comma-separated, e.g. 0.02,0.04,0.08) and score each in float and on the golden model; -o is then a directory (sweep.csv, PNG plots, one .cz per density)" };
+        var sweepLabel = new Option<string?>("--sweep-label") { Description = "Name of this sweep's curve in sweep.csv and the plots (default: scope, steps)" };
+        var sweepCompare = new Option<string[]>("--sweep-compare") { Description = "Earlier sweep.csv files whose curves the plots also draw", AllowMultipleArgumentsPerToken = true };
+        var limit = new Option<int?>("--limit") { Description = "Retrain on only the first N training examples" };
+        var testLimit = new Option<int?>("--test-limit") { Description = "Score (retraining notes, --sweep points) on only the first N test examples" };
+        var normalization = new NormalizationOptions();
         var seed = new Option<long>("--seed") { Description = "Seed of retraining (example order): same seed, same bytes", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "Write the per-layer compression report (Markdown) here" };
         var data = new Option<string?>("--data") { Description = "Retrain on this data (IDX directory or .npz with x, y): masked retraining, then centroid fine-tuning" };
@@ -37,18 +42,12 @@ public static class CompressCommand
         var shareEpochs = new Option<int>("--share-epochs") { Description = "Epochs of centroid fine-tuning after weight sharing", DefaultValueFactory = _ => new RetrainOptions().ShareEpochs };
         var pruneLr = new Option<double>("--prune-lr") { Description = "Adam learning rate of masked retraining", DefaultValueFactory = _ => new RetrainOptions().PruneLearningRate };
         var shareLr = new Option<double>("--share-lr") { Description = "Adam learning rate of centroid fine-tuning", DefaultValueFactory = _ => new RetrainOptions().ShareLearningRate };
-        var cosine = new Option<bool>("--cosine-lr") { Description = "Decay the learning rate of each retraining phase to 0 along a cosine (default: constant)" };
         var batch = new Option<int>("--batch") { Description = "Minibatch size of retraining", DefaultValueFactory = _ => 64 };
         var evalExamples = new Option<int?>("--eval-examples") { Description = "Test examples scored after each retraining epoch (default all; 0 none)" };
-        var sweep = new Option<string?>("--sweep") { Description = "Compress once per density (comma-separated, e.g. 0.02,0.04,0.08) and score each in float and on the golden model; -o is then a directory (sweep.csv, PNG plots, one .cz per density)" };
-        var sweepLabel = new Option<string?>("--sweep-label") { Description = "Name of this sweep's curve in sweep.csv and the plots (default: scope, steps)" };
-        var sweepCompare = new Option<string[]>("--sweep-compare") { Description = "Earlier sweep.csv files whose curves the plots also draw", AllowMultipleArgumentsPerToken = true };
-        var limit = new Option<int?>("--limit") { Description = "Retrain on only the first N training examples" };
-        var testLimit = new Option<int?>("--test-limit") { Description = "Score (retraining notes, --sweep points) on only the first N test examples" };
         var bench = new Option<bool>("--bench") { Description = "Print stage timings and peak memory", Hidden = true };
-        var normalization = new NormalizationOptions();
         var command = new Command("compress", "Prune and weight-share a dense model (Deep Compression) into a .cz, optionally retraining") { model };
-        foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps, pruneEpochs, stepEpochs, shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, sweep, sweepLabel, sweepCompare, limit, testLimit, bench })
+        foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps, pruneEpochs, stepEpochs,
+            shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, sweep, sweepLabel, sweepCompare, limit, testLimit, bench })
             command.Options.Add(o);
         normalization.AddTo(command);
         command.SetAction(parse =>
@@ -56,30 +55,20 @@ public static class CompressCommand
             var ui = new TrainingConsole(parse);
             var clock = Stopwatch.StartNew();
             string modelPath = parse.GetValue(model)!, outPath = parse.GetValue(output)!;
-            // Every option and output path is checked before the (possibly long) compression.
-            string? reportPath = parse.GetValue(report);
-            var sweepDensities = parse.GetValue(sweep) is { } sweepText ? SensitivityCommand.ParseDensities("--sweep", sweepText) : null;
-            if (sweepDensities is not null && reportPath is not null)
-                throw new EiecException("--sweep and --report: a sweep writes sweep.csv into the -o directory; drop --report");
-            if (sweepDensities is not null && parse.GetValue(density) is not null)
-                throw new EiecException("--sweep and --density: the sweep gives the densities; drop --density");
-            if (parse.GetValue(limit) is { } lim) OptionChecks.AtLeast("--limit", lim, 1);
-            if (parse.GetValue(testLimit) is { } tlim) OptionChecks.AtLeast("--test-limit", tlim, 1);
-            if (sweepDensities is null) AtomicFile.CheckWritable(outPath, "compressed model");
-            if (reportPath is not null)
-            {
-                AtomicFile.CheckWritable(reportPath, "compression report");
-                if (Path.GetFullPath(reportPath) == Path.GetFullPath(outPath))
-                    throw new EiecException($"--report {reportPath} and --output {outPath}: the same file; give each its own");
-            }
+            // Every option is checked before the (possibly long) compression; the facade checks the output paths.
             if (parse.GetValue(density) is { } dd) OptionChecks.Fraction("--density", dd);
             OptionChecks.InRange("--codebook-bits", parse.GetValue(bits), 0, 4, "a .cz codebook holds at most 16 entries; 0 = no sharing");
             int codebookBits = parse.GetValue(noShare) ? 0 : parse.GetValue(bits);
-            if (parse.GetValue(noShare) && parse.GetValue(bits) != 4 && parse.GetValue(bits) != 0)
+            if (parse.GetValue(noShare) && parse.GetValue(bits) is not (4 or 0))
                 throw new EiecException($"--no-share and --codebook-bits {parse.GetValue(bits)}: --no-share means no codebook; give one or the other");
-            if (codebookBits == 0 && sweepDensities is not null)
-                throw new EiecException("--sweep with --codebook-bits 0: each sweep point goes through the golden model, which needs weight sharing");
-            if (sweepDensities is not null) { }
+            var sweepDensities = parse.GetValue(sweep) is { } sweepText ? SensitivityCommand.ParseDensities("--sweep", sweepText) : null;
+            if (sweepDensities is not null)
+            {
+                if (parse.GetValue(report) is not null) throw new EiecException("--sweep and --report: a sweep writes sweep.csv into the -o directory; drop --report");
+                if (parse.GetValue(density) is not null) throw new EiecException("--sweep and --density: the sweep gives the densities; drop --density");
+                if (codebookBits == 0) throw new EiecException("--sweep with --codebook-bits 0: each sweep point goes through the golden model, which needs weight sharing");
+                if (parse.GetValue(data) is null) throw new EiecException("--sweep without --data: each point is scored on test data; give --data");
+            }
             else if (codebookBits == 0 && !outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
                 throw new EiecException($"--output {outPath}: without weight sharing the result is the pruned dense model; name it NAME.npz");
             else if (codebookBits > 0 && outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
@@ -88,6 +77,8 @@ public static class CompressCommand
             if (parse.GetValue(pruneSteps) > 1 && parse.GetValue(data) is null)
                 throw new EiecException($"--prune-steps {parse.GetValue(pruneSteps)}: iterative pruning retrains between steps; give --data");
             if (parse.GetValue(stepEpochs) is { } se) OptionChecks.AtLeast("--step-epochs", se, 0);
+            if (parse.GetValue(limit) is { } lim) OptionChecks.AtLeast("--limit", lim, 1);
+            if (parse.GetValue(testLimit) is { } tlim) OptionChecks.AtLeast("--test-limit", tlim, 1);
             if (parse.GetValue(data) is not null)
             {
                 OptionChecks.AtLeast("--prune-epochs", parse.GetValue(pruneEpochs), 0);
@@ -97,59 +88,30 @@ public static class CompressCommand
                 OptionChecks.AtLeast("--batch", parse.GetValue(batch), 1);
                 if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
             }
-            var dense = DenseModelLoader.Load(modelPath);
-            if (normalization.Resolve(parse) is { } input) dense = dense with { Input = input };
-            var loaded = clock.Elapsed;
-
-            var options = new CompressionOptions
+            var request = new CompressRequest
             {
-                CodebookBits = codebookBits, Scope = parse.GetValue(scope) == "global" ? PruneScope.Global : PruneScope.Layer,
-            };
-            if (parse.GetValue(density) is { } d)
-            {
-                if (parse.GetValue(config) is not null) throw new EiecException("--density and --config both given; put the default density in the config file (density: …)");
-                options = options with { Density = d };
-            }
-            if (parse.GetValue(config) is { } configPath)
-                options = PruneConfig.Load(configPath).Apply(options, dense.Layers.Select(l => l.Name), configPath);
-
-            CompressionResult result;
-            if (parse.GetValue(data) is { } dataPath)
-            {
-                var loaded0 = DatasetLoader.Load(dataPath);
-                var splits = new DatasetSplits(loaded0.Train.Take(parse.GetValue(limit)), loaded0.Test.Take(parse.GetValue(testLimit)));
-                var retrain = new RetrainOptions
+                ModelPath = modelPath, OutputPath = outPath, ReportPath = parse.GetValue(report),
+                Density = parse.GetValue(density),
+                PruneConfigPath = parse.GetValue(config), CodebookBits = parse.GetValue(bits),
+                DataPath = parse.GetValue(data),
+                Retrain = new RetrainOptions
                 {
                     PruneEpochs = parse.GetValue(pruneEpochs), ShareEpochs = parse.GetValue(shareEpochs),
                     PruneLearningRate = parse.GetValue(pruneLr), ShareLearningRate = parse.GetValue(shareLr),
-                    BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
+                    BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed),
+                    EvalExamples = parse.GetValue(evalExamples),
                     PruneSteps = parse.GetValue(pruneSteps), StepEpochs = parse.GetValue(stepEpochs), CosineDecay = parse.GetValue(cosine),
-                };
-                if (sweepDensities is not null)
-                    return CompressSweep.Run(ui, dense, options, retrain, splits, splits.Test, sweepDensities,
-                        parse.GetValue(sweepLabel) ?? Label(options, retrain), parse.GetValue(sweepCompare) ?? [], modelPath, outPath);
-                if (codebookBits == 0)
-                {
-                    var (pruned, notes) = ui.Run((onEpoch, onProgress) => RetrainingCompressor.PruneAndRetrain(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
-                    return WritePruned(ui, pruned, notes, modelPath, outPath, reportPath, clock);
-                }
-                result = ui.Run((onEpoch, onProgress) => RetrainingCompressor.Compress(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
-            }
-            else if (sweepDensities is not null)
-                throw new EiecException("--sweep without --data: each point is scored on test data; give --data");
-            else if (codebookBits == 0)
-                return WritePruned(ui, DeepCompressor.PruneOnly(dense, options, modelPath), [], modelPath, outPath, reportPath, clock);
-            else result = DeepCompressor.Compress(dense, options, modelPath);
-            var compressed = clock.Elapsed;
-
-            var bytes = CzWriter.ToBytes(result.Model, outPath); // validates first
-            using (var staged = new StagedFiles()) // both files or neither
-            {
-                staged.Add(outPath, "compressed model", stream => stream.Write(bytes));
-                if (reportPath is not null) staged.AddText(reportPath, "compression report", result.Report.ToMarkdown());
-                staged.Commit();
-            }
-            var written = clock.Elapsed;
+                },
+                Scope = parse.GetValue(scope) == "global" ? PruneScope.Global : PruneScope.Layer,
+                Normalization = normalization.Resolve(parse), Limit = parse.GetValue(limit), TestLimit = parse.GetValue(testLimit),
+            };
+            // The sweep and pruning without sharing write other outputs than a .cz (CompressSweep, PrunedModelReport).
+            if (sweepDensities is not null || codebookBits == 0)
+                return CompressSweep.RunOther(ui, request with { CodebookBits = codebookBits }, sweepDensities,
+                    parse.GetValue(sweepLabel), parse.GetValue(sweepCompare) ?? [], clock);
+            // Retraining reports its epochs live; plain compression has none to show.
+            var result = request.DataPath is null ? EiecToolchain.Compress(request)
+                : ui.Run((onEpoch, onProgress) => EiecToolchain.Compress(request, onEpoch, onProgress));
 
             var r = result.Report;
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -158,30 +120,10 @@ public static class CompressCommand
             {
                 using var self = Process.GetCurrentProcess();
                 ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"bench: load {loaded.TotalSeconds:F2} s, compress {(compressed - loaded).TotalSeconds:F2} s, write {(written - compressed).TotalSeconds:F2} s, total {written.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, weights {r.Weights:N0}"));
+                    $"bench: load {result.Load.TotalSeconds:F2} s, compress {result.Compress.TotalSeconds:F2} s, write {result.Write.TotalSeconds:F2} s, total {result.Elapsed.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, weights {r.Weights:N0}"));
             }
             return 0;
         });
         return command;
-    }
-
-    private static string Label(CompressionOptions options, RetrainOptions retrain) =>
-        (options.Scope == PruneScope.Global ? "global" : "per layer") + (retrain.PruneSteps > 1 ? $", {retrain.PruneSteps} steps" : ", one-shot");
-
-    /// <summary>--codebook-bits 0: the pruned dense model as .npz, and its per-layer densities as the report.</summary>
-    private static int WritePruned(TrainingConsole ui, DenseModel pruned, IReadOnlyList<string> notes, string modelPath,
-        string outPath, string? reportPath, Stopwatch clock)
-    {
-        var report = PrunedModelReport.ToMarkdown(pruned, notes);
-        using (var staged = new StagedFiles())
-        {
-            staged.Add(outPath, "pruned dense model", stream => DenseNpzWriter.Write(pruned, stream));
-            if (reportPath is not null) staged.AddText(reportPath, "pruning report", report);
-            staged.Commit();
-        }
-        long kept = pruned.Layers.Sum(l => l.Weight.LongCount(w => w != 0)), total = pruned.Layers.Sum(l => l.WeightCount);
-        ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pruned {modelPath} → {outPath}: {kept:N0} of {total:N0} weights non-zero ({(double)kept / total:P2}), no weight sharing; {clock.Elapsed.TotalSeconds:F1} s"));
-        return 0;
     }
 }

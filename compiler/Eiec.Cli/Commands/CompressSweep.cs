@@ -9,7 +9,9 @@ using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Datasets;
 using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Training;
+using Eiec.Toolchain.Compress;
 using Eiec.Toolchain.Evaluation;
+using System.Diagnostics;
 
 namespace Eiec.Cli.Commands;
 
@@ -23,8 +25,64 @@ public static class CompressSweep
 {
     public const string CsvHeader = "label,density,kept,weights,ratio,ratio_huffman,float_top1,golden_top1,examples";
 
-    public static int Run(TrainingConsole ui, DenseModel dense, CompressionOptions options, RetrainOptions? retrain,
-        DatasetSplits? splits, Dataset test, IReadOnlyList<double> densities, string label, IReadOnlyList<string> compare,
+    /// <summary>
+    /// The compress runs that do not write one .cz: a --sweep (when <paramref name="densities"/> is given)
+    /// or pruning alone (--codebook-bits 0: the pruned dense .npz and its density report).
+    /// </summary>
+    public static int RunOther(TrainingConsole ui, CompressRequest request, IReadOnlyList<double>? densities, string? label,
+        IReadOnlyList<string> compare, Stopwatch clock)
+    {
+        string modelPath = request.ModelPath;
+        if (densities is null)
+        {
+            AtomicFile.CheckWritable(request.OutputPath, "pruned dense model");
+            if (request.ReportPath is { } rp) AtomicFile.CheckWritable(rp, "pruning report");
+        }
+        var dense = DenseModelLoader.Load(modelPath);
+        if (request.Normalization is { } input) dense = dense with { Input = input };
+        var options = new CompressionOptions { CodebookBits = request.CodebookBits, Scope = request.Scope };
+        if (request.Density is { } d)
+        {
+            if (request.PruneConfigPath is not null)
+                throw new EiecException("--density and --config both given; put the default density in the config file (density: …)");
+            options = options with { Density = d };
+        }
+        if (request.PruneConfigPath is { } configPath)
+            options = PruneConfig.Load(configPath).Apply(options, dense.Layers.Select(l => l.Name), configPath);
+        DatasetSplits? splits = null;
+        if (request.DataPath is { } dataPath)
+        {
+            var all = DatasetLoader.Load(dataPath);
+            splits = new DatasetSplits(all.Train.Take(request.Limit), all.Test.Take(request.TestLimit));
+        }
+        if (densities is not null)
+            return Sweep(ui, dense, options, request.Retrain, splits!, densities,
+                label ?? Label(options, request.Retrain), compare, modelPath, request.OutputPath);
+
+        DenseModel pruned;
+        IReadOnlyList<string> notes = [];
+        if (splits is not null)
+            (pruned, notes) = ui.Run((onEpoch, onProgress) => RetrainingCompressor.PruneAndRetrain(dense, options, request.Retrain,
+                splits.Train, splits.Test, modelPath, onEpoch, onProgress));
+        else pruned = DeepCompressor.PruneOnly(dense, options, modelPath);
+        var report = PrunedModelReport.ToMarkdown(pruned, notes);
+        using (var staged = new StagedFiles())
+        {
+            staged.Add(request.OutputPath, "pruned dense model", stream => DenseNpzWriter.Write(pruned, stream));
+            if (request.ReportPath is { } reportPath) staged.AddText(reportPath, "pruning report", report);
+            staged.Commit();
+        }
+        long kept = pruned.Layers.Sum(l => l.Weight.LongCount(w => w != 0)), total = pruned.Layers.Sum(l => l.WeightCount);
+        ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pruned {modelPath} → {request.OutputPath}: {kept:N0} of {total:N0} weights non-zero ({(double)kept / total:P2}), no weight sharing; {clock.Elapsed.TotalSeconds:F1} s"));
+        return 0;
+    }
+
+    private static string Label(CompressionOptions options, RetrainOptions retrain) =>
+        (options.Scope == PruneScope.Global ? "global" : "per layer") + (retrain.PruneSteps > 1 ? $", {retrain.PruneSteps} steps" : ", one-shot");
+
+    public static int Sweep(TrainingConsole ui, DenseModel dense, CompressionOptions options, RetrainOptions retrain,
+        DatasetSplits splits, IReadOnlyList<double> densities, string label, IReadOnlyList<string> compare,
         string modelPath, string dir)
     {
         if (options.LayerDensities.Count > 0)
@@ -35,23 +93,22 @@ public static class CompressSweep
         foreach (var density in densities)
         {
             var o = options with { Density = density };
-            var result = retrain is not null && splits is not null
-                ? ui.Run((onEpoch, onProgress) => RetrainingCompressor.Compress(dense, o, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress))
-                : DeepCompressor.Compress(dense, o, modelPath);
+            var result = ui.Run((onEpoch, onProgress) =>
+                RetrainingCompressor.Compress(dense, o, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
             string name = string.Create(CultureInfo.InvariantCulture, $"density_{density * 100:0.###}pct.cz");
             files.Add((name, CzWriter.ToBytes(result.Model, name)));
             var image = ImageCompiler.Compile(result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits, name);
-            var normalized = test.Normalized(result.Model.Input);
+            var normalized = splits.Test.Normalized(result.Model.Input);
             var floatRow = ModelEvaluator.CompressedFloat(result.Model, normalized);
             var golden = ModelEvaluator.Golden(image, normalized);
             var r = result.Report;
-            var row = new CompressionSweepRow(label, density, r.Kept, r.Weights, r.Ratio, r.RatioHuffman, floatRow.Accuracy, golden.Accuracy, test.Count);
+            var row = new CompressionSweepRow(label, density, r.Kept, r.Weights, r.Ratio, r.RatioHuffman, floatRow.Accuracy, golden.Accuracy, normalized.Count);
             rows.Add(row);
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: density {density:P2}: {r.Ratio:F1}× ({r.RatioHuffman:F1}× Huffman), top-1 float {floatRow.Accuracy:P2}, golden {golden.Accuracy:P2} on {test.Count:N0}"));
+                $"{label}: density {density:P2}: {r.Ratio:F1}× ({r.RatioHuffman:F1}× Huffman), top-1 float {floatRow.Accuracy:P2}, golden {golden.Accuracy:P2} on {normalized.Count:N0}"));
         }
         var all = previous.Concat(rows).ToList();
-        string title = $"{dense.Name}: top-1 vs " + "{0}" + (retrain is null ? " (no retraining)" : " (with retraining)");
+        string title = $"{dense.Name}: top-1 vs " + "{0}" + " (with retraining)";
         Directory.CreateDirectory(dir);
         using (var staged = new StagedFiles())
         {
