@@ -3,20 +3,23 @@ using ScottPlot;
 
 namespace Eiec.Cli.Commands;
 
-/// <summary>PNG plots of the front end: pruning sensitivity per layer, accuracy vs density and vs compression ratio.</summary>
+/// <summary>PNG plots of the front end: pruning sensitivity per layer, accuracy vs density and vs compression
+/// ratio.</summary>
 public static class CompressPlots
 {
     public const int Width = 960;
     public const int Height = 640;
 
-    /// <summary>Deep Compression's Fig. 6: top-1 vs density, one line per layer pruned alone, density on a log axis.</summary>
+    /// <summary>Deep Compression's Fig. 6: top-1 vs density, one line per layer pruned alone, density on a log
+    /// axis.</summary>
     public static byte[] Sensitivity(IReadOnlyList<SensitivityRow> rows, string model)
     {
         var plot = new Plot();
         foreach (var group in rows.GroupBy(r => r.Layer))
         {
             var points = group.OrderBy(r => r.Density).ToList();
-            var s = plot.Add.Scatter(points.Select(r => Math.Log10(r.Density * 100)).ToArray(), points.Select(r => r.Accuracy * 100).ToArray());
+            var s = plot.Add.Scatter(points.Select(r => Math.Log10(r.Density * 100)).ToArray(),
+                points.Select(r => r.Accuracy * 100).ToArray());
             s.LegendText = $"{group.Key} pruned alone";
             s.MarkerSize = 7;
             s.LineWidth = 2;
@@ -40,7 +43,8 @@ public static class CompressPlots
                 foreach (var huffman in new[] { false, true })
                 {
                     var points = group.OrderBy(r => huffman ? r.RatioHuffman : r.Ratio).ToList();
-                    var s = plot.Add.Scatter(points.Select(r => Math.Log10(huffman ? r.RatioHuffman : r.Ratio)).ToArray(),
+                    var s = plot.Add.Scatter(points.Select(r
+                        => Math.Log10(huffman ? r.RatioHuffman : r.Ratio)).ToArray(),
                         points.Select(r => r.GoldenAccuracy * 100).ToArray());
                     s.LegendText = $"{group.Key}, {(huffman ? "with Huffman" : "fixed width")}";
                     s.MarkerSize = 7;
@@ -51,7 +55,8 @@ public static class CompressPlots
             else
             {
                 var points = group.OrderBy(r => r.Density).ToList();
-                var s = plot.Add.Scatter(points.Select(r => Math.Log10(r.Density * 100)).ToArray(), points.Select(r => r.GoldenAccuracy * 100).ToArray());
+                var s = plot.Add.Scatter(points.Select(r => Math.Log10(r.Density * 100)).ToArray(),
+                    points.Select(r => r.GoldenAccuracy * 100).ToArray());
                 s.LegendText = group.Key;
                 s.MarkerSize = 7;
                 s.LineWidth = 2;
@@ -79,7 +84,8 @@ public static class CompressPlots
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         foreach (var d in densities.Distinct().Order())
-            ticks.AddMajor(Math.Log10(d * 100), (d * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+            ticks.AddMajor(Math.Log10(d * 100), (d * 100).ToString("0.##",
+                System.Globalization.CultureInfo.InvariantCulture));
         return ticks;
     }
 }

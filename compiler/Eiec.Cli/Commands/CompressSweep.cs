@@ -29,7 +29,8 @@ public static class CompressSweep
     /// The compress runs that do not write one .cz: a --sweep (when <paramref name="densities"/> is given)
     /// or pruning alone (--codebook-bits 0: the pruned dense .npz and its density report).
     /// </summary>
-    public static int RunOther(TrainingConsole ui, CompressRequest request, IReadOnlyList<double>? densities, string? label,
+    public static int RunOther(TrainingConsole ui, CompressRequest request, IReadOnlyList<double>? densities,
+        string? label,
         IReadOnlyList<string> compare, Stopwatch clock)
     {
         string modelPath = request.ModelPath;
@@ -44,7 +45,8 @@ public static class CompressSweep
         if (request.Density is { } d)
         {
             if (request.PruneConfigPath is not null)
-                throw new EiecException("--density and --config both given; put the default density in the config file (density: …)");
+                throw new EiecException("--density and --config both given; put the default density in the config file "
+                    + "(density: …)");
             options = options with { Density = d };
         }
         if (request.PruneConfigPath is { } configPath)
@@ -62,7 +64,8 @@ public static class CompressSweep
         DenseModel pruned;
         IReadOnlyList<string> notes = [];
         if (splits is not null)
-            (pruned, notes) = ui.Run((onEpoch, onProgress) => RetrainingCompressor.PruneAndRetrain(dense, options, request.Retrain,
+            (pruned, notes) = ui.Run((onEpoch, onProgress) => RetrainingCompressor.PruneAndRetrain(dense, options,
+                request.Retrain,
                 splits.Train, splits.Test, modelPath, onEpoch, onProgress));
         else pruned = DeepCompressor.PruneOnly(dense, options, modelPath);
         var report = PrunedModelReport.ToMarkdown(pruned, notes);
@@ -72,21 +75,25 @@ public static class CompressSweep
             if (request.ReportPath is { } reportPath) staged.AddText(reportPath, "pruning report", report);
             staged.Commit();
         }
-        long kept = pruned.Layers.Sum(l => l.Weight.LongCount(w => w != 0)), total = pruned.Layers.Sum(l => l.WeightCount);
+        long kept = pruned.Layers.Sum(l => l.Weight.LongCount(w => w != 0)),
+            total = pruned.Layers.Sum(l => l.WeightCount);
         ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pruned {modelPath} → {request.OutputPath}: {kept:N0} of {total:N0} weights non-zero ({(double)kept / total:P2}), no weight sharing; {clock.Elapsed.TotalSeconds:F1} s"));
+            $"pruned {modelPath} → {request.OutputPath}: {kept:N0} of {total:N0} weights non-zero "
+                + $"({(double)kept / total:P2}), no weight sharing; {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 
     private static string Label(CompressionOptions options, RetrainOptions retrain) =>
-        (options.Scope == PruneScope.Global ? "global" : "per layer") + (retrain.PruneSteps > 1 ? $", {retrain.PruneSteps} steps" : ", one-shot");
+        (options.Scope == PruneScope.Global ? "global" : "per layer") + (retrain.PruneSteps > 1
+            ? $", {retrain.PruneSteps} steps" : ", one-shot");
 
     public static int Sweep(TrainingConsole ui, DenseModel dense, CompressionOptions options, RetrainOptions retrain,
         DatasetSplits splits, IReadOnlyList<double> densities, string label, IReadOnlyList<string> compare,
         string modelPath, string dir)
     {
         if (options.LayerDensities.Count > 0)
-            throw new EiecException("--sweep with per-layer densities (--config): a sweep sets one density for the model; drop --config");
+            throw new EiecException("--sweep with per-layer densities (--config): a sweep sets one density for the "
+                + "model; drop --config");
         var previous = compare.SelectMany(ReadCsv).ToList();
         var rows = new List<CompressionSweepRow>();
         var files = new List<(string Name, byte[] Bytes)>();
@@ -94,18 +101,22 @@ public static class CompressSweep
         {
             var o = options with { Density = density };
             var result = ui.Run((onEpoch, onProgress) =>
-                RetrainingCompressor.Compress(dense, o, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
+                RetrainingCompressor.Compress(dense, o, retrain, splits.Train, splits.Test, modelPath, onEpoch,
+                    onProgress));
             string name = string.Create(CultureInfo.InvariantCulture, $"density_{density * 100:0.###}pct.cz");
             files.Add((name, CzWriter.ToBytes(result.Model, name)));
-            var image = ImageCompiler.Compile(result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits, name);
+            var image = ImageCompiler.Compile(result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits,
+                name);
             var normalized = splits.Test.Normalized(result.Model.Input);
             var floatRow = ModelEvaluator.CompressedFloat(result.Model, normalized);
             var golden = ModelEvaluator.Golden(image, normalized);
             var r = result.Report;
-            var row = new CompressionSweepRow(label, density, r.Kept, r.Weights, r.Ratio, r.RatioHuffman, floatRow.Accuracy, golden.Accuracy, normalized.Count);
+            var row = new CompressionSweepRow(label, density, r.Kept, r.Weights, r.Ratio, r.RatioHuffman,
+                floatRow.Accuracy, golden.Accuracy, normalized.Count);
             rows.Add(row);
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: density {density:P2}: {r.Ratio:F1}× ({r.RatioHuffman:F1}× Huffman), top-1 float {floatRow.Accuracy:P2}, golden {golden.Accuracy:P2} on {normalized.Count:N0}"));
+                $"{label}: density {density:P2}: {r.Ratio:F1}× ({r.RatioHuffman:F1}× Huffman), top-1 float "
+                    + $"{floatRow.Accuracy:P2}, golden {golden.Accuracy:P2} on {normalized.Count:N0}"));
         }
         var all = previous.Concat(rows).ToList();
         string title = $"{dense.Name}: top-1 vs " + "{0}" + " (with retraining)";
@@ -113,14 +124,18 @@ public static class CompressSweep
         using (var staged = new StagedFiles())
         {
             staged.AddText(Path.Combine(dir, "sweep.csv"), "sweep table", ToCsv(rows));
-            var byDensity = CompressPlots.Curve(all, string.Format(CultureInfo.InvariantCulture, title, "density"), byRatio: false);
-            var byRatio = CompressPlots.Curve(all, string.Format(CultureInfo.InvariantCulture, title, "compression ratio"), byRatio: true);
+            var byDensity = CompressPlots.Curve(all, string.Format(CultureInfo.InvariantCulture, title, "density"),
+                byRatio: false);
+            var byRatio = CompressPlots.Curve(all, string.Format(CultureInfo.InvariantCulture, title,
+                "compression ratio"), byRatio: true);
             staged.Add(Path.Combine(dir, "accuracy_vs_density.png"), "plot", s => s.Write(byDensity));
             staged.Add(Path.Combine(dir, "accuracy_vs_ratio.png"), "plot", s => s.Write(byRatio));
-            foreach (var (name, bytes) in files) staged.Add(Path.Combine(dir, name), "compressed model", s => s.Write(bytes));
+            foreach (var (name, bytes) in files) staged.Add(Path.Combine(dir, name), "compressed model",
+                s => s.Write(bytes));
             staged.Commit();
         }
-        ui.WriteLine($"wrote {Path.Combine(dir, "sweep.csv")}, accuracy_vs_density.png, accuracy_vs_ratio.png and {files.Count} .cz files");
+        ui.WriteLine($"wrote {Path.Combine(dir, "sweep.csv")}, accuracy_vs_density.png, accuracy_vs_ratio.png and "
+            + $"{files.Count} .cz files");
         return 0;
     }
 
@@ -129,11 +144,13 @@ public static class CompressSweep
         var sb = new StringBuilder(CsvHeader + "\n");
         foreach (var r in rows)
             sb.Append(CultureInfo.InvariantCulture,
-                $"{Quote(r.Label)},{r.Density:R},{r.Kept},{r.Weights},{r.Ratio:F3},{r.RatioHuffman:F3},{r.FloatAccuracy:F6},{r.GoldenAccuracy:F6},{r.Examples}\n");
+                $"{Quote(r.Label)},{r.Density:R},{r.Kept},{r.Weights},{r.Ratio:F3},{r.RatioHuffman:F3},"
+                + $"{r.FloatAccuracy:F6},{r.GoldenAccuracy:F6},{r.Examples}\n");
         return sb.ToString();
     }
 
-    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"",
+        "\"\"") + "\"" : s;
 
     /// <summary>Rows of an earlier sweep.csv (its label column names its curve).</summary>
     public static IEnumerable<CompressionSweepRow> ReadCsv(string path)
@@ -143,7 +160,8 @@ public static class CompressSweep
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         { throw new EiecException($"--sweep-compare {path}: cannot read: {e.Message}"); }
         if (lines.Length == 0 || lines[0] != CsvHeader)
-            throw new EiecException($"--sweep-compare {path}: not a sweep.csv of `eiec compress --sweep` (header '{CsvHeader}')");
+            throw new EiecException($"--sweep-compare {path}: not a sweep.csv of `eiec compress --sweep` (header "
+                + $"'{CsvHeader}')");
         var rows = new List<CompressionSweepRow>();
         for (int n = 1; n < lines.Length; n++)
         {
@@ -152,7 +170,8 @@ public static class CompressSweep
             try
             {
                 double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
-                rows.Add(new CompressionSweepRow(f[0], D(1), long.Parse(f[2], CultureInfo.InvariantCulture), long.Parse(f[3], CultureInfo.InvariantCulture),
+                rows.Add(new CompressionSweepRow(f[0], D(1), long.Parse(f[2], CultureInfo.InvariantCulture),
+                    long.Parse(f[3], CultureInfo.InvariantCulture),
                     D(4), D(5), D(6), D(7), int.Parse(f[8], CultureInfo.InvariantCulture)));
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)

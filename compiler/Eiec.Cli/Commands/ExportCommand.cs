@@ -17,8 +17,10 @@ public static class ExportCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Compressed model (.cz)" };
-        var output = new Option<string>("--output", "-o") { Description = "Dense model to write: .onnx or .npz (by extension; written atomically)", Required = true };
-        var command = new Command("export", "Write a .cz back as a dense model (.onnx or .npz) with the shared weights expanded") { model };
+        var output = new Option<string>("--output", "-o") { Description = "Dense model to write: .onnx or .npz (by "
+            + "extension; written atomically)", Required = true };
+        var command = new Command("export", "Write a .cz back as a dense model (.onnx or .npz) with the shared weights "
+            + "expanded") { model };
         command.Options.Add(output);
         command.SetAction(parse =>
         {
@@ -30,7 +32,8 @@ public static class ExportCommand
             var dense = CzExpander.ToDense(CzReader.Read(czPath));
             var names = dense.Layers.Select(l => l.Name).ToList();
             if (ext == ".npz" && !names.SequenceEqual(names.Order(NaturalComparer.Instance)))
-                throw new EiecException($"{czPath}: layers {string.Join(", ", names)} would load back in another order from an .npz "
+                throw new EiecException($"{czPath}: layers {string.Join(", ", names)} would load back in another order "
+                    + $"from an .npz "
                     + "(it orders layers by name); export to .onnx instead, which keeps the order");
             if (ext == ".onnx")
             {
@@ -38,8 +41,10 @@ public static class ExportCommand
                 AtomicFile.Write(outPath, "exported model", stream => stream.Write(bytes));
             }
             else DenseNpzWriter.Write(dense, outPath);
-            long kept = dense.Layers.Sum(l => l.Weight.LongCount(w => w != 0)), total = dense.Layers.Sum(l => l.WeightCount);
-            Console.WriteLine($"exported {czPath} → {outPath}: {dense.Layers.Count} dense layers, {kept:N0} of {total:N0} weights non-zero");
+            long kept = dense.Layers.Sum(l => l.Weight.LongCount(w => w != 0)),
+                total = dense.Layers.Sum(l => l.WeightCount);
+            Console.WriteLine($"exported {czPath} → {outPath}: {dense.Layers.Count} dense layers, {kept:N0} of "
+                + $"{total:N0} weights non-zero");
             return 0;
         });
         return command;

@@ -17,30 +17,39 @@ public static class SensitivityCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Dense model (.npz or .onnx)" };
-        var data = new Option<string>("--data") { Description = "Test data: IDX directory (t10k-* files) or .npz", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Directory for sensitivity.csv and sensitivity.png", Required = true };
-        var densities = new Option<string?>("--densities") { Description = "Densities to try per layer (default 1,0.5,0.3,0.2,0.1,0.05,0.03,0.02,0.01)" };
+        var data = new Option<string>("--data") { Description = "Test data: IDX directory (t10k-* files) or "
+            + ".npz", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for sensitivity.csv and "
+            + "sensitivity.png", Required = true };
+        var densities = new Option<string?>("--densities") { Description = "Densities to try per layer (default "
+            + "1,0.5,0.3,0.2,0.1,0.05,0.03,0.02,0.01)" };
         var limit = new Option<int?>("--limit") { Description = "Evaluate on only the first N test examples" };
-        var command = new Command("sensitivity", "Top-1 accuracy vs density with one layer pruned at a time (Deep Compression Fig. 6)") { model };
+        var command = new Command("sensitivity", "Top-1 accuracy vs density with one layer pruned at a time (Deep "
+            + "Compression Fig. 6)") { model };
         foreach (var o in new Option[] { data, output, densities, limit }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             if (parse.GetValue(limit) is { } n) OptionChecks.AtLeast("--limit", n, 1);
-            var list = parse.GetValue(densities) is { } text ? ParseDensities("--densities", text) : SensitivityAnalysis.DefaultDensities;
+            var list = parse.GetValue(densities) is { } text ? ParseDensities("--densities",
+                text) : SensitivityAnalysis.DefaultDensities;
             string dir = parse.GetValue(output)!;
             var dense = DenseModelLoader.Load(parse.GetValue(model)!);
-            var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit)).Normalized(dense.Input);
-            var rows = SensitivityAnalysis.Run(dense, test, list, r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit))
+                .Normalized(dense.Input);
+            var rows = SensitivityAnalysis.Run(dense, test, list,
+                r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Layer} at {r.Density:P1} ({r.Kept:N0} kept): top-1 {r.Accuracy:P2}")));
             var png = CompressPlots.Sensitivity(rows, dense.Name);
             Directory.CreateDirectory(dir);
             using (var staged = new StagedFiles())
             {
-                staged.AddText(Path.Combine(dir, "sensitivity.csv"), "sensitivity table", SensitivityAnalysis.ToCsv(rows));
+                staged.AddText(Path.Combine(dir, "sensitivity.csv"), "sensitivity table",
+                    SensitivityAnalysis.ToCsv(rows));
                 staged.Add(Path.Combine(dir, "sensitivity.png"), "sensitivity plot", s => s.Write(png));
                 staged.Commit();
             }
-            Console.WriteLine($"wrote {Path.Combine(dir, "sensitivity.csv")} and sensitivity.png ({test.Count:N0} test examples)");
+            Console.WriteLine($"wrote {Path.Combine(dir, "sensitivity.csv")} and sensitivity.png ({test.Count:N0} test "
+                + $"examples)");
             return 0;
         });
         return command;

@@ -17,7 +17,8 @@ public sealed record CzInputNormalization(double Mean, double Std)
     /// <summary>Null when valid, else what is wrong.</summary>
     public string? Problem() =>
         !double.IsFinite(Mean) ? $"mean {Mean.ToString(CultureInfo.InvariantCulture)} is not finite"
-        : !(Std > 0) || !double.IsFinite(Std) ? $"std {Std.ToString(CultureInfo.InvariantCulture)} must be positive and finite"
+        : !(Std > 0) || !double.IsFinite(Std) ? $"std {Std.ToString(CultureInfo.InvariantCulture)} must be positive "
+            + $"and finite"
         : null;
 
     public override string ToString() =>

@@ -44,9 +44,11 @@ public static class DeepCompressor
         }).ToList()) { Input = model.Input };
     }
 
-    /// <summary>The masks of every layer, per layer or with one global threshold (<see cref="CompressionOptions.Scope"/>).</summary>
+    /// <summary>The masks of every layer, per layer or with one global threshold (<see
+    /// cref="CompressionOptions.Scope"/>).</summary>
     public static bool[][] PruneModel(DenseModel model, CompressionOptions options) =>
-        ModelPruner.Prune(model.Layers.Select(l => l.Name).ToList(), model.Layers.Select(l => l.Weight).ToList(), options);
+        ModelPruner.Prune(model.Layers.Select(l => l.Name).ToList(), model.Layers.Select(l => l.Weight).ToList(),
+            options);
 
     private static float[] Masked(float[] weights, bool[] mask)
     {
@@ -58,16 +60,20 @@ public static class DeepCompressor
     public static void CheckOptions(DenseModel model, CompressionOptions options, string source)
     {
         if (options.CodebookBits is < 0 or > 4)
-            throw new EiecException($"{source}: --codebook-bits {options.CodebookBits}: a .cz codebook holds at most 16 entries, so 1..4 bits (0: no sharing)");
+            throw new EiecException($"{source}: --codebook-bits {options.CodebookBits}: a .cz codebook holds at most "
+                + $"16 entries, so 1..4 bits (0: no sharing)");
         PruneConfig.CheckDensity(source, "density", options.Density);
         if (options.Scope == PruneScope.Global && options.LayerDensities.Count > 0)
-            throw new EiecException($"{source}: per-layer densities ({string.Join(", ", options.LayerDensities.Keys)}) with global pruning; "
-                + "global pruning draws one threshold for the whole model from --density alone (use --scope layer for per-layer densities)");
+            throw new EiecException($"{source}: per-layer densities ({string.Join(", ", options.LayerDensities.Keys)}) "
+                + $"with global pruning; "
+                + "global pruning draws one threshold for the whole model from --density alone (use --scope layer for "
+                    + "per-layer densities)");
         foreach (var (name, d) in options.LayerDensities)
         {
             PruneConfig.CheckDensity(source, $"density of layer '{name}'", d);
             if (model.Layers.All(l => l.Name != name))
-                throw new EiecException($"{source}: a density is given for layer '{name}', which the model does not have");
+                throw new EiecException($"{source}: a density is given for layer '{name}', which the model does not "
+                    + $"have");
         }
     }
 
@@ -76,7 +82,8 @@ public static class DeepCompressor
         MagnitudePruner.Prune(layer.Weight, MagnitudePruner.KeepCount(layer.WeightCount, density));
 
     /// <summary>k-means over the kept weights; each kept weight gets the code of its nearest shared value.</summary>
-    public static SharedWeights Share(float[] weights, bool[] mask, int codebookBits, int maxIterations = KMeans1D.DefaultMaxIterations)
+    public static SharedWeights Share(float[] weights, bool[] mask, int codebookBits,
+        int maxIterations = KMeans1D.DefaultMaxIterations)
     {
         var kept = Kept(weights, mask);
         var centroids = KMeans1D.Fit(kept, (1 << codebookBits) - 1, maxIterations, out int iterations);

@@ -19,7 +19,8 @@ public static class KMeans1D
 {
     public const int DefaultMaxIterations = 300;
 
-    /// <summary>Sorted centroids (ascending, distinct, none empty): k of them, or one per distinct value if fewer. Empty input gives none.</summary>
+    /// <summary>Sorted centroids (ascending, distinct, none empty): k of them, or one per distinct value if fewer.
+    /// Empty input gives none.</summary>
     public static double[] Fit(ReadOnlySpan<float> values, int k, int maxIterations = DefaultMaxIterations) =>
         Fit(values, k, maxIterations, out _);
 
@@ -105,7 +106,8 @@ public static class KMeans1D
         }
     }
 
-    /// <summary>cut[j] = number of values assigned to clusters 0..j = first index with value &gt; midpoint(j, j+1).</summary>
+    /// <summary>cut[j] = number of values assigned to clusters 0..j = first index with value &gt; midpoint(j,
+    /// j+1).</summary>
     private static int[] Cuts(float[] sorted, List<double> centroids)
     {
         var cuts = new int[centroids.Count - 1];

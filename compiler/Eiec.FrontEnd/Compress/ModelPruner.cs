@@ -18,7 +18,8 @@ public static class ModelPruner
     /// Masks (true = kept) for the layers' weights at step <paramref name="step"/> of <paramref name="steps"/>.
     /// A weight a previous step pruned (<paramref name="previous"/>) stays pruned.
     /// </summary>
-    public static bool[][] Prune(IReadOnlyList<string> names, IReadOnlyList<float[]> weights, CompressionOptions options,
+    public static bool[][] Prune(IReadOnlyList<string> names, IReadOnlyList<float[]> weights,
+        CompressionOptions options,
         int step = 1, int steps = 1, IReadOnlyList<bool[]>? previous = null)
     {
         bool[][] masks;
@@ -28,7 +29,8 @@ public static class ModelPruner
             var all = new float[total];
             long offset = 0;
             foreach (var w in weights) { Array.Copy(w, 0, all, offset, w.LongLength); offset += w.LongLength; }
-            var mask = MagnitudePruner.Prune(all, MagnitudePruner.KeepCount(total, StepDensity(options.Density, step, steps)));
+            var mask = MagnitudePruner.Prune(all, MagnitudePruner.KeepCount(total, StepDensity(options.Density, step,
+                steps)));
             masks = new bool[weights.Count][];
             offset = 0;
             for (int l = 0; l < weights.Count; l++)
@@ -43,7 +45,8 @@ public static class ModelPruner
             masks = new bool[weights.Count][];
             for (int l = 0; l < weights.Count; l++)
                 masks[l] = MagnitudePruner.Prune(weights[l],
-                    MagnitudePruner.KeepCount(weights[l].LongLength, StepDensity(options.DensityOf(names[l]), step, steps)));
+                    MagnitudePruner.KeepCount(weights[l].LongLength, StepDensity(options.DensityOf(names[l]), step,
+                        steps)));
         }
         if (previous is not null)
             for (int l = 0; l < masks.Length; l++)

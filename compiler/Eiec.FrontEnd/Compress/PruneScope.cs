@@ -3,7 +3,8 @@ namespace Eiec.FrontEnd.Compress;
 /// <summary>Where the magnitude threshold of pruning is drawn.</summary>
 public enum PruneScope
 {
-    /// <summary>Each layer keeps its own density (<see cref="CompressionOptions.DensityOf"/>) of its largest weights.</summary>
+    /// <summary>Each layer keeps its own density (<see cref="CompressionOptions.DensityOf"/>) of its largest
+    /// weights.</summary>
     Layer,
     /// <summary>
     /// One magnitude threshold over all layers: the model keeps <see cref="CompressionOptions.Density"/> of

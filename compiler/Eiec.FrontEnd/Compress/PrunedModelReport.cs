@@ -23,7 +23,8 @@ public static class PrunedModelReport
             long k = l.Weight.LongCount(w => w != 0);
             total += l.WeightCount;
             kept += k;
-            sb.AppendLine(c, $"| {l.Name} | {l.Outputs}×{l.Inputs} | {l.WeightCount:N0} | {k:N0} | {(double)k / l.WeightCount:P2} |");
+            sb.AppendLine(c, $"| {l.Name} | {l.Outputs}×{l.Inputs} | {l.WeightCount:N0} | {k:N0} | "
+                + $"{(double)k / l.WeightCount:P2} |");
         }
         sb.AppendLine(c, $"| **total** | | {total:N0} | {kept:N0} | {(double)kept / total:P2} |");
         if (notes.Count > 0)

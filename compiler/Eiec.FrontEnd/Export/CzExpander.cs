@@ -19,7 +19,8 @@ public static class CzExpander
                 w[(long)layer.Indices[k] * layer.Inputs + col] = layer.Codebook[layer.Codes[k]];
         return new DenseLayer
         {
-            Name = layer.Name, Inputs = layer.Inputs, Outputs = layer.Outputs, Weight = w, Activation = layer.Activation,
+            Name = layer.Name, Inputs = layer.Inputs, Outputs = layer.Outputs, Weight = w,
+                Activation = layer.Activation,
             Bias = layer.Bias is null ? null : (float[])layer.Bias.Clone(),
         };
     }

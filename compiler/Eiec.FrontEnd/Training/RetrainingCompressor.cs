@@ -16,7 +16,8 @@ namespace Eiec.FrontEnd.Training;
 public static class RetrainingCompressor
 {
     public static CompressionResult Compress(DenseModel model, CompressionOptions options, RetrainOptions retrain,
-        Dataset train, Dataset? test, string source, Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
+        Dataset train, Dataset? test, string source, Action<EpochReport>? onEpoch = null,
+            Action<TrainingProgress>? onProgress = null)
     {
         if (!options.Shares) throw new ArgumentException("no weight sharing: use PruneAndRetrain", nameof(options));
         // Retraining sees the data as the model does (normalized when the model says so).
@@ -36,11 +37,13 @@ public static class RetrainingCompressor
         }
         notes.Add($"weight-shared ({1 << options.CodebookBits} entries), before fine-tuning", Accuracy());
         // 4. Centroid fine-tuning.
-        MlpTrainer.Train(net, train, test, Options(retrain, retrain.ShareEpochs, retrain.ShareLearningRate, retrain.Seed + 1), "centroid-tune", onEpoch, onProgress);
+        MlpTrainer.Train(net, train, test, Options(retrain, retrain.ShareEpochs, retrain.ShareLearningRate,
+            retrain.Seed + 1), "centroid-tune", onEpoch, onProgress);
         notes.Add($"after {retrain.ShareEpochs} epochs of centroid fine-tuning", Accuracy());
 
         var layers = net.Layers.Select(l => CscBuilder.Build(l.Name, l.Inputs, l.Outputs,
-            l.Relu ? LayerActivation.Relu : LayerActivation.None, l.CodeMap!, (float[])l.Codebook!.Clone(), (float[])l.Bias.Clone())).ToList();
+            l.Relu ? LayerActivation.Relu : LayerActivation.None, l.CodeMap!, (float[])l.Codebook!.Clone(),
+                (float[])l.Bias.Clone())).ToList();
         var cz = new CzModel(model.Name, layers) { Input = model.Input };
         var report = CompressionReport.Measure(cz, options);
         report.Notes.Add("Retraining (float model, test split):");
@@ -48,21 +51,26 @@ public static class RetrainingCompressor
         return new CompressionResult(cz, report);
     }
 
-    /// <summary>Pruning and masked retraining only: the retrained dense model (pruned weights exactly 0) and the notes.</summary>
-    public static (DenseModel Model, IReadOnlyList<string> Notes) PruneAndRetrain(DenseModel model, CompressionOptions options,
+    /// <summary>Pruning and masked retraining only: the retrained dense model (pruned weights exactly 0) and the
+    /// notes.</summary>
+    public static (DenseModel Model, IReadOnlyList<string> Notes) PruneAndRetrain(DenseModel model,
+        CompressionOptions options,
         RetrainOptions retrain, Dataset train, Dataset? test, string source,
         Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
-        var (net, notes) = PruneRetrain(model, options, retrain, train.Normalized(model.Input), test?.Normalized(model.Input),
+        var (net, notes) = PruneRetrain(model, options, retrain, train.Normalized(model.Input),
+            test?.Normalized(model.Input),
             source, onEpoch, onProgress);
         return (net.ToDense() with { Input = model.Input }, notes.Lines);
     }
 
-    private static (Mlp Net, Notes Notes) PruneRetrain(DenseModel model, CompressionOptions options, RetrainOptions retrain,
+    private static (Mlp Net, Notes Notes) PruneRetrain(DenseModel model, CompressionOptions options,
+        RetrainOptions retrain,
         Dataset train, Dataset? test, string source, Action<EpochReport>? onEpoch, Action<TrainingProgress>? onProgress)
     {
         DeepCompressor.CheckOptions(model, options, source);
-        if (retrain.PruneSteps < 1) throw new EiecException($"{source}: --prune-steps {retrain.PruneSteps}; give at least 1 (1 = one-shot pruning)");
+        if (retrain.PruneSteps < 1) throw new EiecException($"{source}: --prune-steps {retrain.PruneSteps}; give at "
+            + $"least 1 (1 = one-shot pruning)");
         var net = Mlp.FromDense(model);
         var notes = new Notes();
         double? Accuracy() => test is null ? null : MlpTrainer.Evaluate(net, test);
@@ -86,8 +94,10 @@ public static class RetrainingCompressor
             int epochs = retrain.EpochsAfterStep(step);
             string phase = steps == 1 ? "prune-retrain" : $"prune-retrain {step}/{steps}";
             long seed = steps == 1 ? retrain.Seed : retrain.Seed + 1000L * step;
-            MlpTrainer.Train(net, train, test, Options(retrain, epochs, retrain.PruneLearningRate, seed), phase, onEpoch, onProgress);
-            notes.Add($"after {epochs} epochs of masked retraining" + (steps == 1 ? "" : $" (step {step}/{steps})"), Accuracy());
+            MlpTrainer.Train(net, train, test, Options(retrain, epochs, retrain.PruneLearningRate, seed), phase,
+                onEpoch, onProgress);
+            notes.Add($"after {epochs} epochs of masked "
+                + $"retraining" + (steps == 1 ? "" : $" (step {step}/{steps})"), Accuracy());
         }
         return (net, notes);
     }
@@ -104,7 +114,8 @@ public static class RetrainingCompressor
         CosineDecay = r.CosineDecay,
     };
 
-    /// <summary>The report's retraining history: one line per stage, with the test accuracy when there is test data.</summary>
+    /// <summary>The report's retraining history: one line per stage, with the test accuracy when there is test
+    /// data.</summary>
     private sealed class Notes
     {
         public List<string> Lines { get; } = [];

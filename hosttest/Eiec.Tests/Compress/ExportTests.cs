@@ -55,14 +55,16 @@ public sealed class ExportTests(DenseFixture fixture)
     public void Should_pass_onnx_checker_and_match_numpy_forward_pass_When_exporting_a_compressed_model()
     {
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
-        var cz = DeepCompressor.Compress(dense, new CompressionOptions { Density = 0.4, CodebookBits = 3 }, "torch_mlp.npz").Model;
+        var cz = DeepCompressor.Compress(dense, new CompressionOptions { Density = 0.4, CodebookBits = 3 },
+            "torch_mlp.npz").Model;
         using var dir = new TempDir();
         var exported = CzExpander.ToDense(cz);
         File.WriteAllBytes(dir.File("m.onnx"), OnnxDenseExporter.ToBytes(exported));
         DenseNpzWriter.Write(exported, dir.File("m.npz"));
         File.WriteAllText(dir.File("check.py"), Script);
 
-        var stdout = NumpyPython.Run(dir.File("check.py"), dir.File("m.onnx"), dir.File("m.npz"), fixture.File("inputs.npy"));
+        var stdout = NumpyPython.Run(dir.File("check.py"), dir.File("m.onnx"), dir.File("m.npz"),
+            fixture.File("inputs.npy"));
 
         var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
@@ -84,7 +86,8 @@ public sealed class ExportTests(DenseFixture fixture)
     public void Should_read_back_the_same_weights_When_importing_the_exported_onnx()
     {
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
-        var cz = DeepCompressor.Compress(dense, new CompressionOptions { Density = 0.25, CodebookBits = 2 }, "torch_mlp.npz").Model;
+        var cz = DeepCompressor.Compress(dense, new CompressionOptions { Density = 0.25, CodebookBits = 2 },
+            "torch_mlp.npz").Model;
         var exported = CzExpander.ToDense(cz);
 
         var back = FrontEnd.Import.Onnx.OnnxDenseImporter.Parse(OnnxDenseExporter.ToBytes(exported), "m.onnx", "m");
@@ -99,7 +102,8 @@ public sealed class ExportTests(DenseFixture fixture)
             // Every kept weight sits at (row, column) of the CSC with its codebook value.
             for (int col = 0; col < layer.Inputs; col++)
                 for (int k = layer.IndPtr[col]; k < layer.IndPtr[col + 1]; k++)
-                    back.Layers[l].Weight[(long)layer.Indices[k] * layer.Inputs + col].Should().Be(layer.Codebook[layer.Codes[k]]);
+                    back.Layers[l].Weight[(long)layer.Indices[k] * layer.Inputs + col]
+                        .Should().Be(layer.Codebook[layer.Codes[k]]);
         }
     }
 }

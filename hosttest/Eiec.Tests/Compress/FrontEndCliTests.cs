@@ -36,16 +36,19 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
         using var dir = new TempDir();
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
 
-        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--density", "0.25", "--scope", "global");
+        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--density",
+            "0.25", "--scope", "global");
 
         error.Should().BeEmpty();
         code.Should().Be(0);
         // Independent expectation: sort every |w| of the 656, keep the top quarter (no ties in this fixture).
         var all = dense.Layers.SelectMany((l, i) => l.Weight.Select(w => (Layer: i, Magnitude: Math.Abs(w)))).ToList();
         int keep = (int)Math.Round(0.25 * all.Count, MidpointRounding.AwayFromZero);
-        var expected = all.OrderByDescending(e => e.Magnitude).Take(keep).GroupBy(e => e.Layer).ToDictionary(g => g.Key, g => g.Count());
+        var expected = all.OrderByDescending(e => e.Magnitude).Take(keep).GroupBy(e => e.Layer).ToDictionary(g => g.Key,
+            g => g.Count());
         var model = CzReader.Read(dir.File("m.cz"));
-        model.Layers.Select((l, i) => l.NonZeros).Should().Equal(Enumerable.Range(0, 3).Select(i => expected.GetValueOrDefault(i)));
+        model.Layers.Select((l, i) => l.NonZeros).Should().Equal(Enumerable.Range(0,
+            3).Select(i => expected.GetValueOrDefault(i)));
         model.Layers.Sum(l => l.NonZeros).Should().Be(keep);
     }
 
@@ -55,7 +58,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
         using var dir = new TempDir();
         File.WriteAllText(dir.File("prune.yaml"), "layers:\n  fc2: 0.5\n");
 
-        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--config", dir.File("prune.yaml"), "--scope", "global");
+        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--config",
+            dir.File("prune.yaml"), "--scope", "global");
 
         code.Should().Be(1);
         error.Should().Contain("fc2").And.Contain("global").And.Contain("--scope layer");
@@ -68,7 +72,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
         using var dir = new TempDir();
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
 
-        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("p.npz"), "--density", "0.3", "--codebook-bits", "0");
+        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("p.npz"), "--density",
+            "0.3", "--codebook-bits", "0");
 
         error.Should().BeEmpty();
         code.Should().Be(0);
@@ -79,7 +84,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
             int keep = (int)Math.Round(0.3 * w.Length, MidpointRounding.AwayFromZero);
             float threshold = w.Select(Math.Abs).OrderByDescending(m => m).ElementAt(keep - 1);
             for (int k = 0; k < w.Length; k++)
-                pruned.Layers[l].Weight[k].Should().Be(Math.Abs(w[k]) >= threshold ? w[k] : 0f, $"layer {l}, weight {k}: kept at full precision or 0");
+                pruned.Layers[l].Weight[k].Should().Be(Math.Abs(w[k]) >= threshold ? w[k] : 0f, $"layer {l}, weight "
+                    + $"{k}: kept at full precision or 0");
         }
         var (refused, _, why) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("p.cz"), "--no-share");
         refused.Should().Be(1);
@@ -92,7 +98,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
         using var dir = new TempDir();
         var data = Data(dir);
 
-        var (code, output, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--density", "0.2",
+        var (code, output, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--density",
+            "0.2",
             "--data", data, "--prune-steps", "3", "--step-epochs", "1", "--prune-epochs", "1", "--share-epochs", "1",
             "--report", dir.File("r.md"));
 
@@ -101,7 +108,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
         output.Should().Contain("prune-retrain 1/3").And.Contain("prune-retrain 3/3");
         // 0.2^(1/3) = 58.48 % and 0.2^(2/3) = 34.20 % of each layer (320, 256, 80 weights), rounded per layer:
         // 187 + 150 + 47 = 384 and 109 + 88 + 27 = 224 of 656, then 20 %.
-        File.ReadAllText(dir.File("r.md")).Should().Contain("pruning step 1/3 (58.54 % kept)").And.Contain("pruning step 2/3 (34.15 % kept)");
+        File.ReadAllText(dir.File("r.md")).Should().Contain("pruning step 1/3 (58.54 % "
+            + "kept)").And.Contain("pruning step 2/3 (34.15 % kept)");
         CzReader.Read(dir.File("m.cz")).Layers.Select(l => l.NonZeros).Should().Equal(64, 51, 16);
     }
 
@@ -111,7 +119,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
         using var dir = new TempDir();
         var data = Data(dir);
 
-        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("sweep"), "--sweep", "0.1,0.5",
+        var (code, _, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("sweep"), "--sweep",
+            "0.1,0.5",
             "--data", data, "--prune-epochs", "1", "--share-epochs", "0", "--sweep-label", "test curve");
 
         error.Should().BeEmpty();
@@ -134,7 +143,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
         var data = Data(dir);
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
 
-        var (code, _, error) = Run("sensitivity", fixture.File("torch_mlp.npz"), "--data", data, "-o", dir.File("s"), "--densities", "1,0.1");
+        var (code, _, error) = Run("sensitivity", fixture.File("torch_mlp.npz"), "--data", data, "-o", dir.File("s"),
+            "--densities", "1,0.1");
 
         error.Should().BeEmpty();
         code.Should().Be(0);

@@ -15,7 +15,8 @@ namespace Eiec.Tests.Compress;
 public sealed class NormalizationTests(DenseFixture fixture)
 {
     private static CzModel Small(DenseFixture fixture) =>
-        DeepCompressor.Compress(DenseModelLoader.Load(fixture.File("torch_mlp.npz")), new CompressionOptions { Density = 0.5 }, "m").Model;
+        DeepCompressor.Compress(DenseModelLoader.Load(fixture.File("torch_mlp.npz")),
+            new CompressionOptions { Density = 0.5 }, "m").Model;
 
     [Fact]
     public void Should_keep_mean_and_std_When_writing_and_reading_a_cz()
@@ -50,13 +51,15 @@ public sealed class NormalizationTests(DenseFixture fixture)
     {
         var act = () => CzWriter.ToBytes(Small(fixture) with { Input = new CzInputNormalization(0.5, 0) }, "m.cz");
 
-        act.Should().Throw<EiecException>().Which.Message.Should().Contain("m.cz").And.Contain("'input'").And.Contain("std 0");
+        act.Should().Throw<EiecException>().Which.Message.Should()
+            .Contain("m.cz").And.Contain("'input'").And.Contain("std 0");
     }
 
     [Fact]
     public void Should_keep_normalization_When_writing_and_reading_a_dense_npz()
     {
-        var model = DenseModelLoader.Load(fixture.File("torch_mlp.npz")) with { Input = new CzInputNormalization(0.1307, 0.3081) };
+        var model = DenseModelLoader.Load(fixture.File("torch_mlp.npz")) with { Input = new CzInputNormalization(0.1307,
+            0.3081) };
         using var dir = new TempDir();
         DenseNpzWriter.Write(model, dir.File("m.npz"));
 
