@@ -181,6 +181,25 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
     }
 
     [Fact]
+    public void Should_carry_the_input_normalization_from_train_to_compress_to_build()
+    {
+        using var dir = new TempDir();
+        var data = Data(dir);
+
+        var train = Run("train", "--data", data, "-o", dir.File("d.npz"), "--layers", "20,8,5", "--epochs", "1",
+            "--input-mean", "0.5", "--input-std", "0.25");
+        train.Err.Should().BeEmpty();
+        var compress = Run("compress", dir.File("d.npz"), "-o", dir.File("m.cz"), "--density", "0.5");
+        compress.Err.Should().BeEmpty();
+        var build = Run("build", dir.File("m.cz"), "-o", dir.File("img"), "--pes", "2");
+        build.Err.Should().BeEmpty();
+
+        DenseModelLoader.Load(dir.File("d.npz")).Input.Should().Be(new CzInputNormalization(0.5, 0.25));
+        CzReader.Read(dir.File("m.cz")).Input.Should().Be(new CzInputNormalization(0.5, 0.25));
+        File.ReadAllText(dir.File("img/image.json")).Should().Contain("\"input_normalization\"").And.Contain("\"std\": 0.25");
+    }
+
+    [Fact]
     public void Should_score_the_dense_model_alone_When_eval_gets_no_cz()
     {
         using var dir = new TempDir();
