@@ -24,17 +24,20 @@ fi
 common=(--data "$data" --seed 1 --eval-examples 0 --codebook-bits 4 --sweep "$densities" "${recipe[@]}")
 
 echo; echo "## LeNet-300-100 accuracy vs density (${recipe[*]}), golden model on the 10,000 test images"
-"$eiec" compress "$dense" -o "$out/layer-oneshot" --scope layer --sweep-label "per layer, one-shot" "${common[@]}" | grep -E '^(per|wrote)'
-"$eiec" compress "$dense" -o "$out/global-oneshot" --scope global --sweep-label "global, one-shot" "${common[@]}" | grep -E '^(global|wrote)'
+"$eiec" compress "$dense" -o "$out/layer-oneshot" --scope layer --sweep-label "per layer, one-shot" \
+  "${common[@]}" | grep -E '^(per|wrote)'
+"$eiec" compress "$dense" -o "$out/global-oneshot" --scope global --sweep-label "global, one-shot" \
+  "${common[@]}" | grep -E '^(global|wrote)'
 "$eiec" compress "$dense" -o "$out/global-iterative" --scope global --prune-steps 5 --sweep-label "global, 5 steps" \
-  --sweep-compare "$out/layer-oneshot/sweep.csv" "$out/global-oneshot/sweep.csv" "${common[@]}" | grep -E '^(global|wrote)'
+  --sweep-compare "$out/layer-oneshot/sweep.csv" "$out/global-oneshot/sweep.csv" \
+  "${common[@]}" | grep -E '^(global|wrote)'
 cat "$out"/*/sweep.csv | sort -u -r
 
 [ "${QUICK:-0}" = 1 ] && exit 0
 echo; echo "## Targets: >= 88.0 % at 4 %, >= 86.0 % at 2 % (4-bit codebooks, golden model)"
 for target in "0.04 5" "0.02 6"; do
   set -- $target
-  "$eiec" compress "$dense" -o "$out/lenet-$1.cz" --report "$out/lenet-$1.md" --data "$data" --seed 1 --eval-examples 0 \
-    --scope global --density "$1" --prune-steps "$2" --step-epochs 2 --prune-epochs 30 --share-epochs 5 | tail -1
+  "$eiec" compress "$dense" -o "$out/lenet-$1.cz" --report "$out/lenet-$1.md" --data "$data" --seed 1 \
+    --eval-examples 0 --scope global --density "$1" --prune-steps "$2" --step-epochs 2 --prune-epochs 30 --share-epochs 5 | tail -1
   "$eiec" eval --data "$data" --sim-limit 0 "$dense" "$out/lenet-$1.cz" | grep -E "golden|compressed|dense"
 done

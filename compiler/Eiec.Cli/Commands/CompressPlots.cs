@@ -76,7 +76,8 @@ public static class CompressPlots
         }
         plot.Title(title);
         plot.YLabel("top-1 accuracy, fixed-point golden model [%]");
-        plot.ShowLegend(Alignment.LowerRight);
+        // The curves rise with density and fall with the ratio: the legend goes where they are not.
+        plot.ShowLegend(byRatio ? Alignment.LowerLeft : Alignment.LowerRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
