@@ -3,7 +3,7 @@ using Eiec.Contract.FixedPoint;
 namespace Eiec.Sim;
 
 /// <summary>
-/// Activation read/write unit of one PE: the two activation buffers act0/act1 (local element r holds
+/// Activation read/write unit of one PE (RTL <c>eie_act_rw</c>): the two activation buffers act0/act1 (local element r holds
 /// global element r·N + k), the accumulator file and the bias memory. Layer l reads act[l mod 2] and
 /// its write-back fills act[(l+1) mod 2]: requantize (docs/fixed-point.md), ReLU, saturate, and clear
 /// each accumulator it reads.

@@ -30,7 +30,7 @@ public sealed class EngineEquivalenceTests
             var image = SimHarness.Image(tmp, Images.Random(seed, dims, density, bias: rng.Next(2) == 0), config);
             var inputs = Enumerable.Range(0, 3).Select(i => SimHarness.Input(dims[0], new[] { 0.0, 0.1, 0.5, 1.0 }[rng.Next(4)], seed * 7 + i)).ToList();
             var fast = new Simulator(image).RunBatch(inputs);
-            var reference = new Simulator(image, new SimOptions { ReferenceEngine = true }).RunBatch(inputs);
+            var reference = new Simulator(image, new SimOptions { Engine = SimEngine.Reference }).RunBatch(inputs);
             string what = $"case {seed}: {pes} PEs, depth {depth}, dims [{string.Join(", ", dims)}], density {density}";
             for (int r = 0; r < inputs.Count; r++)
             {
