@@ -33,10 +33,17 @@ public static class SimCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw), as eiec run does" };
         var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
         var perPe = new Option<bool>("--per-pe") { Description = "Also print every PE's busy/stalled/starved/drain cycles" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "SCAN engine, same results either way: event (event times, fast) or " +
+                          "reference (every unit ticked every cycle, slow)",
+            HelpName = "event|reference",
+            DefaultValueFactory = _ => "event",
+        };
         var repeat = new Option<int>("--repeat") { Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, raw, perPe, repeat }) command.Options.Add(o);
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, raw, perPe, engine, repeat }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
@@ -49,7 +56,10 @@ public static class SimCommand
             if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
             if (jsonPath is not null && outputPath is not null && Path.GetFullPath(jsonPath) == Path.GetFullPath(outputPath))
                 throw new EiecException($"--json {jsonPath} and --output {outputPath}: the same file; give each its own");
-            var options = new SimOptions { FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz) };
+            var options = new SimOptions
+            {
+                FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz), Engine = Engine(parse.GetValue(engine)!),
+            };
             var table = parse.GetValue(energyTable) is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
 
             var clock = Stopwatch.StartNew();
@@ -112,4 +122,11 @@ public static class SimCommand
         });
         return command;
     }
+
+    private static SimEngine Engine(string name) => name switch
+    {
+        "event" => SimEngine.Event,
+        "reference" => SimEngine.Reference,
+        _ => throw new EiecException($"--engine {name}: must be event or reference"),
+    };
 }

@@ -9,6 +9,13 @@ namespace Eiec.Tests.Sim;
 /// </summary>
 public sealed class EngineEquivalenceTests
 {
+    [Fact]
+    public void Should_use_the_event_engine_When_no_engine_is_chosen()
+    {
+        new SimOptions().Engine.Should().Be(SimEngine.Event);
+        default(SimEngine).Should().Be(SimEngine.Event);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -84,4 +84,35 @@ public class SimCommandTests
         code.Should().Be(1);
         stderr.Should().Contain(tmp.File("nothing")).And.Contain("not an eiec image directory");
     }
+
+    [Fact]
+    public void Should_write_the_same_report_and_outputs_When_the_reference_engine_is_chosen()
+    {
+        using var tmp = new TempDir();
+        SimHarness.Image(tmp, Images.Random(8, [40, 24, 9], 0.25, bias: true), Images.Small(3, 2));
+        foreach (var engine in new[] { "event", "reference" })
+        {
+            var (code, _, stderr) = Cli("sim", tmp.File("img"), "--engine", engine,
+                                        "--json", tmp.File($"{engine}.json"), "-o", tmp.File($"{engine}.npy"));
+            code.Should().Be(0, stderr);
+        }
+        var (defaultCode, _, defaultErr) = Cli("sim", tmp.File("img"), "--json", tmp.File("default.json"));
+        defaultCode.Should().Be(0, defaultErr);
+
+        File.ReadAllBytes(tmp.File("reference.json")).Should().Equal(File.ReadAllBytes(tmp.File("event.json")));
+        File.ReadAllBytes(tmp.File("reference.npy")).Should().Equal(File.ReadAllBytes(tmp.File("event.npy")));
+        File.ReadAllBytes(tmp.File("default.json")).Should().Equal(File.ReadAllBytes(tmp.File("event.json")));
+    }
+
+    [Fact]
+    public void Should_fail_with_one_line_naming_the_value_When_the_engine_is_unknown()
+    {
+        using var tmp = new TempDir();
+        SimHarness.Image(tmp, Images.Random(9, [10, 5], 0.3), Images.Small(1));
+        var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "--engine", "fast", "--json", tmp.File("r.json"));
+        code.Should().Be(1);
+        stderr.Trim().Should().Be("eiec: error: --engine fast: must be event or reference");
+        stdout.Should().BeEmpty();
+        File.Exists(tmp.File("r.json")).Should().BeFalse();
+    }
 }

@@ -20,10 +20,10 @@ public static class SimHarness
     public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) => Images.CompileToDisk(model, config, tmp.File("img"));
 
     /// <summary>Runs simulator and golden model; fails naming the first differing layer, element, PE and values.</summary>
-    public static SimResult RunAndCompare(CompiledImage image, short[] input, int? fifoDepth = null)
+    public static SimResult RunAndCompare(CompiledImage image, short[] input, int? fifoDepth = null, SimEngine engine = SimEngine.Event)
     {
         var golden = GoldenModel.Run(image, input);
-        var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth }).Run(input);
+        var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth, Engine = engine }).Run(input);
         int n = image.Config.Pes;
         for (int l = 0; l < image.Layers.Count; l++)
         {
