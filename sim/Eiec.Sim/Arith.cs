@@ -124,7 +124,10 @@ public sealed class Arith
         _e1V = false; // set again by Issue when the sparse-matrix read unit issues this cycle
     }
 
-    /// <summary>The sparse-matrix read unit issues an entry this cycle: e1 ← {valid, slot, a, first} at the edge.</summary>
+    /// <summary>
+    /// The sparse-matrix read unit issues an entry this cycle: e1 ← {valid, slot, a, first} at the
+    /// edge.
+    /// </summary>
     public void Issue(int slot, short a, bool first)
     {
         _e1V = true;

@@ -38,8 +38,6 @@ public sealed class EieArray : IEieArray
     }
 
     public int FifoDepth { get; }
-    public IReadOnlyList<Pe> Pes => _pes;
-    public Ccu Ccu => _ccu;
 
     /// <inheritdoc/>
     public void Load(ReadOnlySpan<short> input) => TopLevel.Load(_image, _rw, input);

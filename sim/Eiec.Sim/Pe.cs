@@ -25,7 +25,6 @@ public sealed class Pe
 
     public Pe(int index, PeMemories memories, short[] codebook, int fifoDepth, ActRw rw, int entriesPerWord, int entryBits, int codeBits)
     {
-        Index = index;
         Rw = rw;
         Queue = new ActQueue(fifoDepth);
         Ptr = new PtrRead(memories.PtrEven, memories.PtrOdd);
@@ -34,7 +33,6 @@ public sealed class Pe
         _occupancy = new long[fifoDepth + 1];
     }
 
-    public int Index { get; }
     public ActQueue Queue { get; }
     public PtrRead Ptr { get; }
     public SpmatRead Spm { get; }

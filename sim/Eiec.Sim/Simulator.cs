@@ -24,7 +24,10 @@ public sealed class Simulator
         }).Validated("simulator options");
     }
 
-    /// <summary>Reads the image directory with <see cref="ImageReader"/> (the only supported source of an image).</summary>
+    /// <summary>
+    /// Reads the image directory with <see cref="ImageReader"/> (the only supported source of an
+    /// image).
+    /// </summary>
     public static Simulator Load(string directory, SimOptions? options = null) => new(ImageReader.Read(directory), options);
 
     public CompiledImage Image { get; }

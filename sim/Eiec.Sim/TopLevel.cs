@@ -20,7 +20,10 @@ internal static class TopLevel
         for (int i = 0; i < input.Length; i++) rw[i % rw.Length].Load(i / rw.Length, input[i]);
     }
 
-    /// <summary>WB(l): R + 1 cycles; every PE requantizes its R local rows into act[(l+1) mod 2]. Returns the saturations.</summary>
+    /// <summary>
+    /// WB(l): R + 1 cycles; every PE requantizes its R local rows into act[(l+1) mod 2]. Returns
+    /// the saturations.
+    /// </summary>
     public static long WriteBack(ImageLayer layer, ActRw[] rw)
     {
         int n = rw.Length;
@@ -52,7 +55,10 @@ internal static class TopLevel
         return result;
     }
 
-    /// <summary>The layer's statistics from every PE's figures and the control unit's counters (which it clears).</summary>
+    /// <summary>
+    /// The layer's statistics from every PE's figures and the control unit's counters (which it
+    /// clears).
+    /// </summary>
     public static LayerStats Collect(ImageLayer layer, int fifoDepth, long scanCycles, long wbCycles, long saturations, PeLayerStats[] pes, Ccu ccu)
     {
         int n = pes.Length;
@@ -99,7 +105,10 @@ internal static class TopLevel
         return stats;
     }
 
-    /// <summary>The image must describe a network the array can run (the compiler guarantees it; a hand-edited image may not).</summary>
+    /// <summary>
+    /// The image must describe a network the array can run (the compiler guarantees it; a
+    /// hand-edited image may not).
+    /// </summary>
     public static void Validate(CompiledImage image)
     {
         var cfg = image.Config;

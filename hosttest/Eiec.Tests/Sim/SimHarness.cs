@@ -19,7 +19,10 @@ public static class SimHarness
 
     public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) => Images.CompileToDisk(model, config, tmp.File("img"));
 
-    /// <summary>Runs simulator and golden model; fails naming the first differing layer, element, PE and values.</summary>
+    /// <summary>
+    /// Runs simulator and golden model; fails naming the first differing layer, element, PE and
+    /// values.
+    /// </summary>
     public static SimResult RunAndCompare(CompiledImage image, short[] input, int? fifoDepth = null, SimEngine engine = SimEngine.Event)
     {
         var golden = GoldenModel.Run(image, input);

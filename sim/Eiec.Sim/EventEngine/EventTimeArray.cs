@@ -71,7 +71,10 @@ internal sealed class EventTimeArray : IEieArray
     /// <inheritdoc/>
     public short[] ReadOutputs(int l) => TopLevel.ReadOutputs(_image.Layers[l], _rw);
 
-    /// <summary>SCAN of <paramref name="layer"/>: returns the pairs broadcast; <paramref name="cycles"/>, its cycles.</summary>
+    /// <summary>
+    /// SCAN of <paramref name="layer"/>: returns the pairs broadcast; <paramref name="cycles"/>,
+    /// its cycles.
+    /// </summary>
     private int Scan(ImageLayer layer, out long cycles)
     {
         int n = _columns.Length;

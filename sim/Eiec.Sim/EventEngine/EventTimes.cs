@@ -162,7 +162,10 @@ internal sealed class EventTimes
         return total;
     }
 
-    /// <summary>First idle cycle after a column taken in cycle <paramref name="take"/> with <paramref name="len"/> entries.</summary>
+    /// <summary>
+    /// First idle cycle after a column taken in cycle <paramref name="take"/> with
+    /// <paramref name="len"/> entries.
+    /// </summary>
     private static int Finish(int take, int len) => len > 0 ? take + len + 4 : take + 1;
 
     /// <summary>Cycles in [from, until) with cur_mask ≠ 0 (none from ccu_done on).</summary>

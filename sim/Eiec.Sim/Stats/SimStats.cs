@@ -38,7 +38,10 @@ public sealed record SimStats
     /// <summary>Cycles → µs at <see cref="ClockMhz"/>.</summary>
     public double Microseconds(long cycles) => cycles / ClockMhz;
 
-    /// <summary>GOP/s of <paramref name="macs"/> multiply-accumulates (2 ops each) done in <paramref name="cycles"/> cycles.</summary>
+    /// <summary>
+    /// GOP/s of <paramref name="macs"/> multiply-accumulates (2 ops each) done in
+    /// <paramref name="cycles"/> cycles.
+    /// </summary>
     public double Gops(long macs, long cycles) => cycles == 0 ? 0 : 2.0 * macs * ClockMhz / cycles / 1000.0;
 
     /// <summary>Per-PE figures summed over the layers, index = PE.</summary>
