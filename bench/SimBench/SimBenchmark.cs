@@ -16,6 +16,12 @@ public static class SimBenchmark
     {
         string layerName = Arg(args, "--layer") ?? "VGG-6";
         int repeat = int.Parse(Arg(args, "--repeat") ?? "5");
+        var engine = Arg(args, "--engine") switch
+        {
+            null or "event" => SimEngine.Event,
+            "reference" => SimEngine.Reference,
+            var other => throw new EiecException($"--engine {other}: must be event or reference"),
+        };
         string? configPath = Arg(args, "--config");
         var config = configPath is null ? LargeConfig() : AccelConfigLoader.Load(configPath);
         config = AccelConfigLoader.WithOverrides(config, pes: ParseOrNull(Arg(args, "--pes")), fifoDepth: ParseOrNull(Arg(args, "--fifo-depth")));
@@ -49,7 +55,7 @@ public static class SimBenchmark
             double load = clock.Elapsed.TotalMilliseconds;
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
-            var result = new Simulator(image, new SimOptions { FifoDepth = config.FifoDepth }).Run(input);
+            var result = new Simulator(image, new SimOptions { FifoDepth = config.FifoDepth, Engine = engine }).Run(input);
             double sim = clock.Elapsed.TotalMilliseconds;
             cpus.Add((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             loads.Add(load);
@@ -57,7 +63,7 @@ public static class SimBenchmark
             stats = result.Stats;
             output.WriteLine($"run {r + 1}/{repeat}: load {load,8:F1} ms   simulate {sim,8:F1} ms (CPU {cpus[^1],6:F1} ms)   total {load + sim,8:F1} ms");
         }
-        output.WriteLine($"{layer.Name} at {config.Pes} PEs, queue depth {config.FifoDepth}: {stats!.Cycles} cycles " +
+        output.WriteLine($"{layer.Name} at {config.Pes} PEs, queue depth {config.FifoDepth}, {engine} engine: {stats!.Cycles} cycles " +
                          $"({stats.LatencyUs:F1} µs at {stats.ClockMhz} MHz), load-balance efficiency {stats.LoadBalanceEfficiency:P1}, " +
                          $"{stats.IssuedEntries} entries issued ({stats.PaddingEntries} padding)");
         output.WriteLine($"best of {repeat}: load {loads.Min():F1} ms + simulate {sims.Min():F1} ms = {loads.Min() + sims.Min():F1} ms " +
