@@ -23,7 +23,8 @@ public sealed class Pe
     private long _occupancySum;
     private readonly long[] _occupancy; // [count]: SCAN cycles that started with that queue count
 
-    public Pe(int index, PeMemories memories, short[] codebook, int fifoDepth, ActRw rw, int entriesPerWord, int entryBits, int codeBits)
+    public Pe(int index, PeMemories memories, short[] codebook, int fifoDepth, ActRw rw,
+              int entriesPerWord, int entryBits, int codeBits)
     {
         Rw = rw;
         Queue = new ActQueue(fifoDepth);

@@ -28,7 +28,8 @@ public sealed class Simulator
     /// Reads the image directory with <see cref="ImageReader"/> (the only supported source of an
     /// image).
     /// </summary>
-    public static Simulator Load(string directory, SimOptions? options = null) => new(ImageReader.Read(directory), options);
+    public static Simulator Load(string directory, SimOptions? options = null) =>
+        new(ImageReader.Read(directory), options);
 
     public CompiledImage Image { get; }
     /// <summary>The image's configuration with the options applied.</summary>
@@ -84,7 +85,10 @@ public sealed class Simulator
         {
             LayerOutputs = outputs,
             Saturations = saturations,
-            Stats = new SimStats { ClockMhz = Config.ClockMhz, Pes = Config.Pes, FifoDepth = Config.FifoDepth, Layers = stats },
+            Stats = new SimStats
+            {
+                ClockMhz = Config.ClockMhz, Pes = Config.Pes, FifoDepth = Config.FifoDepth, Layers = stats,
+            },
         };
     }
 }

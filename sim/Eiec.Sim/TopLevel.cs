@@ -16,7 +16,8 @@ internal static class TopLevel
     {
         int inputs = image.Layers[0].Inputs;
         if (input.Length != inputs)
-            throw new EiecException($"input has {input.Length} elements but layer 0 ('{image.Layers[0].Name}') of model '{image.Manifest.Model}' takes {inputs}");
+            throw new EiecException($"input has {input.Length} elements but layer 0 ('{image.Layers[0].Name}') " +
+                                    $"of model '{image.Manifest.Model}' takes {inputs}");
         for (int i = 0; i < input.Length; i++) rw[i % rw.Length].Load(i / rw.Length, input[i]);
     }
 
@@ -31,7 +32,8 @@ internal static class TopLevel
         for (int k = 0; k < n; k++)
         {
             int validRows = Math.Max(0, (layer.Outputs - k + n - 1) / n);
-            saturations += rw[k].WriteBack((layer.Index + 1) & 1, layer.RowsPerPe, layer.BiasBase, layer.WeightFracBits, layer.Relu, validRows);
+            saturations += rw[k].WriteBack((layer.Index + 1) & 1, layer.RowsPerPe, layer.BiasBase,
+                                           layer.WeightFracBits, layer.Relu, validRows);
         }
         return saturations;
     }
@@ -43,7 +45,8 @@ internal static class TopLevel
     public static short[] ReadOutputs(ImageLayer layer, ActRw[] rw)
     {
         var result = new short[layer.Outputs];
-        for (int i = 0; i < result.Length; i++) result[i] = rw[i % rw.Length].Peek((layer.Index + 1) & 1, i / rw.Length);
+        int n = rw.Length, buffer = (layer.Index + 1) & 1;
+        for (int i = 0; i < result.Length; i++) result[i] = rw[i % n].Peek(buffer, i / n);
         return result;
     }
 
@@ -59,7 +62,8 @@ internal static class TopLevel
     /// The layer's statistics from every PE's figures and the control unit's counters (which it
     /// clears).
     /// </summary>
-    public static LayerStats Collect(ImageLayer layer, int fifoDepth, long scanCycles, long wbCycles, long saturations, PeLayerStats[] pes, Ccu ccu)
+    public static LayerStats Collect(ImageLayer layer, int fifoDepth, long scanCycles, long wbCycles, long saturations,
+                                     PeLayerStats[] pes, Ccu ccu)
     {
         int n = pes.Length;
         long issued = pes.Sum(p => p.Issued);
@@ -117,21 +121,26 @@ internal static class TopLevel
             throw new EiecException($"{model}: {image.Pes.Length} PE memories but pes = {cfg.Pes}");
         if (image.Layers.Count == 0) throw new EiecException($"{model}: no layers");
         if (image.Codebook.Length < image.Layers.Count * cfg.CodebookSize)
-            throw new EiecException($"{model}: codebook ROM holds {image.Codebook.Length} values, fewer than {image.Layers.Count} layers × {cfg.CodebookSize}");
+            throw new EiecException($"{model}: codebook ROM holds {image.Codebook.Length} values, " +
+                                    $"fewer than {image.Layers.Count} layers × {cfg.CodebookSize}");
         for (int l = 0; l < image.Layers.Count; l++)
         {
             var layer = image.Layers[l];
             string where = $"{model}, layer {l} ('{layer.Name}')";
             if (layer.Index != l) throw new EiecException($"{where}: index is {layer.Index}");
-            if (layer.Inputs < 1 || layer.Outputs < 1) throw new EiecException($"{where}: {layer.Inputs} inputs, {layer.Outputs} outputs");
+            if (layer.Inputs < 1 || layer.Outputs < 1)
+                throw new EiecException($"{where}: {layer.Inputs} inputs, {layer.Outputs} outputs");
             if (layer.Groups != (layer.Inputs + cfg.Pes - 1) / cfg.Pes)
                 throw new EiecException($"{where}: groups = {layer.Groups}, expected ceil({layer.Inputs} / {cfg.Pes})");
             if (layer.RowsPerPe != (layer.Outputs + cfg.Pes - 1) / cfg.Pes)
-                throw new EiecException($"{where}: rows_per_pe = {layer.RowsPerPe}, expected ceil({layer.Outputs} / {cfg.Pes})");
+                throw new EiecException(
+                    $"{where}: rows_per_pe = {layer.RowsPerPe}, expected ceil({layer.Outputs} / {cfg.Pes})");
             if (layer.Groups > cfg.ActivationDepth || layer.RowsPerPe > cfg.ActivationDepth)
-                throw new EiecException($"{where}: {layer.Groups} groups / {layer.RowsPerPe} rows per PE exceed the activation depth {cfg.ActivationDepth}");
+                throw new EiecException($"{where}: {layer.Groups} groups / {layer.RowsPerPe} rows per PE " +
+                                        $"exceed the activation depth {cfg.ActivationDepth}");
             if (l > 0 && layer.Inputs != image.Layers[l - 1].Outputs)
-                throw new EiecException($"{where}: {layer.Inputs} inputs but layer {l - 1} has {image.Layers[l - 1].Outputs} outputs");
+                throw new EiecException(
+                    $"{where}: {layer.Inputs} inputs but layer {l - 1} has {image.Layers[l - 1].Outputs} outputs");
         }
     }
 }

@@ -13,7 +13,8 @@ public class HandCycleTests
 {
     public static TheoryData<SimEngine> Engines => new() { SimEngine.Reference, SimEngine.Event };
 
-    private static SimResult Run(TempDir tmp, Eiec.Contract.Cz.CzModel model, int pes, int depth, short[] input, SimEngine engine) =>
+    private static SimResult Run(
+        TempDir tmp, Eiec.Contract.Cz.CzModel model, int pes, int depth, short[] input, SimEngine engine) =>
         SimHarness.RunAndCompare(SimHarness.Image(tmp, model, Images.Small(pes, depth)), input, engine: engine);
 
     /// <summary>
@@ -125,7 +126,8 @@ public class HandCycleTests
     [InlineData(SimEngine.Reference, 2, 11, 2, 0, 4, 5, 0)]
     [InlineData(SimEngine.Event, 1, 12, 2, 1, 4, 5, 1)]
     [InlineData(SimEngine.Event, 2, 11, 2, 0, 4, 5, 0)]
-    public void Should_match_the_hand_schedule_When_a_shallow_queue_stalls_the_broadcast(SimEngine engine, int depth, int scan, int busy, int stalled, int starved, int drain, int stalls)
+    public void Should_match_the_hand_schedule_When_a_shallow_queue_stalls_the_broadcast(
+        SimEngine engine, int depth, int scan, int busy, int stalled, int starved, int drain, int stalls)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(1, [(0, 1)], [(0, 2)]);

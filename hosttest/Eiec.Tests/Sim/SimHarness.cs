@@ -12,18 +12,21 @@ namespace Eiec.Tests.Sim;
 /// <summary>Compile → write → read back → simulate, and compare with the golden model saying where.</summary>
 public static class SimHarness
 {
-    public static short[] Quantize(float[] x, int frac = 8) => x.Select(v => FixedPointMath.Quantize(v, frac, out _)).ToArray();
+    public static short[] Quantize(float[] x, int frac = 8) =>
+        x.Select(v => FixedPointMath.Quantize(v, frac, out _)).ToArray();
 
     public static short[] Input(int length, double density, int seed, bool signed = true) =>
         Quantize(RandomModel.CreateInput(length, density, seed, scale: 2.0, signed: signed));
 
-    public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) => Images.CompileToDisk(model, config, tmp.File("img"));
+    public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) =>
+        Images.CompileToDisk(model, config, tmp.File("img"));
 
     /// <summary>
     /// Runs simulator and golden model; fails naming the first differing layer, element, PE and
     /// values.
     /// </summary>
-    public static SimResult RunAndCompare(CompiledImage image, short[] input, int? fifoDepth = null, SimEngine engine = SimEngine.Event)
+    public static SimResult RunAndCompare(
+        CompiledImage image, short[] input, int? fifoDepth = null, SimEngine engine = SimEngine.Event)
     {
         var golden = GoldenModel.Run(image, input);
         var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth, Engine = engine }).Run(input);
@@ -35,7 +38,8 @@ public static class SimHarness
             actual.Length.Should().Be(expected.Length, $"layer {l} output length");
             for (int i = 0; i < expected.Length; i++)
                 if (expected[i] != actual[i])
-                    actual[i].Should().Be(expected[i], $"layer {l} ('{image.Layers[l].Name}') output {i} (PE {i % n}, local row {i / n}) must match the golden model");
+                    actual[i].Should().Be(expected[i], $"layer {l} ('{image.Layers[l].Name}') output {i} " +
+                                                       $"(PE {i % n}, local row {i / n}) must match the golden model");
             sim.Saturations[l].Should().Be(golden.Saturations[l], $"layer {l} saturations");
         }
         return sim;

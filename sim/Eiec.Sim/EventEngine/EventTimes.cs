@@ -89,7 +89,8 @@ internal sealed class EventTimes
             if (ccu.Tick(anyFull, out int j, out _))
             {
                 if (b >= pairs || j != js[b])
-                    throw new InvalidOperationException($"event engine: broadcast {b} is input {j}, expected the next non-zero input");
+                    throw new InvalidOperationException(
+                        $"event engine: broadcast {b} is input {j}, expected the next non-zero input");
                 bcs[b] = cycle;
                 int latest = int.MinValue;
                 for (int k = 0, row = b; k < n; k++, row += cap)
