@@ -25,18 +25,22 @@ public class SimCommandTests
         var input = SimHarness.Input(50, 0.5, 3);
         NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromInt16(input));
 
-        var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "--input", tmp.File("x.npy"), "--json", tmp.File("r.json"), "--output", tmp.File("y.npy"), "--raw", "--clock-mhz", "500");
+        var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "--input", tmp.File("x.npy"),
+                                         "--json", tmp.File("r.json"), "--output", tmp.File("y.npy"),
+                                         "--raw", "--clock-mhz", "500");
 
         code.Should().Be(0, stderr);
-        stdout.Should().Contain("Cycles and throughput (4 PEs, queue depth 8, clock 500 MHz)").And.Contain("latency [µs]")
-            .And.Contain("Energy per inference").And.Contain("average power").And.NotContain("\u001b[");
+        stdout.Should().Contain("Cycles and throughput (4 PEs, queue depth 8, clock 500 MHz)")
+            .And.Contain("latency [µs]").And.Contain("Energy per inference").And.Contain("average power")
+            .And.NotContain("\u001b[");
         var expected = new Simulator(image, new SimOptions { ClockMhz = 500 }).Run(input).Stats;
         using var json = JsonDocument.Parse(File.ReadAllText(tmp.File("r.json")));
         var root = json.RootElement;
         root.GetProperty("clock_mhz").GetDouble().Should().Be(500);
         root.GetProperty("summary").GetProperty("cycles").GetInt64().Should().Be(expected.Cycles);
         root.GetProperty("layers").GetArrayLength().Should().Be(2);
-        root.GetProperty("stats").EnumerateArray().Should().OnlyContain(s => s.GetProperty("unit").GetString()!.Length > 0);
+        root.GetProperty("stats").EnumerateArray()
+            .Should().OnlyContain(s => s.GetProperty("unit").GetString()!.Length > 0);
         root.GetProperty("energy").GetProperty("total_pj").GetDouble().Should().BeGreaterThan(0);
         NpyReader.Read(tmp.File("y.npy")).ToInt16().Should().Equal(GoldenModel.Run(image, input).Output);
     }
@@ -61,7 +65,8 @@ public class SimCommandTests
         SimHarness.Image(tmp, Images.Random(6, [40, 12], 0.2), Images.Small(4));
         var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "--repeat", "2", "--per-pe", "--fifo-depth", "2");
         code.Should().Be(0, stderr);
-        stdout.Should().Contain("default: seeded random (seed 1, density 0.5").And.Contain("best of 2:").And.Contain("Per PE, all layers").And.Contain("queue depth 2");
+        stdout.Should().Contain("default: seeded random (seed 1, density 0.5").And.Contain("best of 2:")
+            .And.Contain("Per PE, all layers").And.Contain("queue depth 2");
     }
 
     [Fact]
@@ -72,7 +77,8 @@ public class SimCommandTests
         File.WriteAllText(tmp.File("t.yaml"), "actions:\n  mac: {pj: 1}\n  sram_leak: {pj: 2}\n");
         var (code, _, stderr) = Cli("sim", tmp.File("img"), "--energy-table", tmp.File("t.yaml"));
         code.Should().Be(1);
-        stderr.Should().StartWith($"eiec: error: {tmp.File("t.yaml")}: actions.sram_leak").And.Contain("unknown action 'sram_leak'");
+        stderr.Should().StartWith($"eiec: error: {tmp.File("t.yaml")}: actions.sram_leak")
+            .And.Contain("unknown action 'sram_leak'");
         stderr.Trim().Split('\n').Should().HaveCount(1);
     }
 
