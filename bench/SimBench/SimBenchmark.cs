@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.FixedPoint;
-using Eiec.FrontEnd.Gen;
 using Eiec.Contract.Image;
-using Eiec.Compiler.Lowering;
+using Eiec.FrontEnd.Gen;
 using Eiec.Sim;
 
 namespace Eiec.Bench;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Eiec.Cli;
-using Eiec.Golden;
 using Eiec.Contract.Npy;
+using Eiec.Golden;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 

@@ -1,9 +1,9 @@
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.FixedPoint;
+using Eiec.Contract.Image;
 using Eiec.FrontEnd.Gen;
 using Eiec.Golden;
-using Eiec.Contract.Image;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 

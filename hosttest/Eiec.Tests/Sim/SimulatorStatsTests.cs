@@ -1,5 +1,5 @@
-using Eiec.Golden;
 using Eiec.Contract.Image;
+using Eiec.Golden;
 using Eiec.Sim.Energy;
 using Eiec.Tests.Support;
 
