@@ -63,7 +63,7 @@ public sealed class HdlParameters
             new HdlDefine("EIE_LAYER_BITS", I(c.LayerAddrBits), "layer index bits"),
             new HdlDefine("EIE_CODEBOOK_DEPTH", I((long)c.MaxLayers * c.CodebookSize), "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
             new HdlDefine("EIE_CODEBOOK_ADDR_BITS", I(c.CodebookAddrBits), "codebook ROM address bits"),
-            new HdlDefine("EIE_COL_BITS", I(c.IndexWidth), "bits of a column or row index of any layer that fits"),
+            new HdlDefine("EIE_COL_BITS", I(c.RowColumnBits), "bits of a column or row index of any layer that fits"),
             new HdlDefine("EIE_LNZD_LEVELS", I(LnzdLevels(c.Pes)), "levels of the 4-ary leading-non-zero detection tree"),
             new HdlDefine("EIE_LAYER_TABLE_BITS", I(ImageFiles.LayerTableWidth), "layer-table word, bits (eight 32-bit fields)"),
             new HdlDefine("EIE_FLAG_RELU_BIT", I(LayerFlags.ReluBit), "flags bit: ReLU"),

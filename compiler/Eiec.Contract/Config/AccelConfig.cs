@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json.Serialization;
 using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Contract.Config;
@@ -88,8 +89,13 @@ public sealed record AccelConfig
     public int WriteBackBits => Math.Max(AccumulatorBits, ActivationBits + FixedPoint.FixedPointMath.MaxWeightFracBits) + 2;
     /// <summary>Largest layer dimension (inputs or outputs) the array can hold: depth × PEs.</summary>
     public long MaxLayerDim => (long)ActivationDepth * Pes;
-    /// <summary>Bits for a column or row index of any layer that fits.</summary>
-    public int IndexWidth => AddrBits((int)Math.Min(int.MaxValue, MaxLayerDim + 1));
+    /// <summary>
+    /// Bits for a row or column number of any layer that fits (EIE_COL_BITS). Not <see cref="IndexBits"/>,
+    /// the relative (zero-run) index stored in each entry. image.json keeps its earlier key, index_width,
+    /// so that images stay byte-identical across the rename.
+    /// </summary>
+    [JsonPropertyName("index_width")]
+    public int RowColumnBits => AddrBits((int)Math.Min(int.MaxValue, MaxLayerDim + 1));
 
     public static int AddrBits(long depth) => depth <= 2 ? 1 : 64 - BitOperations.LeadingZeroCount((ulong)(depth - 1));
 
