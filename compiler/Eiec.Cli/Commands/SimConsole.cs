@@ -99,7 +99,7 @@ public sealed class SimConsole
         {
             var lines = e.Lines.Where(l => l.Unit == unit).ToList();
             foreach (var l in lines)
-                t.AddRow(l == lines[0] ? unit : "", l.Action, N(l.Count / n), F(l.PjPerAction, "0.####"), F(l.TotalPj / n / 1000, "F3"), Share(l.TotalPj));
+                t.AddRow(l == lines[0] ? unit : "", l.PerCycle ? $"{l.Name} (per cycle)" : l.Name, N(l.Count / n), F(l.PjEach, "0.####"), F(l.TotalPj / n / 1000, "F3"), Share(l.TotalPj));
             if (lines.Count > 1) t.AddRow("", $"[italic]{unit} total[/]", "", "", F(pj / n / 1000, "F3"), Share(pj));
         }
         t.AddRow("[bold]total[/]", "", "", "", F(e.PerInferencePj / 1000, "F3"), "100 %");
