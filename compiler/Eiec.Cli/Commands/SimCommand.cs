@@ -32,11 +32,12 @@ public static class SimCommand
         var json = new Option<string?>("--json") { Description = "Write the full report (summary, per layer, per PE, energy, every statistic with its unit) as JSON" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw), as eiec run does" };
         var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
+        var plot = new Option<string?>("--plot") { Description = "Draw the energy per inference by unit (per cycle and per action) as a PNG" };
         var perPe = new Option<bool>("--per-pe") { Description = "Also print every PE's busy/stalled/starved/drain cycles" };
         var repeat = new Option<int>("--repeat") { Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, raw, perPe, repeat }) command.Options.Add(o);
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe, repeat }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
@@ -44,11 +45,15 @@ public static class SimCommand
             // Every option is checked before anything is simulated or written.
             int k = parse.GetValue(repeat);
             if (k < 0) throw new EiecException($"--repeat {k}: must be ≥ 0");
-            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output);
+            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output), plotPath = parse.GetValue(plot);
             if (jsonPath is not null) AtomicFile.CheckWritable(jsonPath, "simulation report");
             if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
-            if (jsonPath is not null && outputPath is not null && Path.GetFullPath(jsonPath) == Path.GetFullPath(outputPath))
-                throw new EiecException($"--json {jsonPath} and --output {outputPath}: the same file; give each its own");
+            if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "energy plot");
+            var named = new[] { ("--json", jsonPath), ("--output", outputPath), ("--plot", plotPath) }.Where(p => p.Item2 is not null).ToList();
+            for (int i = 0; i < named.Count; i++)
+                for (int j = i + 1; j < named.Count; j++)
+                    if (Path.GetFullPath(named[i].Item2!) == Path.GetFullPath(named[j].Item2!))
+                        throw new EiecException($"{named[i].Item1} {named[i].Item2} and {named[j].Item1} {named[j].Item2}: the same file; give each its own");
             var options = new SimOptions { FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz) };
             var table = parse.GetValue(energyTable) is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
 
@@ -80,6 +85,11 @@ public static class SimCommand
                     var array = OutputArray.From(batch.Results.Select(r => r.Output).ToArray(), parse.GetValue(raw), simulator.ActivationFracBits, vectors.Batch);
                     staged.Add(outputPath, "outputs", stream => NpyWriter.Write(stream, array));
                 }
+                if (plotPath is not null)
+                {
+                    byte[] png = SimEnergyPlot.Render(stats, energy, manifest.Model);
+                    staged.Add(plotPath, "energy plot", stream => stream.Write(png));
+                }
                 staged.Commit();
             }
 
@@ -89,6 +99,7 @@ public static class SimCommand
             ui.Write(stats, energy, parse.GetValue(perPe));
             if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
             if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
+            if (plotPath is not null) ui.WriteLine($"energy plot: {plotPath}");
 
             ui.WriteLine($"wall time: load {loadMs:F1} ms, simulate {simMs:F1} ms ({vectors.Vectors.Count} inference(s), first run includes JIT)");
             if (k > 0)
