@@ -143,7 +143,8 @@ def markdown(cal, model, rows):
         out.append(f"| {u} | {model['k'][u]:.4f} | {model['beta'][u]:.4f} | {100 * share:.1f} % |")
     out += ["", "| set | layer | " + " | ".join(PE_UNITS) + " | PE total |", "|" + "---|" * (len(PE_UNITS) + 3)]
     t2 = cal["table2"]["modules_mw"]
-    out.append("| Table II | | " + " | ".join(f"{t2[u]:.3f}" for u in PE_UNITS) + f" | {cal['table2']['total_mw']:.3f} |")
+    out.append("| Table II | | " + " | ".join(f"{t2[u]:.3f}" for u in PE_UNITS)
+               + f" | {cal['table2']['total_mw']:.3f} |")
     for kind, name, p, total, errs in rows:
         name_md = f"**{name}**" if name.endswith("set") else name
         cells = [f"{p[u]:.3f} ({100 * errs[u]:+.1f} %)" for u in PE_UNITS]

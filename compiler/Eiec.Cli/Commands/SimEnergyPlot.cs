@@ -35,8 +35,10 @@ public static class SimEnergyPlot
             });
             ticks.AddMajor(i, unit);
         }
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "per cycle (clock, registers, leakage)", FillColor = perCycleColor });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "actions (count × energy per action)", FillColor = actionColor });
+        plot.Legend.ManualItems.Add(
+            new LegendItem { LabelText = "per cycle (clock, registers, leakage)", FillColor = perCycleColor });
+        plot.Legend.ManualItems.Add(
+            new LegendItem { LabelText = "actions (count × energy per action)", FillColor = actionColor });
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Margins(bottom: 0);

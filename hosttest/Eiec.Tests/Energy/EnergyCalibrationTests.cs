@@ -32,7 +32,10 @@ public class EnergyCalibrationTests
             l.Value.GetProperty("actions").EnumerateObject().ToDictionary(a => a.Name, a => a.Value.GetInt64())));
     }
 
-    /// <summary>mW per PE of each unit: (Σ count × pJ + PE-cycles × per-cycle pJ) / time, recomputed from the table's numbers.</summary>
+    /// <summary>
+    /// mW per PE of each unit: (Σ count × pJ + PE-cycles × per-cycle pJ) / time, recomputed from the
+    /// table's numbers.
+    /// </summary>
     private static Dictionary<string, double> PowerPerPe(Counts c, EnergyTable table, double mhz = 800)
     {
         double peCycles = (double)c.Cycles * c.Pes;
@@ -66,7 +69,8 @@ public class EnergyCalibrationTests
             var mw = PowerPerPe(counts, table);
             foreach (var (unit, paper) in Table2)
                 mw[unit].Should().BeInRange(paper * 0.9, paper * 1.1, $"{name}: {unit} power vs Table II {paper} mW");
-            mw.Values.Sum().Should().BeInRange(Table2TotalMw * 0.9, Table2TotalMw * 1.1, $"{name}: PE total vs Table II");
+            mw.Values.Sum().Should().BeInRange(Table2TotalMw * 0.9, Table2TotalMw * 1.1,
+                $"{name}: PE total vs Table II");
         }
     }
 
@@ -76,7 +80,8 @@ public class EnergyCalibrationTests
         var alex7 = Cached()["Alex-7"];
         var table = EnergyTable.Default();
         double pj = alex7.Actions.Sum(a => a.Value * table.Entries.Single(e => e.Key.Name() == a.Key).Value.Pj)
-                    + table.PerCycle.Sum(p => p.Value.Pj * alex7.Cycles * (EnergyActions.IsPerPe(p.Key) ? alex7.Pes : 1));
+                    + table.PerCycle.Sum(p =>
+                        p.Value.Pj * alex7.Cycles * (EnergyActions.IsPerPe(p.Key) ? alex7.Pes : 1));
         // Table V: 138,927 frames/J = 7.198 µJ per frame at about 0.59 W; eiec's Alex-7 takes more cycles
         // than the paper's 81,967 frames/s allow, so its energy is compared loosely and its power closely.
         double watts = pj * 1e-12 / (alex7.Cycles / 800e6);
@@ -96,7 +101,7 @@ public class EnergyCalibrationTests
         var layer = doc.RootElement.GetProperty("layers")[0];
         var cached = Cached()["NT-LSTM"];
         doc.RootElement.GetProperty("summary").GetProperty("cycles").GetInt64().Should().Be(cached.Cycles,
-            "bench/energy-counts.json is stale: run bench/energy-calibrate.py --write");
+            "bench/energy-counts.json must be current (bench/energy-calibrate.py --write)");
         foreach (var (action, count) in cached.Actions)
             layer.GetProperty("actions").GetProperty(action).GetInt64().Should().Be(count, $"cached count of {action}");
     }

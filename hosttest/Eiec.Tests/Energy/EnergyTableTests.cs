@@ -5,7 +5,12 @@ namespace Eiec.Tests.Energy;
 
 public class EnergyTableTests
 {
-    /// <summary>A valid table: every unit with 0.25 pJ per cycle kind and every action (under its default unit) at 1.5 pJ.</summary>
+    private const string Mac = "      mac: {pj: 1.5, source: test}\n";
+    private const string Lnzd = "      lnzd_cycle: {pj: 1.5, source: test}\n";
+    private const string Leakage = "      leakage: {pj: 0.25, source: test}\n";
+    private const string Clock = "      clock: {pj: 0.25, source: test}\n";
+
+    /// <summary>A valid table: 0.25 pJ per cycle kind for every unit, 1.5 pJ per action under its default unit.</summary>
     public static string Table(Func<string, string>? edit = null)
     {
         var lines = new List<string> { "name: t", "units:" };
@@ -23,8 +28,12 @@ public class EnergyTableTests
     }
 
     private static void Fails(string yaml, string pattern) =>
-        FluentActions.Invoking(() => EnergyTable.Parse(yaml, "mine.yaml")).Should().Throw<EiecException>().WithMessage(pattern)
+        FluentActions.Invoking(() => EnergyTable.Parse(yaml, "mine.yaml"))
+            .Should().Throw<EiecException>().WithMessage(pattern)
             .Which.Message.Should().NotContain("\n");
+
+    private static void Fails(string from, string to, string pattern) =>
+        Fails(Table(t => t.Replace(from, to)), pattern);
 
     [Fact]
     public void Should_give_every_number_a_source_and_a_derivation_When_the_built_in_table_loads()
@@ -33,7 +42,8 @@ public class EnergyTableTests
         table.Name.Should().Be("eie-45nm");
         table.Entries.Should().HaveCount(EnergyActions.All.Count);
         table.PerCycle.Keys.Should().Equal(EnergyActions.KnownUnits);
-        var numbers = table.Entries.Values.Concat(table.PerCycle.Values.SelectMany(p => new[] { p.Clock, p.Register, p.Leakage }));
+        var numbers = table.Entries.Values
+            .Concat(table.PerCycle.Values.SelectMany(p => new[] { p.Clock, p.Register, p.Leakage })).ToList();
         numbers.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e.Source) && e.Pj >= 0);
         // Every non-zero number says how it was derived.
         numbers.Where(e => e.Pj > 0).Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e.Derivation));
@@ -64,7 +74,7 @@ public class EnergyTableTests
     [Fact]
     public void Should_fail_naming_the_file_line_and_key_When_an_action_is_unknown()
     {
-        var yaml = Table(t => t.Replace("      mac: {pj: 1.5, source: test}\n", "      mac: {pj: 1.5}\n      dram_read: {pj: 640}\n"));
+        var yaml = Table(t => t.Replace(Mac, "      mac: {pj: 1.5}\n      dram_read: {pj: 640}\n"));
         int line = yaml.Split('\n').ToList().FindIndex(l => l.Contains("dram_read")) + 1;
         Fails(yaml, $"mine.yaml: line {line}: units.Arith.actions.dram_read: unknown action 'dram_read'*");
     }
@@ -72,19 +82,21 @@ public class EnergyTableTests
     [Fact]
     public void Should_fail_listing_what_is_missing_When_actions_or_units_or_per_cycle_kinds_are_missing()
     {
-        Fails(Table(t => t.Replace("      mac: {pj: 1.5, source: test}\n", "").Replace("      lnzd_cycle: {pj: 1.5, source: test}\n", "")),
-            "mine.yaml: missing action(s) 'mac', 'lnzd_cycle'*");
-        Fails(Table(t => t.Replace("      leakage: {pj: 0.25, source: test}\n", "")), "mine.yaml: line 4: units.Ccu.per_cycle: missing 'leakage'*");
-        var noQueue = Table(t => t[..t.IndexOf("  ActQueue:", StringComparison.Ordinal)] + t[t.IndexOf("  PtrRead:", StringComparison.Ordinal)..]);
+        Fails(Table(t => t.Replace(Mac, "").Replace(Lnzd, "")), "mine.yaml: missing action(s) 'mac', 'lnzd_cycle'*");
+        // Ccu is the first unit: its per_cycle is on line 4.
+        Fails(Leakage, "", "mine.yaml: line 4: units.Ccu.per_cycle: missing 'leakage'*");
+        var noQueue = Table(t =>
+            t[..t.IndexOf("  ActQueue:", StringComparison.Ordinal)] +
+            t[t.IndexOf("  PtrRead:", StringComparison.Ordinal)..]);
         Fails(noQueue, "mine.yaml: missing unit(s) 'ActQueue'*");
     }
 
     [Fact]
     public void Should_fail_naming_the_action_When_it_is_under_two_units()
     {
-        var yaml = Table(t => t.Replace("      lnzd_cycle: {pj: 1.5, source: test}\n", "      lnzd_cycle: {pj: 1.5}\n      mac: {pj: 1}\n"));
         // Ccu comes first in the file, so Arith's mac is the second one.
-        Fails(yaml, "mine.yaml: line *: units.Arith.actions.mac: action 'mac' is given twice (also under Ccu)");
+        Fails(Lnzd, "      lnzd_cycle: {pj: 1.5}\n      mac: {pj: 1}\n",
+            "mine.yaml: line *: units.Arith.actions.mac: action 'mac' is given twice (also under Ccu)");
     }
 
     [Theory]
@@ -93,20 +105,22 @@ public class EnergyTableTests
     [InlineData(".nan")]
     public void Should_fail_naming_the_key_When_an_energy_is_not_a_non_negative_number(string value)
     {
-        Fails(Table(t => t.Replace("mac: {pj: 1.5, source: test}", $"mac: {{pj: {value}}}")),
+        Fails(Mac, $"      mac: {{pj: {value}}}\n",
             $"mine.yaml: line *: units.Arith.actions.mac: pj = '{value}' must be*");
-        Fails(Table(t => t.Replace("  SpmatRead:\n    per_cycle:\n      clock: {pj: 0.25, source: test}",
-            $"  SpmatRead:\n    per_cycle:\n      clock: {{pj: {value}}}")), $"mine.yaml: line *: units.SpmatRead.per_cycle.clock: pj = '{value}'*");
+        Fails("  SpmatRead:\n    per_cycle:\n" + Clock, $"  SpmatRead:\n    per_cycle:\n      clock: {{pj: {value}}}\n",
+            $"mine.yaml: line *: units.SpmatRead.per_cycle.clock: pj = '{value}'*");
     }
 
     [Fact]
     public void Should_fail_with_one_line_When_a_key_or_unit_is_unknown_or_the_file_is_malformed()
     {
-        Fails(Table(t => t.Replace("mac: {pj: 1.5, source: test}", "mac: {pj: 1, pJ: 2}")), "mine.yaml: line *: units.Arith.actions.mac: unknown key 'pJ'*");
-        Fails(Table(t => t.Replace("mac: {pj: 1.5, source: test}", "mac: {source: x}")), "mine.yaml: line *: units.Arith.actions.mac: missing 'pj'*");
-        Fails(Table(t => t.Replace("      clock: {pj: 0.25, source: test}", "      clocks: {pj: 0.25}")), "mine.yaml: line *: units.*.per_cycle.clocks: unknown key 'clocks'*");
-        Fails(Table(t => t.Replace("  Arith:", "  Dram:")), "mine.yaml: line *: units.Dram: unknown unit 'Dram'*");
-        Fails(Table(t => t.Replace("  Arith:\n    per_cycle:", "  Arith:\n    idle: {pj: 1}\n    per_cycle:")), "mine.yaml: line *: units.Arith.idle: unknown key 'idle'*");
+        Fails(Mac, "      mac: {pj: 1, pJ: 2}\n", "mine.yaml: line *: units.Arith.actions.mac: unknown key 'pJ'*");
+        Fails(Mac, "      mac: {source: x}\n", "mine.yaml: line *: units.Arith.actions.mac: missing 'pj'*");
+        Fails(Clock, "      clocks: {pj: 0.25}\n",
+            "mine.yaml: line *: units.*.per_cycle.clocks: unknown key 'clocks'*");
+        Fails("  Arith:", "  Dram:", "mine.yaml: line *: units.Dram: unknown unit 'Dram'*");
+        Fails("  Arith:\n    per_cycle:", "  Arith:\n    idle: {pj: 1}\n    per_cycle:",
+            "mine.yaml: line *: units.Arith.idle: unknown key 'idle'*");
         Fails("name: x\n", "mine.yaml: missing 'units:'*");
         Fails("actions:\n  mac: {pj: 1}\n", "mine.yaml: line 1: top-level 'actions:' is the old flat format*");
         Fails("units: [1, 2\n", "mine.yaml: malformed energy table at line *");

@@ -28,7 +28,7 @@ public sealed record EnergyReport
     public required double TotalPj { get; init; }
     /// <summary>Energy per inference, pJ.</summary>
     public required double PerInferencePj { get; init; }
-    /// <summary>Energy per multiply-accumulate with a stored weight (padding excluded), pJ; 0 if there are none.</summary>
+    /// <summary>Energy per multiply-accumulate with a stored weight (padding excluded), pJ; 0 if none.</summary>
     public required double PjPerUsefulMac { get; init; }
     /// <summary>Average power over the counted cycles at the clock, mW.</summary>
     public required double AveragePowerMw { get; init; }
@@ -41,7 +41,8 @@ public sealed record EnergyReport
     public static EnergyReport Compute(SimStats stats, EnergyTable table)
     {
         var lines = LinesOf(stats.Actions, stats.Cycles, stats.Pes, table);
-        var byUnit = EnergyActions.KnownUnits.ToDictionary(u => u, u => lines.Where(l => l.Unit == u).Sum(l => l.TotalPj));
+        var byUnit = EnergyActions.KnownUnits.ToDictionary(
+            u => u, u => lines.Where(l => l.Unit == u).Sum(l => l.TotalPj));
         double total = lines.Sum(l => l.TotalPj);
         double microseconds = stats.Microseconds(stats.Cycles);
         double perInference = total / stats.Inferences;
@@ -62,7 +63,7 @@ public sealed record EnergyReport
         };
     }
 
-    /// <summary>Total pJ of some counts over <paramref name="cycles"/> counted cycles of an N-PE array (e.g. one layer).</summary>
+    /// <summary>Total pJ of some counts over <paramref name="cycles"/> counted cycles of an N-PE array.</summary>
     public static double Pj(ActionCounts counts, long cycles, int pes, EnergyTable table) =>
         LinesOf(counts, cycles, pes, table).Sum(l => l.TotalPj);
 

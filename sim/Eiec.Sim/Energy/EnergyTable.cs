@@ -67,14 +67,18 @@ public sealed class EnergyTable
         return Parse(text, path);
     }
 
-    /// <summary>Parses and validates a table; every problem is an <see cref="EiecException"/> naming <paramref name="origin"/>, line and key.</summary>
+    /// <summary>
+    /// Parses and validates a table; every problem is an <see cref="EiecException"/> naming
+    /// <paramref name="origin"/>, the line and the key.
+    /// </summary>
     public static EnergyTable Parse(string yaml, string origin)
     {
         var stream = new YamlStream();
         try { stream.Load(new StringReader(yaml)); }
         catch (YamlException e)
         {
-            throw new EiecException($"{origin}: malformed energy table at line {e.Start.Line}, column {e.Start.Column}: " +
+            throw new EiecException(
+                $"{origin}: malformed energy table at line {e.Start.Line}, column {e.Start.Column}: " +
                                     (e.InnerException ?? e).Message);
         }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -86,14 +90,18 @@ public sealed class EnergyTable
         {
             string key = Scalar(keyNode, origin, "top-level key");
             if (key == "actions")
-                throw new EiecException($"{origin}: line {keyNode.Start.Line}: top-level 'actions:' is the old flat format; " +
-                                        "put each action under its unit: units: {<unit>: {per_cycle: {...}, actions: {...}}}");
+                throw new EiecException(
+                    $"{origin}: line {keyNode.Start.Line}: top-level 'actions:' is the old flat format; put each " +
+                    "action under its unit: units: {<unit>: {per_cycle: {...}, actions: {...}}}");
             if (!TopKeys.Contains(key))
-                throw new EiecException($"{origin}: line {keyNode.Start.Line}: unknown key '{key}'; known keys: {string.Join(", ", TopKeys)}");
+                throw new EiecException(
+                    $"{origin}: line {keyNode.Start.Line}: unknown key '{key}'; known keys: " +
+                    string.Join(", ", TopKeys));
             if (key == "name") name = Scalar(value, origin, "name");
             if (key == "units")
                 units = value as YamlMappingNode ?? throw new EiecException(
-                    $"{origin}: line {value.Start.Line}: 'units' must be a mapping of unit name to {{per_cycle, actions}}");
+                    $"{origin}: line {value.Start.Line}: 'units' must be a mapping of unit name to " +
+                    "{per_cycle, actions}");
         }
         if (units is null) throw new EiecException($"{origin}: missing 'units:' mapping");
 
@@ -104,13 +112,15 @@ public sealed class EnergyTable
             string unit = Scalar(keyNode, origin, "unit name");
             string at = $"{origin}: line {keyNode.Start.Line}: units.{unit}";
             if (!EnergyActions.KnownUnits.Contains(unit))
-                throw new EiecException($"{at}: unknown unit '{unit}'; known units: {string.Join(", ", EnergyActions.KnownUnits)}");
+                throw new EiecException(
+                    $"{at}: unknown unit '{unit}'; known units: {string.Join(", ", EnergyActions.KnownUnits)}");
             if (perCycle.ContainsKey(unit)) throw new EiecException($"{at}: unit '{unit}' is given twice");
             perCycle[unit] = Unit(value, unit, at, origin, entries);
         }
         var missingUnits = EnergyActions.KnownUnits.Where(u => !perCycle.ContainsKey(u)).ToList();
         if (missingUnits.Count > 0)
-            throw new EiecException($"{origin}: missing unit(s) {string.Join(", ", missingUnits.Select(m => $"'{m}'"))} " +
+            throw new EiecException(
+                $"{origin}: missing unit(s) {string.Join(", ", missingUnits.Select(m => $"'{m}'"))} " +
                                     "under 'units:' (every unit needs per_cycle and actions, even if all zero)");
         var missing = EnergyActions.All.Where(a => !entries.ContainsKey(a)).Select(a => a.Name()).ToList();
         if (missing.Count > 0)
@@ -124,7 +134,8 @@ public sealed class EnergyTable
         Dictionary<EnergyAction, EnergyEntry> entries)
     {
         if (node is not YamlMappingNode map)
-            throw new EiecException($"{at}: expected a mapping {{per_cycle: {{clock, register, leakage}}, actions: {{...}}}}");
+            throw new EiecException(
+                $"{at}: expected a mapping {{per_cycle: {{clock, register, leakage}}, actions: {{...}}}}");
         PerCycleEnergy? perCycle = null;
         bool sawActions = false;
         foreach (var (keyNode, value) in map.Children)
@@ -152,28 +163,33 @@ public sealed class EnergyTable
             }
             else throw new EiecException($"{here}: unknown key '{key}'; known keys: {string.Join(", ", UnitKeys)}");
         }
-        if (perCycle is null) throw new EiecException($"{at}: missing 'per_cycle:' (clock, register, leakage; 0 if none)");
-        if (!sawActions) throw new EiecException($"{at}: missing 'actions:' (write 'actions: {{}}' for a unit without actions)");
+        if (perCycle is null)
+            throw new EiecException($"{at}: missing 'per_cycle:' (clock, register, leakage; 0 if none)");
+        if (!sawActions)
+            throw new EiecException($"{at}: missing 'actions:' (write 'actions: {{}}' for a unit without actions)");
         return perCycle;
     }
 
     private static PerCycleEnergy ParsePerCycle(YamlNode node, string unit, string at, string origin)
     {
         if (node is not YamlMappingNode map)
-            throw new EiecException($"{at}: expected a mapping {{clock: {{pj: ...}}, register: {{pj: ...}}, leakage: {{pj: ...}}}}");
+            throw new EiecException(
+                $"{at}: expected a mapping {{clock: {{pj: ...}}, register: {{pj: ...}}, leakage: {{pj: ...}}}}");
         var kinds = new Dictionary<string, EnergyEntry>();
         foreach (var (keyNode, value) in map.Children)
         {
             string kind = Scalar(keyNode, origin, "key");
             string here = $"{origin}: line {keyNode.Start.Line}: units.{unit}.per_cycle.{kind}";
             if (!PerCycleEnergy.Kinds.Contains(kind))
-                throw new EiecException($"{here}: unknown key '{kind}'; known keys: {string.Join(", ", PerCycleEnergy.Kinds)}");
+                throw new EiecException(
+                    $"{here}: unknown key '{kind}'; known keys: {string.Join(", ", PerCycleEnergy.Kinds)}");
             if (kinds.ContainsKey(kind)) throw new EiecException($"{here}: '{kind}' is given twice");
             kinds[kind] = Entry(value, unit, here, origin);
         }
         var missing = PerCycleEnergy.Kinds.Where(k => !kinds.ContainsKey(k)).ToList();
         if (missing.Count > 0)
-            throw new EiecException($"{at}: missing {string.Join(", ", missing.Select(m => $"'{m}'"))} (pJ per cycle; 0 if none)");
+            throw new EiecException(
+                $"{at}: missing {string.Join(", ", missing.Select(m => $"'{m}'"))} (pJ per cycle; 0 if none)");
         return new PerCycleEnergy(kinds["clock"], kinds["register"], kinds["leakage"]);
     }
 
