@@ -10,7 +10,7 @@ public class EnergyTableTests
     private const string Leakage = "      leakage: {pj: 0.25, source: test}\n";
     private const string Clock = "      clock: {pj: 0.25, source: test}\n";
 
-    /// <summary>A valid table: 0.25 pJ per cycle kind for every unit, 1.5 pJ per action under its default unit.</summary>
+    /// <summary>A valid table: 0.25 pJ per cycle kind for every unit, 1.5 pJ per action (default units).</summary>
     public static string Table(Func<string, string>? edit = null)
     {
         var lines = new List<string> { "name: t", "units:" };
