@@ -9,7 +9,7 @@ namespace Eiec.Cli.Commands;
 
 /// <summary>
 /// `eiec sim out/ [--input x.npy] [--fifo-depth D] [--clock-mhz F] [--energy-table t.yaml]
-/// [--json report.json] [--output y.npy] [--repeat K]`: cycle-accurate simulation of a compiled
+/// [--json report.json] [--output y.npy] [--plot energy.png] [--repeat K]`: cycle-accurate simulation of a compiled
 /// image (read from disk), with cycles, load balance, PE activity and energy tables.
 /// </summary>
 public static class SimCommand
@@ -29,6 +29,10 @@ public static class SimCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw), as eiec run does" };
         var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
         var perPe = new Option<bool>("--per-pe") { Description = "Also print every PE's busy/stalled/starved/drain cycles" };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "Draw the energy per inference by unit (per cycle and per action) as a PNG",
+        };
         var engine = new Option<string>("--engine")
         {
             Description = "SCAN engine, same results either way: event (event times, fast) or " +
@@ -39,13 +43,13 @@ public static class SimCommand
         var repeat = new Option<int>("--repeat") { Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, raw, perPe, engine, repeat })
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe, engine, repeat })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
             string dir = parse.GetValue(image)!;
-            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output);
+            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output), plotPath = parse.GetValue(plot);
             int k = parse.GetValue(repeat);
             var sim = EiecToolchain.Simulate(new SimulateRequest
             {
@@ -55,7 +59,7 @@ public static class SimCommand
                     FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
                     Engine = Engine(parse.GetValue(engine)!),
                 },
-                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
+                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath, PlotPath = plotPath,
                 Raw = parse.GetValue(raw), Repeat = k,
             });
             var stats = sim.Batch.Stats;
@@ -68,6 +72,7 @@ public static class SimCommand
             ui.Write(stats, sim.Energy, parse.GetValue(perPe));
             if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
             if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
+            if (plotPath is not null) ui.WriteLine($"energy plot: {plotPath}");
 
             ui.WriteLine($"wall time: load {sim.LoadMs:F1} ms, simulate {sim.SimulateMs:F1} ms ({vectors.Vectors.Count} inference(s), first run includes JIT)");
             if (k > 0)
