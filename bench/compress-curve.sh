@@ -38,6 +38,7 @@ echo; echo "## Targets: >= 88.0 % at 4 %, >= 86.0 % at 2 % (4-bit codebooks, gol
 for target in "0.04 5" "0.02 6"; do
   set -- $target
   "$eiec" compress "$dense" -o "$out/lenet-$1.cz" --report "$out/lenet-$1.md" --data "$data" --seed 1 \
-    --eval-examples 0 --scope global --density "$1" --prune-steps "$2" --step-epochs 2 --prune-epochs 30 --share-epochs 5 | tail -1
+    --eval-examples 0 --scope global --density "$1" --prune-steps "$2" --step-epochs 2 --prune-epochs 30 \
+    --share-epochs 5 | tail -1
   "$eiec" eval --data "$data" --sim-limit 0 "$dense" "$out/lenet-$1.cz" | grep -E "golden|compressed|dense"
 done
