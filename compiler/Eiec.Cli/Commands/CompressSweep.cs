@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Eiec.Compiler.Lowering;
@@ -11,7 +12,6 @@ using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Training;
 using Eiec.Toolchain.Compress;
 using Eiec.Toolchain.Evaluation;
-using System.Diagnostics;
 
 namespace Eiec.Cli.Commands;
 

@@ -17,8 +17,11 @@ public static class ExportCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Compressed model (.cz)" };
-        var output = new Option<string>("--output", "-o") { Description = "Dense model to write: .onnx or .npz (by "
-            + "extension; written atomically)", Required = true };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Dense model to write: .onnx or .npz (by "
+            + "extension; written atomically)", Required = true
+        };
         var command = new Command("export", "Write a .cz back as a dense model (.onnx or .npz) with the shared weights "
             + "expanded") { model };
         command.Options.Add(output);

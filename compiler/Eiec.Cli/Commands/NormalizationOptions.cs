@@ -11,8 +11,11 @@ namespace Eiec.Cli.Commands;
 /// </summary>
 public sealed class NormalizationOptions
 {
-    private readonly Option<double?> _mean = new("--input-mean") { Description = "Normalize raw inputs as (x - mean) / "
-        + "std (x = pixels / 255); stored in the model" };
+    private readonly Option<double?> _mean = new("--input-mean")
+    {
+        Description = "Normalize raw inputs as (x - mean) / "
+        + "std (x = pixels / 255); stored in the model"
+    };
     private readonly Option<double?> _std = new("--input-std") { Description = "See --input-mean (default 1)" };
 
     public void AddTo(Command command)

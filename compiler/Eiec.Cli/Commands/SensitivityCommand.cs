@@ -17,12 +17,21 @@ public static class SensitivityCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Dense model (.npz or .onnx)" };
-        var data = new Option<string>("--data") { Description = "Test data: IDX directory (t10k-* files) or "
-            + ".npz", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Directory for sensitivity.csv and "
-            + "sensitivity.png", Required = true };
-        var densities = new Option<string?>("--densities") { Description = "Densities to try per layer (default "
-            + "1,0.5,0.3,0.2,0.1,0.05,0.03,0.02,0.01)" };
+        var data = new Option<string>("--data")
+        {
+            Description = "Test data: IDX directory (t10k-* files) or "
+            + ".npz", Required = true
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Directory for sensitivity.csv and "
+            + "sensitivity.png", Required = true
+        };
+        var densities = new Option<string?>("--densities")
+        {
+            Description = "Densities to try per layer (default "
+            + "1,0.5,0.3,0.2,0.1,0.05,0.03,0.02,0.01)"
+        };
         var limit = new Option<int?>("--limit") { Description = "Evaluate on only the first N test examples" };
         var command = new Command("sensitivity", "Top-1 accuracy vs density with one layer pruned at a time (Deep "
             + "Compression Fig. 6)") { model };

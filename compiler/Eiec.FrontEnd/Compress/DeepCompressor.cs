@@ -41,7 +41,8 @@ public static class DeepCompressor
             Name = layer.Name, Inputs = layer.Inputs, Outputs = layer.Outputs, Activation = layer.Activation,
             Bias = layer.Bias is null ? null : (float[])layer.Bias.Clone(),
             Weight = Masked(layer.Weight, masks[l]),
-        }).ToList()) { Input = model.Input };
+        }).ToList())
+        { Input = model.Input };
     }
 
     /// <summary>The masks of every layer, per layer or with one global threshold (<see

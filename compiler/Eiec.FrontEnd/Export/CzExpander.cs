@@ -20,7 +20,7 @@ public static class CzExpander
         return new DenseLayer
         {
             Name = layer.Name, Inputs = layer.Inputs, Outputs = layer.Outputs, Weight = w,
-                Activation = layer.Activation,
+            Activation = layer.Activation,
             Bias = layer.Bias is null ? null : (float[])layer.Bias.Clone(),
         };
     }

@@ -35,8 +35,11 @@ public static class OnnxDenseExporter
                 graph.Initializer.Add(Tensor(bias, [layer.Outputs], b));
                 gemm.Input.Add(bias);
             }
-            gemm.Attribute.Add(new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int,
-                I = 1 });
+            gemm.Attribute.Add(new AttributeProto
+            {
+                Name = "transB", Type = AttributeProto.Types.AttributeType.Int,
+                I = 1
+            });
             bool relu = layer.Activation == LayerActivation.Relu;
             string gemmOut = last && !relu ? "output" : $"/{layer.Name}/Gemm_output_0";
             gemm.Output.Add(gemmOut);
@@ -68,7 +71,11 @@ public static class OnnxDenseExporter
             Name = name,
             Type = new TypeProto
             {
-                TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape },
+                TensorType = new TypeProto.Types.Tensor
+                {
+                    ElemType = (int)TensorProto.Types.DataType.Float,
+                    Shape = shape
+                },
             },
         };
     }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Datasets;
 
 namespace Eiec.FrontEnd.Training;
 
@@ -57,14 +57,18 @@ public sealed class MlpTrainer
         }
     }
 
-    /// <summary>Trains for <see cref="TrainingOptions.Epochs"/> epochs; <paramref name="onEpoch"/> sees each epoch's figures.</summary>
-    public static IReadOnlyList<EpochReport> Train(Mlp net, Dataset train, Dataset? test, TrainingOptions options, string phase,
+    /// <summary>Trains for <see cref="TrainingOptions.Epochs"/> epochs; <paramref name="onEpoch"/> sees each epoch's
+    /// figures.</summary>
+    public static IReadOnlyList<EpochReport> Train(Mlp net, Dataset train, Dataset? test, TrainingOptions options,
+        string phase,
         Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         CheckData(net, train);
         if (test is not null) CheckData(net, test);
-        if (options.Epochs < 0) throw new EiecException($"{phase}: {options.Epochs} epochs; the number of epochs cannot be negative");
-        if (options.BatchSize < 1) throw new EiecException($"{phase}: minibatch size {options.BatchSize}; it must be at least 1");
+        if (options.Epochs < 0) throw new EiecException($"{phase}: {options.Epochs} epochs; the number of epochs "
+            + $"cannot be negative");
+        if (options.BatchSize < 1) throw new EiecException($"{phase}: minibatch size {options.BatchSize}; it must be "
+            + $"at least 1");
         if (!(options.LearningRate > 0) || !double.IsFinite(options.LearningRate))
             throw new EiecException($"{phase}: learning rate {options.LearningRate}; it must be positive and finite");
         int batch = Math.Min(options.BatchSize, train.Count);
@@ -94,10 +98,12 @@ public sealed class MlpTrainer
                 lossSum += loss;
                 correct += right;
                 seen += batch;
-                if (onProgress is not null && b % 32 == 31) onProgress(new TrainingProgress(phase, epoch - 1 + (double)(b + 1) / batches, options.Epochs));
+                if (onProgress is not null && b % 32 == 31) onProgress(new TrainingProgress(phase,
+                    epoch - 1 + (double)(b + 1) / batches, options.Epochs));
             }
             double? testAccuracy = testSet is null ? null : Evaluate(net, testSet);
-            var report = new EpochReport(phase, epoch, options.Epochs, lossSum / seen, (double)correct / seen, testAccuracy, clock.Elapsed);
+            var report = new EpochReport(phase, epoch, options.Epochs, lossSum / seen, (double)correct / seen,
+                testAccuracy, clock.Elapsed);
             reports.Add(report);
             onEpoch?.Invoke(report);
         }
@@ -200,7 +206,8 @@ public sealed class MlpTrainer
         }
     }
 
-    /// <summary>Cross-entropy of example b; writes (softmax − one-hot) / batch into <paramref name="grad"/> when given.</summary>
+    /// <summary>Cross-entropy of example b; writes (softmax − one-hot) / batch into <paramref name="grad"/> when
+    /// given.</summary>
     private (double Loss, bool Correct) SoftmaxLoss(int b, int label, float[]? grad)
     {
         int classes = _net.Outputs;
@@ -234,7 +241,8 @@ public sealed class MlpTrainer
         }
     }
 
-    /// <summary>Σ of the gradients of each code's members: fixed slices, partial sums in double, summed in slice order.</summary>
+    /// <summary>Σ of the gradients of each code's members: fixed slices, partial sums in double, summed in slice
+    /// order.</summary>
     private static float[] SharedGradient(byte[] codes, float[] dw, int entries)
     {
         var partial = new double[ReductionSlices, entries];
@@ -281,10 +289,12 @@ public sealed class MlpTrainer
     private static void CheckData(Mlp net, Dataset data, bool labels = true)
     {
         if (data.Features != net.Inputs)
-            throw new EiecException($"{data.Source}: examples have {data.Features} features but the model '{net.Name}' takes {net.Inputs} inputs");
+            throw new EiecException($"{data.Source}: examples have {data.Features} features but the model '{net.Name}' "
+                + $"takes {net.Inputs} inputs");
         if (!labels) return;
         for (int k = 0; k < data.Count; k++)
             if (data.Labels[k] < 0 || data.Labels[k] >= net.Outputs)
-                throw new EiecException($"{data.Source}: label of example {k} is {data.Labels[k]}, but the model '{net.Name}' has {net.Outputs} classes");
+                throw new EiecException($"{data.Source}: label of example {k} is {data.Labels[k]}, but the model "
+                    + $"'{net.Name}' has {net.Outputs} classes");
     }
 }

@@ -1,6 +1,6 @@
 using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Datasets;
 using Eiec.FrontEnd.Import;
 
 namespace Eiec.Tests.Compress;
@@ -20,7 +20,8 @@ public sealed class ImportTests(DenseFixture fixture)
 
         model.Layers.Select(l => l.Name).Should().Equal(names);
         model.Layers.Select(l => (l.Inputs, l.Outputs)).Should().Equal((20, 16), (16, 16), (16, 5));
-        model.Layers.Select(l => l.Activation).Should().Equal(LayerActivation.Relu, LayerActivation.Relu, LayerActivation.None);
+        model.Layers.Select(l => l.Activation).Should().Equal(LayerActivation.Relu, LayerActivation.Relu,
+            LayerActivation.None);
         var inputs = fixture.Npy("inputs.npy").ToFloat32();
         var expected = fixture.Npy("expected_logits.npy").ToFloat64();
         for (int n = 0; n < 7; n++)
@@ -38,7 +39,8 @@ public sealed class ImportTests(DenseFixture fixture)
 
         model.Layers.Select(l => l.Name).Should().Equal("fc0", "fc1", "fc2");
         model.Layers.Select(l => (l.Inputs, l.Outputs)).Should().Equal((20, 16), (16, 16), (16, 5));
-        model.Layers.Select(l => l.Activation).Should().Equal(LayerActivation.Relu, LayerActivation.Relu, LayerActivation.None);
+        model.Layers.Select(l => l.Activation).Should().Equal(LayerActivation.Relu, LayerActivation.Relu,
+            LayerActivation.None);
         var inputs = fixture.Npy("inputs.npy").ToFloat32();
         var expected = fixture.Npy("expected_bn_logits.npy").ToFloat64();
         for (int n = 0; n < 7; n++)
@@ -55,7 +57,8 @@ public sealed class ImportTests(DenseFixture fixture)
         var path = fixture.File("bn_training.onnx");
         var act = () => DenseModelLoader.Load(path);
         act.Should().Throw<EiecException>().Which.Message.Should()
-            .Contain(path).And.Contain("'/bn0/BatchNormalization' (BatchNormalization)").And.Contain("training mode").And.Contain("eval-mode");
+            .Contain(path).And.Contain("'/bn0/BatchNormalization' "
+                + "(BatchNormalization)").And.Contain("training mode").And.Contain("eval-mode");
     }
 
     [Fact]
@@ -70,7 +73,8 @@ public sealed class ImportTests(DenseFixture fixture)
     [Theory]
     [InlineData("bad_shape.onnx", "'fc0' (Gemm)", "19 inputs", "20 features")]
     [InlineData("bad_shape.npz", "'fc1'", "15 inputs", "'fc0' has 16 outputs")]
-    public void Should_report_shape_mismatch_When_layers_do_not_chain(string file, string where, string what, string against)
+    public void Should_report_shape_mismatch_When_layers_do_not_chain(string file, string where, string what,
+        string against)
     {
         var path = fixture.File(file);
         var act = () => DenseModelLoader.Load(path);

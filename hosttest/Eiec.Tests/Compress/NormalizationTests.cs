@@ -58,8 +58,11 @@ public sealed class NormalizationTests(DenseFixture fixture)
     [Fact]
     public void Should_keep_normalization_When_writing_and_reading_a_dense_npz()
     {
-        var model = DenseModelLoader.Load(fixture.File("torch_mlp.npz")) with { Input = new CzInputNormalization(0.1307,
-            0.3081) };
+        var model = DenseModelLoader.Load(fixture.File("torch_mlp.npz")) with
+        {
+            Input = new CzInputNormalization(0.1307,
+            0.3081)
+        };
         using var dir = new TempDir();
         DenseNpzWriter.Write(model, dir.File("m.npz"));
 

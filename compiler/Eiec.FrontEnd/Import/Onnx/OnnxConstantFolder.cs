@@ -190,57 +190,59 @@ internal sealed class OnnxConstantFolder
         switch ((TensorProto.Types.DataType)t.DataType)
         {
             case TensorProto.Types.DataType.Float:
-            {
-                float[] f;
-                if (raw.Length > 0)
                 {
-                    if (raw.Length != count * 4) throw new EiecException($"{where}: tensor '{t.Name}' has {raw.Length} "
-                        + $"bytes of raw_data for {count} floats");
-                    f = new float[count];
-                    for (long k = 0; k < count; k++)
-                        f[k] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice((int)(k * 4), 4));
+                    float[] f;
+                    if (raw.Length > 0)
+                    {
+                        if (raw.Length != count * 4) throw new EiecException($"{where}: tensor '{t.Name}' has "
+                            + $"{raw.Length} "
+                            + $"bytes of raw_data for {count} floats");
+                        f = new float[count];
+                        for (long k = 0; k < count; k++)
+                            f[k] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice((int)(k * 4), 4));
+                    }
+                    else f = t.FloatData.ToArray();
+                    return Checked(new OnnxValue(dims, f, null, t.Name), f.LongLength, count, where);
                 }
-                else f = t.FloatData.ToArray();
-                return Checked(new OnnxValue(dims, f, null, t.Name), f.LongLength, count, where);
-            }
             case TensorProto.Types.DataType.Double:
-            {
-                float[] f;
-                if (raw.Length > 0)
                 {
-                    if (raw.Length != count * 8) throw new EiecException($"{where}: tensor '{t.Name}' has {raw.Length} "
-                        + $"bytes of raw_data for {count} doubles");
-                    f = new float[count];
-                    for (long k = 0; k < count; k++)
-                        f[k] = (float)BinaryPrimitives.ReadDoubleLittleEndian(raw.Slice((int)(k * 8), 8));
+                    float[] f;
+                    if (raw.Length > 0)
+                    {
+                        if (raw.Length != count * 8) throw new EiecException($"{where}: tensor '{t.Name}' has "
+                            + $"{raw.Length} "
+                            + $"bytes of raw_data for {count} doubles");
+                        f = new float[count];
+                        for (long k = 0; k < count; k++)
+                            f[k] = (float)BinaryPrimitives.ReadDoubleLittleEndian(raw.Slice((int)(k * 8), 8));
+                    }
+                    else f = t.DoubleData.Select(d => (float)d).ToArray();
+                    return Checked(new OnnxValue(dims, f, null, t.Name), f.LongLength, count, where);
                 }
-                else f = t.DoubleData.Select(d => (float)d).ToArray();
-                return Checked(new OnnxValue(dims, f, null, t.Name), f.LongLength, count, where);
-            }
             case TensorProto.Types.DataType.Int64:
-            {
-                long[] v;
-                if (raw.Length > 0)
                 {
-                    v = new long[raw.Length / 8];
-                    for (int k = 0; k < v.Length; k++) v[k] = BinaryPrimitives.ReadInt64LittleEndian(raw.Slice(k * 8,
-                        8));
+                    long[] v;
+                    if (raw.Length > 0)
+                    {
+                        v = new long[raw.Length / 8];
+                        for (int k = 0; k < v.Length; k++)
+                            v[k] = BinaryPrimitives.ReadInt64LittleEndian(raw.Slice(k * 8, 8));
+                    }
+                    else v = t.Int64Data.ToArray();
+                    return Checked(new OnnxValue(dims, null, v, t.Name), v.LongLength, count, where);
                 }
-                else v = t.Int64Data.ToArray();
-                return Checked(new OnnxValue(dims, null, v, t.Name), v.LongLength, count, where);
-            }
             case TensorProto.Types.DataType.Int32:
-            {
-                long[] v;
-                if (raw.Length > 0)
                 {
-                    v = new long[raw.Length / 4];
-                    for (int k = 0; k < v.Length; k++) v[k] = BinaryPrimitives.ReadInt32LittleEndian(raw.Slice(k * 4,
-                        4));
+                    long[] v;
+                    if (raw.Length > 0)
+                    {
+                        v = new long[raw.Length / 4];
+                        for (int k = 0; k < v.Length; k++)
+                            v[k] = BinaryPrimitives.ReadInt32LittleEndian(raw.Slice(k * 4, 4));
+                    }
+                    else v = t.Int32Data.Select(i => (long)i).ToArray();
+                    return Checked(new OnnxValue(dims, null, v, t.Name), v.LongLength, count, where);
                 }
-                else v = t.Int32Data.Select(i => (long)i).ToArray();
-                return Checked(new OnnxValue(dims, null, v, t.Name), v.LongLength, count, where);
-            }
             default:
                 throw new EiecException($"{where}: tensor '{t.Name}' has data type "
                     + $"{(TensorProto.Types.DataType)t.DataType}; "

@@ -1,7 +1,7 @@
-using Eiec.FrontEnd.Import;
 using System.Buffers.Binary;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Import;
 using Google.Protobuf;
 
 namespace Eiec.FrontEnd.Import.Onnx;
@@ -117,76 +117,79 @@ public static class OnnxDenseImporter
             switch (node.OpType)
             {
                 case "Gemm":
-                {
-                    if (Int(node, "transA", 0) != 0) throw new EiecException($"{where} has transA = 1; only transA = 0 "
-                        + $"(batch-first data) is supported");
-                    if (node.Input[0] != current) throw new EiecException($"{where}: the data must be input A; "
-                        + $"supported: Gemm(x, W) with constant W");
-                    var b = Tensor2D(constants, node.Input[1], where, "B");
-                    bool transB = Int(node, "transB", 0) != 0;
-                    float alpha = Float(node, "alpha", 1f), beta = Float(node, "beta", 1f);
-                    int outputs = (int)(transB ? b.Rows : b.Cols), inputsCount = (int)(transB ? b.Cols : b.Rows);
-                    CheckFeatures(ref features, inputsCount, where);
-                    var w = transB ? b.Data : RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols);
-                    if (alpha != 1f) for (long k = 0; k < w.LongLength; k++) w[k] *= alpha;
-                    float[]? bias = null;
-                    if (node.Input.Count > 2 && node.Input[2].Length > 0)
                     {
-                        bias = BiasVector(constants, node.Input[2], outputs, where);
-                        if (beta != 1f) for (int k = 0; k < bias.Length; k++) bias[k] *= beta;
+                        if (Int(node, "transA", 0) != 0) throw new EiecException($"{where} has transA = 1; only transA "
+                            + $"= 0 "
+                            + $"(batch-first data) is supported");
+                        if (node.Input[0] != current) throw new EiecException($"{where}: the data must be input A; "
+                            + $"supported: Gemm(x, W) with constant W");
+                        var b = Tensor2D(constants, node.Input[1], where, "B");
+                        bool transB = Int(node, "transB", 0) != 0;
+                        float alpha = Float(node, "alpha", 1f), beta = Float(node, "beta", 1f);
+                        int outputs = (int)(transB ? b.Rows : b.Cols), inputsCount = (int)(transB ? b.Cols : b.Rows);
+                        CheckFeatures(ref features, inputsCount, where);
+                        var w = transB ? b.Data : RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols);
+                        if (alpha != 1f) for (long k = 0; k < w.LongLength; k++) w[k] *= alpha;
+                        float[]? bias = null;
+                        if (node.Input.Count > 2 && node.Input[2].Length > 0)
+                        {
+                            bias = BiasVector(constants, node.Input[2], outputs, where);
+                            if (beta != 1f) for (int k = 0; k < bias.Length; k++) bias[k] *= beta;
+                        }
+                        var layer = NewLayer(constants.Get(node.Input[1], where).Origin, node.Name, layers, inputsCount,
+                            outputs, w, bias);
+                        FoldPending(ref pending, layer, where);
+                        layers.Add(layer);
+                        features = outputs;
+                        shape = [shape[0], outputs];
+                        lastWasLayerOp = true;
+                        break;
                     }
-                    var layer = NewLayer(constants.Get(node.Input[1], where).Origin, node.Name, layers, inputsCount,
-                        outputs, w, bias);
-                    FoldPending(ref pending, layer, where);
-                    layers.Add(layer);
-                    features = outputs;
-                    shape = [shape[0], outputs];
-                    lastWasLayerOp = true;
-                    break;
-                }
                 case "MatMul":
-                {
-                    if (node.Input[0] != current) throw new EiecException($"{where}: the data must be the first input; "
-                        + $"supported: MatMul(x, W) with constant W [inputs, outputs]");
-                    var b = Tensor2D(constants, node.Input[1], where, "B");
-                    CheckFeatures(ref features, (int)b.Rows, where);
-                    var layer = NewLayer(constants.Get(node.Input[1], where).Origin, node.Name, layers, (int)b.Rows,
-                        (int)b.Cols,
-                        RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols), null);
-                    FoldPending(ref pending, layer, where);
-                    layers.Add(layer);
-                    features = b.Cols;
-                    shape = [shape[0], b.Cols];
-                    lastWasLayerOp = true;
-                    break;
-                }
-                case "Add":
-                {
-                    if (!lastWasLayerOp || layers.Count == 0)
-                        throw new EiecException($"{where}: Add is supported only as the bias of a MatMul or Gemm it "
-                            + $"directly follows");
-                    var layer = layers[^1];
-                    string constName = inputs.Single(i => i != current);
-                    var c = BiasVector(constants, constName, layer.Outputs, where);
-                    if (layer.Bias is null) layer.Bias = c;
-                    else for (int k = 0; k < c.Length; k++) layer.Bias[k] += c[k];
-                    // PyTorch's MatMul export names the weight onnx::MatMul_N; the bias keeps the module name.
-                    if (layer.NamedByPosition && ModuleName(constants.Get(constName,
-                        where).Origin) is { } name && layers.All(l => l.Name != name))
-                        layer.Rename(name);
-                    break;
-                }
-                case "BatchNormalization":
-                {
-                    var bn = BatchNorm(node, constants, features, where);
-                    if (lastWasLayerOp && layers.Count > 0) FoldAfter(layers[^1], bn);
-                    else
                     {
-                        pending = pending is null ? bn : Affine.Then(pending, bn);
-                        pendingWhere = where;
+                        if (node.Input[0] != current) throw new EiecException($"{where}: the data must be the first "
+                            + $"input; "
+                            + $"supported: MatMul(x, W) with constant W [inputs, outputs]");
+                        var b = Tensor2D(constants, node.Input[1], where, "B");
+                        CheckFeatures(ref features, (int)b.Rows, where);
+                        var layer = NewLayer(constants.Get(node.Input[1], where).Origin, node.Name, layers, (int)b.Rows,
+                            (int)b.Cols,
+                            RowMajor.Transpose(b.Data, (int)b.Rows, (int)b.Cols), null);
+                        FoldPending(ref pending, layer, where);
+                        layers.Add(layer);
+                        features = b.Cols;
+                        shape = [shape[0], b.Cols];
+                        lastWasLayerOp = true;
+                        break;
                     }
-                    break;
-                }
+                case "Add":
+                    {
+                        if (!lastWasLayerOp || layers.Count == 0)
+                            throw new EiecException($"{where}: Add is supported only as the bias of a MatMul or Gemm "
+                                + $"it "
+                                + $"directly follows");
+                        var layer = layers[^1];
+                        string constName = inputs.Single(i => i != current);
+                        var c = BiasVector(constants, constName, layer.Outputs, where);
+                        if (layer.Bias is null) layer.Bias = c;
+                        else for (int k = 0; k < c.Length; k++) layer.Bias[k] += c[k];
+                        // PyTorch's MatMul export names the weight onnx::MatMul_N; the bias keeps the module name.
+                        if (layer.NamedByPosition && ModuleName(constants.Get(constName,
+                            where).Origin) is { } name && layers.All(l => l.Name != name))
+                            layer.Rename(name);
+                        break;
+                    }
+                case "BatchNormalization":
+                    {
+                        var bn = BatchNorm(node, constants, features, where);
+                        if (lastWasLayerOp && layers.Count > 0) FoldAfter(layers[^1], bn);
+                        else
+                        {
+                            pending = pending is null ? bn : Affine.Then(pending, bn);
+                            pendingWhere = where;
+                        }
+                        break;
+                    }
                 case "Relu":
                     if (layers.Count == 0) throw new EiecException($"{where} applies Relu to the network input; eiec "
                         + $"supports Relu only after a layer");
@@ -200,36 +203,39 @@ public static class OnnxDenseImporter
                     lastWasLayerOp = false;
                     break;
                 case "Flatten":
-                {
-                    long axis = Int(node, "axis", 1);
-                    if (axis != 1) throw new EiecException($"{where} has axis = {axis}; only axis = 1 (flatten "
-                        + $"everything but the batch) is supported");
-                    shape = [shape[0], FeaturesOf(shape) ?? OnnxValue.Unknown];
-                    lastWasLayerOp = false;
-                    break;
-                }
+                    {
+                        long axis = Int(node, "axis", 1);
+                        if (axis != 1) throw new EiecException($"{where} has axis = {axis}; only axis = 1 (flatten "
+                            + $"everything but the batch) is supported");
+                        shape = [shape[0], FeaturesOf(shape) ?? OnnxValue.Unknown];
+                        lastWasLayerOp = false;
+                        break;
+                    }
                 case "Reshape":
-                {
-                    var target = constants.Get(node.Input[1], where);
-                    if (target.Ints is null)
-                        throw new EiecException($"{where}: the target shape '{node.Input[1]}' is not an integer "
-                            + $"tensor");
-                    var dims = target.Ints;
-                    bool batchFirst = dims.Length == 2 && (dims[0] is -1 or 0 or 1 or OnnxValue.Batch || dims[0] > 1)
-                        && (dims[1] == -1 || dims[1] > 0);
-                    if (!batchFirst)
-                        throw new EiecException($"{where} reshapes to "
-                            + $"[{string.Join(", ", dims.Select(OnnxValue.Show))}]; supported: a batch-first 2-D shape "
-                            + "[batch, features] with batch -1, 0, 1, a static batch size or x.size(0), and features "
-                                + "-1 or the feature count");
-                    if (dims[0] > 1 && shape[0] > 0 && shape[0] != dims[0])
-                        throw new EiecException($"{where} reshapes a batch of {shape[0]} to [{dims[0]}, "
-                            + $"{OnnxValue.Show(dims[1])}]; supported: the same static batch size");
-                    if (dims[1] > 0) CheckFeatures(ref features, (int)dims[1], where);
-                    shape = [shape[0], features ?? OnnxValue.Unknown];
-                    lastWasLayerOp = false;
-                    break;
-                }
+                    {
+                        var target = constants.Get(node.Input[1], where);
+                        if (target.Ints is null)
+                            throw new EiecException($"{where}: the target shape '{node.Input[1]}' is not an integer "
+                                + $"tensor");
+                        var dims = target.Ints;
+                        bool batchFirst = dims.Length == 2
+                            && (dims[0] is -1 or 0 or 1 or OnnxValue.Batch || dims[0] > 1)
+                            && (dims[1] == -1 || dims[1] > 0);
+                        if (!batchFirst)
+                            throw new EiecException($"{where} reshapes to "
+                                + $"[{string.Join(", ", dims.Select(OnnxValue.Show))}]; supported: a batch-first 2-D "
+                                    + $"shape "
+                                + "[batch, features] with batch -1, 0, 1, a static batch size or x.size(0), and "
+                                    + "features "
+                                    + "-1 or the feature count");
+                        if (dims[0] > 1 && shape[0] > 0 && shape[0] != dims[0])
+                            throw new EiecException($"{where} reshapes a batch of {shape[0]} to [{dims[0]}, "
+                                + $"{OnnxValue.Show(dims[1])}]; supported: the same static batch size");
+                        if (dims[1] > 0) CheckFeatures(ref features, (int)dims[1], where);
+                        shape = [shape[0], features ?? OnnxValue.Unknown];
+                        lastWasLayerOp = false;
+                        break;
+                    }
                 default:
                     if (Array.IndexOf(PassThrough, node.OpType) < 0)
                         throw new EiecException($"{where} has op type '{node.OpType}', which eiec cannot import into "

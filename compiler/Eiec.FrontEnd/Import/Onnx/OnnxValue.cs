@@ -15,6 +15,10 @@ internal sealed record OnnxValue(long[] Dims, float[]? Floats, long[]? Ints, str
     public long Count => Dims.Aggregate(1L, (a, d) => a * d);
     public string Shape => $"[{string.Join(", ", Dims)}]";
 
-    public static string Show(long v) => v switch { Batch => "batch", Unknown => "?",
-        _ => v.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    public static string Show(long v) => v switch
+    {
+        Batch => "batch",
+        Unknown => "?",
+        _ => v.ToString(System.Globalization.CultureInfo.InvariantCulture)
+    };
 }
