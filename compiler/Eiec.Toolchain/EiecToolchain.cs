@@ -134,7 +134,8 @@ public static class EiecToolchain
         double loadMs = clock.Elapsed.TotalMilliseconds;
         int inputs = simulator.Image.Layers[0].Inputs;
         var vectors = request.InputPath is { } inputPath
-            ? SimInput.Read(inputPath, inputs, simulator.ActivationFracBits, simulator.Image.Manifest.InputNormalization)
+            ? SimInput.Read(inputPath, inputs, simulator.ActivationFracBits,
+                simulator.Image.Manifest.InputNormalization)
             : SimInput.Default(inputs, simulator.ActivationFracBits);
 
         clock.Restart();
@@ -319,7 +320,8 @@ public static class EiecToolchain
         var clock = Stopwatch.StartNew();
         AtomicFile.CheckWritable(request.OutputPath, "dense model");
         var raw = DatasetLoader.Load(request.DataPath);
-        var splits = new DatasetSplits(raw.Train.Normalized(request.Normalization), raw.Test.Normalized(request.Normalization));
+        var splits = new DatasetSplits(raw.Train.Normalized(request.Normalization),
+            raw.Test.Normalized(request.Normalization));
         var train = splits.Train.Take(request.Limit);
         var sizes = LayerSizes(request.Layers, train.Features);
         var net = Mlp.Create(Path.GetFileNameWithoutExtension(request.OutputPath), sizes, request.Options.Seed);
@@ -434,7 +436,8 @@ public static class EiecToolchain
         {
             if (request.ImageDir is not null)
                 throw new EiecException("an image directory was given without a .cz model; give the .cz before it");
-            return new EvaluationResult([ModelEvaluator.DenseFloat(denseModel, raw.Normalized(denseModel.Input))], raw.Labels, 0, null);
+            return new EvaluationResult([ModelEvaluator.DenseFloat(denseModel, raw.Normalized(denseModel.Input))],
+                raw.Labels, 0, null);
         }
         var model = CzReader.Read(request.ModelPath);
         var compiled = request.ImageDir is { } dir ? ImageReader.Read(dir)

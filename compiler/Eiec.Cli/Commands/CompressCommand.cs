@@ -22,18 +22,62 @@ public static class CompressCommand
         var output = new Option<string>("--output", "-o") { Description = "Compressed model to write (.cz, written atomically)", Required = true };
         var density = new Option<double?>("--density") { Description = "Fraction of weights every layer keeps (default 0.1)" };
         var config = new Option<string?>("--config") { Description = "prune.yaml with per-layer densities (density: default, layers: {name: fraction})" };
-        var bits = new Option<int>("--codebook-bits") { Description = "Codebook index bits: 2^bits entries, entry 0 = 0.0; 0 = no sharing, write the pruned dense model (.npz)", DefaultValueFactory = _ => 4 };
-        var noShare = new Option<bool>("--no-share") { Description = "Stop after pruning (same as --codebook-bits 0): -o names a dense .npz with the pruned weights at 0" };
-        var scope = new Option<string>("--scope") { Description = "layer: every layer keeps --density (or its prune.yaml density); global: one magnitude threshold over all layers keeps --density of all weights", DefaultValueFactory = _ => "layer" };
+        var bits = new Option<int>("--codebook-bits")
+        {
+            Description = "Codebook index bits: 2^bits entries, entry 0 = "
+            + "0.0; 0 = no sharing, write the pruned dense model (.npz)", DefaultValueFactory = _ => 4
+        };
+        var noShare = new Option<bool>("--no-share")
+        {
+            Description = "Stop after pruning (same as --codebook-bits 0): "
+            + "-o names a dense .npz with the pruned weights at 0"
+        };
+        var scope = new Option<string>("--scope")
+        {
+            Description = "layer: every layer keeps --density (or its "
+            + "prune.yaml density); global: one magnitude threshold over all layers keeps --density of all "
+                + "weights", DefaultValueFactory = _ => "layer"
+        };
         scope.AcceptOnlyFromAmong("layer", "global");
-        var pruneSteps = new Option<int>("--prune-steps") { Description = "Iterative pruning in K steps to the target density (geometric: d^(1/K), d^(2/K), …, d), masked retraining after each (needs --data)", DefaultValueFactory = _ => 1 };
-        var stepEpochs = new Option<int?>("--step-epochs") { Description = "Epochs of masked retraining after each pruning step but the last (default --prune-epochs / --prune-steps, at least 1); --prune-epochs after the last" };
-        var cosine = new Option<bool>("--cosine-lr") { Description = "Decay the learning rate of each retraining phase to 0 along a cosine (default: constant)" };
-        var sweep = new Option<string?>("--sweep") { Description = "Compress once per density (comma-separated, e.g. 0.02,0.04,0.08) and score each in float and on the golden model; -o is then a directory (sweep.csv, PNG plots, one .cz per density)" };
-        var sweepLabel = new Option<string?>("--sweep-label") { Description = "Name of this sweep's curve in sweep.csv and the plots (default: scope, steps)" };
-        var sweepCompare = new Option<string[]>("--sweep-compare") { Description = "Earlier sweep.csv files whose curves the plots also draw", AllowMultipleArgumentsPerToken = true };
+        var pruneSteps = new Option<int>("--prune-steps")
+        {
+            Description = "Iterative pruning in K steps to the target "
+            + "density (geometric: d^(1/K), d^(2/K), …, d), masked retraining after each (needs "
+                + "--data)", DefaultValueFactory = _ => 1
+        };
+        var stepEpochs = new Option<int?>("--step-epochs")
+        {
+            Description = "Epochs of masked retraining after each "
+            + "pruning step but the last (default --prune-epochs / --prune-steps, at least 1); --prune-epochs after "
+                + "the last"
+        };
+        var cosine = new Option<bool>("--cosine-lr")
+        {
+            Description = "Decay the learning rate of each retraining phase "
+            + "to 0 along a cosine (default: constant)"
+        };
+        var sweep = new Option<string?>("--sweep")
+        {
+            Description = "Compress once per density (comma-separated, e.g. "
+            + "0.02,0.04,0.08) and score each in float and on the golden model; -o is then a directory (sweep.csv, PNG "
+                + "plots, one .cz per density)"
+        };
+        var sweepLabel = new Option<string?>("--sweep-label")
+        {
+            Description = "Name of this sweep's curve in sweep.csv "
+            + "and the plots (default: scope, steps)"
+        };
+        var sweepCompare = new Option<string[]>("--sweep-compare")
+        {
+            Description = "Earlier sweep.csv files whose "
+            + "curves the plots also draw", AllowMultipleArgumentsPerToken = true
+        };
         var limit = new Option<int?>("--limit") { Description = "Retrain on only the first N training examples" };
-        var testLimit = new Option<int?>("--test-limit") { Description = "Score (retraining notes, --sweep points) on only the first N test examples" };
+        var testLimit = new Option<int?>("--test-limit")
+        {
+            Description = "Score (retraining notes, --sweep points) on "
+            + "only the first N test examples"
+        };
         var normalization = new NormalizationOptions();
         var seed = new Option<long>("--seed") { Description = "Seed of retraining (example order): same seed, same bytes", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "Write the per-layer compression report (Markdown) here" };
@@ -46,8 +90,10 @@ public static class CompressCommand
         var evalExamples = new Option<int?>("--eval-examples") { Description = "Test examples scored after each retraining epoch (default all; 0 none)" };
         var bench = new Option<bool>("--bench") { Description = "Print stage timings and peak memory", Hidden = true };
         var command = new Command("compress", "Prune and weight-share a dense model (Deep Compression) into a .cz, optionally retraining") { model };
-        foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps, pruneEpochs, stepEpochs,
-            shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, sweep, sweepLabel, sweepCompare, limit, testLimit, bench })
+        foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps,
+            pruneEpochs, stepEpochs,
+            shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, sweep, sweepLabel, sweepCompare, limit,
+                testLimit, bench })
             command.Options.Add(o);
         normalization.AddTo(command);
         command.SetAction(parse =>
@@ -57,25 +103,35 @@ public static class CompressCommand
             string modelPath = parse.GetValue(model)!, outPath = parse.GetValue(output)!;
             // Every option is checked before the (possibly long) compression; the facade checks the output paths.
             if (parse.GetValue(density) is { } dd) OptionChecks.Fraction("--density", dd);
-            OptionChecks.InRange("--codebook-bits", parse.GetValue(bits), 0, 4, "a .cz codebook holds at most 16 entries; 0 = no sharing");
+            OptionChecks.InRange("--codebook-bits", parse.GetValue(bits), 0, 4, "a .cz codebook holds at most 16 "
+                + "entries; 0 = no sharing");
             int codebookBits = parse.GetValue(noShare) ? 0 : parse.GetValue(bits);
             if (parse.GetValue(noShare) && parse.GetValue(bits) is not (4 or 0))
-                throw new EiecException($"--no-share and --codebook-bits {parse.GetValue(bits)}: --no-share means no codebook; give one or the other");
-            var sweepDensities = parse.GetValue(sweep) is { } sweepText ? SensitivityCommand.ParseDensities("--sweep", sweepText) : null;
+                throw new EiecException($"--no-share and --codebook-bits {parse.GetValue(bits)}: --no-share means no "
+                    + $"codebook; give one or the other");
+            var sweepDensities = parse.GetValue(sweep) is { } sweepText ? SensitivityCommand.ParseDensities("--sweep",
+                sweepText) : null;
             if (sweepDensities is not null)
             {
-                if (parse.GetValue(report) is not null) throw new EiecException("--sweep and --report: a sweep writes sweep.csv into the -o directory; drop --report");
-                if (parse.GetValue(density) is not null) throw new EiecException("--sweep and --density: the sweep gives the densities; drop --density");
-                if (codebookBits == 0) throw new EiecException("--sweep with --codebook-bits 0: each sweep point goes through the golden model, which needs weight sharing");
-                if (parse.GetValue(data) is null) throw new EiecException("--sweep without --data: each point is scored on test data; give --data");
+                if (parse.GetValue(report) is not null) throw new EiecException("--sweep and --report: a sweep writes "
+                    + "sweep.csv into the -o directory; drop --report");
+                if (parse.GetValue(density) is not null) throw new EiecException("--sweep and --density: the sweep "
+                    + "gives the densities; drop --density");
+                if (codebookBits == 0) throw new EiecException("--sweep with --codebook-bits 0: each sweep point goes "
+                    + "through the golden model, which needs weight sharing");
+                if (parse.GetValue(data) is null) throw new EiecException("--sweep without --data: each point is "
+                    + "scored on test data; give --data");
             }
             else if (codebookBits == 0 && !outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
-                throw new EiecException($"--output {outPath}: without weight sharing the result is the pruned dense model; name it NAME.npz");
+                throw new EiecException($"--output {outPath}: without weight sharing the result is the pruned dense "
+                    + $"model; name it NAME.npz");
             else if (codebookBits > 0 && outPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
-                throw new EiecException($"--output {outPath}: a compressed model is written as .cz; for the pruned dense model add --codebook-bits 0");
+                throw new EiecException($"--output {outPath}: a compressed model is written as .cz; for the pruned "
+                    + $"dense model add --codebook-bits 0");
             OptionChecks.AtLeast("--prune-steps", parse.GetValue(pruneSteps), 1);
             if (parse.GetValue(pruneSteps) > 1 && parse.GetValue(data) is null)
-                throw new EiecException($"--prune-steps {parse.GetValue(pruneSteps)}: iterative pruning retrains between steps; give --data");
+                throw new EiecException($"--prune-steps {parse.GetValue(pruneSteps)}: iterative pruning retrains "
+                    + $"between steps; give --data");
             if (parse.GetValue(stepEpochs) is { } se) OptionChecks.AtLeast("--step-epochs", se, 0);
             if (parse.GetValue(limit) is { } lim) OptionChecks.AtLeast("--limit", lim, 1);
             if (parse.GetValue(testLimit) is { } tlim) OptionChecks.AtLeast("--test-limit", tlim, 1);
@@ -100,10 +156,12 @@ public static class CompressCommand
                     PruneLearningRate = parse.GetValue(pruneLr), ShareLearningRate = parse.GetValue(shareLr),
                     BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed),
                     EvalExamples = parse.GetValue(evalExamples),
-                    PruneSteps = parse.GetValue(pruneSteps), StepEpochs = parse.GetValue(stepEpochs), CosineDecay = parse.GetValue(cosine),
+                    PruneSteps = parse.GetValue(pruneSteps), StepEpochs = parse.GetValue(stepEpochs),
+                    CosineDecay = parse.GetValue(cosine),
                 },
                 Scope = parse.GetValue(scope) == "global" ? PruneScope.Global : PruneScope.Layer,
-                Normalization = normalization.Resolve(parse), Limit = parse.GetValue(limit), TestLimit = parse.GetValue(testLimit),
+                Normalization = normalization.Resolve(parse), Limit = parse.GetValue(limit),
+                TestLimit = parse.GetValue(testLimit),
             };
             // The sweep and pruning without sharing write other outputs than a .cz (CompressSweep, PrunedModelReport).
             if (sweepDensities is not null || codebookBits == 0)

@@ -18,7 +18,11 @@ public static class EvalCommand
     public static Command Create()
     {
         var dense = new Argument<string>("dense") { Description = "Dense model (.npz or .onnx)" };
-        var cz = new Argument<string?>("model") { Description = "Compressed model (.cz); without it, only the dense model is scored", Arity = ArgumentArity.ZeroOrOne };
+        var cz = new Argument<string?>("model")
+        {
+            Description = "Compressed model (.cz); without it, only the dense "
+            + "model is scored", Arity = ArgumentArity.ZeroOrOne
+        };
         var image = new Argument<string?>("image") { Description = "Compiled image directory (default: compile the .cz here)", Arity = ArgumentArity.ZeroOrOne };
         var data = new Option<string>("--data") { Description = "Test data: IDX directory (t10k-* files) or .npz (x_test/y_test, else x/y)", Required = true };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N test examples" };

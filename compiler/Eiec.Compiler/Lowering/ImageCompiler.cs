@@ -98,7 +98,8 @@ public static class ImageCompiler
         var manifest = new ImageManifest
         {
             Model = model.Name, Source = Path.GetFileName(sourceName), Generator = GeneratorName,
-            Accelerator = config, ActivationFracBits = activationFracBits, Layers = layers, InputNormalization = model.Input,
+            Accelerator = config, ActivationFracBits = activationFracBits, Layers = layers,
+            InputNormalization = model.Input,
             Memories = Memories(config, layers.Count, ptrBase, spmatBase, biasBase),
         };
         return new CompiledImage { Manifest = manifest, LayerTable = table, Codebook = codebookRom, Pes = pesMem };

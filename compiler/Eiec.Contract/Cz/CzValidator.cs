@@ -26,7 +26,8 @@ public static class CzValidator
         if (string.IsNullOrEmpty(model.Name)) throw new EiecException($"{source}: the model's field 'name' is empty");
         if (model.Layers is null || model.Layers.Count == 0)
             throw new EiecException($"{source}: the model has no layers (field 'layers' is empty)");
-        if (model.Input?.Problem() is { } problem) throw new EiecException($"{source}: field 'input' (normalization): {problem}");
+        if (model.Input?.Problem() is { } problem) throw new EiecException($"{source}: field 'input' (normalization): "
+            + $"{problem}");
 
         // Structure first, so a broken chain is reported as such rather than as a consequent length error.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -13,7 +13,8 @@ public static class ActivationInput
     /// <summary>True when the file holds a 2-D batch (outputs are then written as a batch too).</summary>
     public static bool IsBatch(string path) => NpyReader.Read(path).Rank == 2;
 
-    /// <param name="normalization">Applied to floating-point inputs (raw data) before quantizing; int16 inputs are taken as given.</param>
+    /// <param name="normalization">Applied to floating-point inputs (raw data) before quantizing; int16 inputs are
+    /// taken as given.</param>
     public static short[][] Load(string path, int expectedLength, int fracBits, out long saturations,
         Eiec.Contract.Cz.CzInputNormalization? normalization = null)
     {

@@ -21,7 +21,8 @@ public sealed record ImageManifest
     public required AccelConfig Accelerator { get; init; }
     /// <summary>A: fraction bits of every activation and bias (one format for the whole network).</summary>
     public required int ActivationFracBits { get; init; }
-    /// <summary>Normalization of raw inputs from the .cz (optional; absent from image.json when the model has none).</summary>
+    /// <summary>Normalization of raw inputs from the .cz (optional; absent from image.json when the model has
+    /// none).</summary>
     public Eiec.Contract.Cz.CzInputNormalization? InputNormalization { get; init; }
     public required IReadOnlyList<ImageLayer> Layers { get; init; }
     public required IReadOnlyList<ImageMemory> Memories { get; init; }

@@ -23,7 +23,8 @@ public sealed record CompressRequest
     public RetrainOptions Retrain { get; init; } = new();
     /// <summary>Per-layer densities or one global magnitude threshold.</summary>
     public Eiec.FrontEnd.Compress.PruneScope Scope { get; init; } = Eiec.FrontEnd.Compress.PruneScope.Layer;
-    /// <summary>Input normalization to store (and retrain with), overriding the dense model's; null keeps the model's.</summary>
+    /// <summary>Input normalization to store (and retrain with), overriding the dense model's; null keeps the
+    /// model's.</summary>
     public Eiec.Contract.Cz.CzInputNormalization? Normalization { get; init; }
     /// <summary>Retrain on only the first N training examples, or null for all.</summary>
     public int? Limit { get; init; }

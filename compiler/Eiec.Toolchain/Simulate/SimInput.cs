@@ -16,11 +16,13 @@ public sealed record SimInput(IReadOnlyList<short[]> Vectors, long Saturations, 
         [DefaultInput.Create(length, fracBits, density)], 0,
         $"default: seeded random (seed {DefaultInput.Seed}, density {density:0.###}, values uniform in [-1, 1))", Batch: false);
 
-    public static SimInput Read(string path, int length, int fracBits, Eiec.Contract.Cz.CzInputNormalization? normalization = null)
+    public static SimInput Read(string path, int length, int fracBits,
+        Eiec.Contract.Cz.CzInputNormalization? normalization = null)
     {
         var vectors = ActivationInput.Load(path, length, fracBits, out long saturations, normalization);
         bool batch = ActivationInput.IsBatch(path);
-        return new SimInput(vectors, saturations, $"{path} ({vectors.Length} vector{(vectors.Length == 1 ? "" : "s")}, Q{15 - fracBits}.{fracBits}"
+        return new SimInput(vectors, saturations, $"{path} ({vectors.Length} vector{(vectors.Length == 1 ? "" : "s")}, "
+            + $"Q{15 - fracBits}.{fracBits}"
             + (normalization is null ? ")" : $", normalized {normalization})"), batch);
     }
 }

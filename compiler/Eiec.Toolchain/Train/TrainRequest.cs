@@ -15,6 +15,7 @@ public sealed record TrainRequest
     public TrainingOptions Options { get; init; } = new();
     /// <summary>Use only the first N training examples, or null for all.</summary>
     public int? Limit { get; init; }
-    /// <summary>Normalization x' = (x − mean) / std of the raw data to train with and store in the .npz, or null.</summary>
+    /// <summary>Normalization x' = (x − mean) / std of the raw data to train with and store in the .npz, or
+    /// null.</summary>
     public Eiec.Contract.Cz.CzInputNormalization? Normalization { get; init; }
 }
