@@ -4,7 +4,9 @@ using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compress;
 
-/// <summary>Bad input to compress, train and eval: one error line, exit 1, nothing written, checked before any work.</summary>
+/// <summary>
+/// Bad input to compress, train and eval: one error line, exit 1, nothing written, checked before any work.
+/// </summary>
 [Collection(DenseFixtureCollection.Name)]
 public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
 {
@@ -21,7 +23,8 @@ public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
     {
         using var dir = new TempDir();
         var report = Path.Combine(dir.File("nope"), "r.md");
-        ShouldFailWithOneLine(Support.Cli.Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("c.cz"), "--report", report), report, "does not exist");
+        ShouldFailWithOneLine(Support.Cli.Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("c.cz"),
+            "--report", report), report, "does not exist");
         Directory.GetFileSystemEntries(dir.Path).Should().BeEmpty();
     }
 
@@ -31,7 +34,8 @@ public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
         using var dir = new TempDir();
         File.WriteAllText(dir.File("c.cz"), "earlier");
         Directory.CreateDirectory(dir.File("r.md"));
-        ShouldFailWithOneLine(Support.Cli.Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("c.cz"), "--report", dir.File("r.md")), dir.File("r.md"), "is a directory");
+        ShouldFailWithOneLine(Support.Cli.Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("c.cz"),
+            "--report", dir.File("r.md")), dir.File("r.md"), "is a directory");
         File.ReadAllText(dir.File("c.cz")).Should().Be("earlier");
         Directory.GetFiles(dir.Path).Select(Path.GetFileName).Should().Equal("c.cz");
     }
@@ -46,7 +50,8 @@ public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
     {
         using var dir = new TempDir();
         // The model and data do not exist: the option must be rejected first.
-        ShouldFailWithOneLine(Support.Cli.Run("compress", dir.File("none.npz"), "-o", dir.File("c.cz"), "--data", dir.File("none"), option, value), $"{option} {value}");
+        ShouldFailWithOneLine(Support.Cli.Run("compress", dir.File("none.npz"), "-o", dir.File("c.cz"), "--data",
+            dir.File("none"), option, value), $"{option} {value}");
         Directory.GetFileSystemEntries(dir.Path).Should().BeEmpty();
     }
 
@@ -60,7 +65,8 @@ public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
     public void Should_fail_with_one_line_When_a_train_option_is_out_of_range(string option, string value)
     {
         using var dir = new TempDir();
-        ShouldFailWithOneLine(Support.Cli.Run("train", "--data", fixture.File("data.npz"), "-o", dir.File("d.npz"), "--layers", "20,5", option, value), $"{option} {value}");
+        ShouldFailWithOneLine(Support.Cli.Run("train", "--data", fixture.File("data.npz"), "-o", dir.File("d.npz"),
+            "--layers", "20,5", option, value), $"{option} {value}");
         Directory.GetFileSystemEntries(dir.Path).Should().BeEmpty();
     }
 
@@ -71,7 +77,8 @@ public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
     public void Should_fail_with_one_line_When_an_eval_option_is_out_of_range(string option, string value)
     {
         using var dir = new TempDir();
-        ShouldFailWithOneLine(Support.Cli.Run("eval", "--data", dir.File("none"), dir.File("d.npz"), dir.File("m.cz"), option, value), $"{option} {value}");
+        ShouldFailWithOneLine(Support.Cli.Run("eval", "--data", dir.File("none"), dir.File("d.npz"), dir.File("m.cz"),
+            option, value), $"{option} {value}");
     }
 
     [Fact]

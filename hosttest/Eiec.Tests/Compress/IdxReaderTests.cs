@@ -42,6 +42,7 @@ public sealed class IdxReaderTests
 
         var act = () => DatasetLoader.LoadIdx(dir.Path, "t10k");
 
-        act.Should().Throw<EiecException>().Which.Message.Should().Contain("t10k-labels-idx1-ubyte").And.Contain("3 labels").And.Contain("2 images");
+        act.Should().Throw<EiecException>().Which.Message.Should().Contain("t10k-labels-idx1-ubyte")
+            .And.Contain("3 labels").And.Contain("2 images");
     }
 }

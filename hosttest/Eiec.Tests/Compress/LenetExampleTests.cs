@@ -37,11 +37,13 @@ public sealed class LenetExampleTests
     public void Should_stay_within_1_point_of_the_dense_model_When_evaluating_on_fashion_mnist()
     {
         Directory.Exists(FashionMnist).Should().BeTrue(
-            $"the LeNet example is evaluated on Debian's Fashion-MNIST at {FashionMnist} (apt-get install dataset-fashion-mnist)");
+            $"the LeNet example is evaluated on Debian's Fashion-MNIST at {FashionMnist} (apt-get install " +
+            $"dataset-fashion-mnist)");
         var test = DatasetLoader.LoadIdx(FashionMnist, "t10k");
         var dense = DenseModelLoader.Load(Example("lenet-300-100.npz"));
         var model = CzReader.Read(Example("lenet-300-100.cz"));
-        var image = ImageCompiler.Compile(model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits, "lenet-300-100.cz");
+        var image = ImageCompiler.Compile(model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits,
+            "lenet-300-100.cz");
 
         var denseRow = ModelEvaluator.DenseFloat(dense, test);
         var floatRow = ModelEvaluator.CompressedFloat(model, test);
@@ -59,7 +61,8 @@ public sealed class LenetExampleTests
         Directory.Exists(FashionMnist).Should().BeTrue($"apt-get install dataset-fashion-mnist ({FashionMnist})");
         var test = DatasetLoader.LoadIdx(FashionMnist, "t10k").Take(300);
         var model = CzReader.Read(Example("lenet-300-100.cz"));
-        var image = ImageCompiler.Compile(model, new AccelConfig { Pes = 16 }, ImageCompiler.DefaultActivationFracBits, "lenet-300-100.cz");
+        var image = ImageCompiler.Compile(model, new AccelConfig { Pes = 16 }, ImageCompiler.DefaultActivationFracBits,
+            "lenet-300-100.cz");
 
         var sim = Eiec.Toolchain.EiecToolchain.Simulated(image, test, subset: true);
         var golden = ModelEvaluator.Golden(image, test);
