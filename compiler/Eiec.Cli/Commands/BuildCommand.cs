@@ -13,11 +13,16 @@ public static class BuildCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Compressed model (.cz)" };
-        var output = new Option<string>("--output", "-o") { Description = "Output directory (replaced atomically)",
-            DefaultValueFactory = _ => "out" };
-        var actFrac = new Option<int>("--act-frac") {
-            Description = "Fraction bits of the 16-bit activations (docs/fixed-point.md)", DefaultValueFactory = _ =>
-            ImageCompiler.DefaultActivationFracBits };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Output directory (replaced atomically)",
+            DefaultValueFactory = _ => "out",
+        };
+        var actFrac = new Option<int>("--act-frac")
+        {
+            Description = "Fraction bits of the 16-bit activations (docs/fixed-point.md)",
+            DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits,
+        };
         var config = new ConfigOptions();
         var command = new Command("build", "Compile a .cz model into an EIE image: memory hex files, image.json, " +
             "report and Verilog") { model };
@@ -43,7 +48,7 @@ public static class BuildCommand
     {
         var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName);
         return $"built {outputDir}: {built.Image.Layers.Count} layer(s), {built.NonZeros} non-zeros + " +
-            $"{built.Padding} padding entries on {config.Pes} PEs " +
+               $"{built.Padding} padding entries on {config.Pes} PEs " +
                $"({built.WeightKiB:F1} KiB of weights; {built.Elapsed.TotalSeconds:F2} s). Report: {built.ReportPath}";
     }
 }

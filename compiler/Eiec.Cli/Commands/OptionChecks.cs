@@ -26,8 +26,8 @@ public static class OptionChecks
     /// <summary>Positive and finite (learning rates, clocks).</summary>
     public static double Positive(string option, double value)
     {
-        if (!(value > 0) || !double.IsFinite(value)) throw new EiecException($"{option} {I(value)}: must be a " +
-            $"positive finite number");
+        if (!(value > 0) || !double.IsFinite(value))
+            throw new EiecException($"{option} {I(value)}: must be a positive finite number");
         return value;
     }
 

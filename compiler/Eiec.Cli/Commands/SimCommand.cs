@@ -20,25 +20,37 @@ public static class SimCommand
         var input = new Option<string?>("--input", "-i")
         {
             Description = "Input .npy: 1-D vector or 2-D batch; float32/float64 (quantized at the image's activation " +
-                "fraction bits) or int16 (raw). " +
+                          "fraction bits) or int16 (raw). " +
                           "Default: a seeded random vector (seed 1, 50% non-zero, values uniform in [-1, 1))",
         };
-        var fifoDepth = new Option<int?>("--fifo-depth") {
-            Description = "Activation-queue depth per PE, entries (default: the image's)" };
-        var clockMhz = new Option<double?>("--clock-mhz") {
-            Description = "Clock for latency, throughput and power, MHz (default: the image's)" };
-        var energyTable = new Option<string?>("--energy-table") {
+        var fifoDepth = new Option<int?>("--fifo-depth")
+        {
+            Description = "Activation-queue depth per PE, entries (default: the image's)",
+        };
+        var clockMhz = new Option<double?>("--clock-mhz")
+        {
+            Description = "Clock for latency, throughput and power, MHz (default: the image's)",
+        };
+        var energyTable = new Option<string?>("--energy-table")
+        {
             Description = "Energy-per-action YAML (default: the built-in eie-45nm table; Energy/eie-45nm.yaml beside " +
-            "eiec is a template)" };
-        var json = new Option<string?>("--json") {
+                "eiec is a template)",
+        };
+        var json = new Option<string?>("--json")
+        {
             Description = "Write the full report (summary, per layer, per PE, energy, every statistic with its unit) " +
-            "as JSON" };
-        var output = new Option<string?>("--output", "-o") {
+                "as JSON",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
             Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with " +
-            "--raw), as eiec run does" };
+                "--raw), as eiec run does",
+        };
         var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
-        var perPe = new Option<bool>("--per-pe") {
-            Description = "Also print every PE's busy/stalled/starved/drain cycles" };
+        var perPe = new Option<bool>("--per-pe")
+        {
+            Description = "Also print every PE's busy/stalled/starved/drain cycles",
+        };
         var plot = new Option<string?>("--plot")
         {
             Description = "Draw the energy per inference by unit (per cycle and per action) as a PNG",
@@ -50,9 +62,11 @@ public static class SimCommand
             HelpName = "event|reference",
             DefaultValueFactory = _ => "event",
         };
-        var repeat = new Option<int>("--repeat") {
+        var repeat = new Option<int>("--repeat")
+        {
             Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)",
-            DefaultValueFactory = _ => 0 };
+            DefaultValueFactory = _ => 0,
+        };
 
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE " +
             "activity, energy") { image };
@@ -83,7 +97,7 @@ public static class SimCommand
             var vectors = sim.Input;
 
             ui.WriteLine($"eiec sim {dir}: model '{manifest.Model}', {manifest.Layers.Count} layer(s), {stats.Pes} " +
-                $"PEs, queue depth {stats.FifoDepth}, " +
+                         $"PEs, queue depth {stats.FifoDepth}, " +
                          $"clock {stats.ClockMhz.ToString("0.###", CultureInfo.InvariantCulture)} MHz");
             ui.WriteLine($"input: {vectors.Description}" +
                 (vectors.Saturations > 0 ? $"; {vectors.Saturations} input value(s) saturated when quantized" : ""));

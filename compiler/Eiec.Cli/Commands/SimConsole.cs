@@ -38,7 +38,7 @@ public sealed class SimConsole
     }
 
     private static string Array(SimStats s) => $"{s.Pes} PEs, queue depth {s.FifoDepth}, clock " +
-        $"{F(s.ClockMhz, "0.###")} MHz" +
+                                               $"{F(s.ClockMhz, "0.###")} MHz" +
                                                (s.Inferences > 1 ? $", per inference over {s.Inferences}" : "");
 
     public static Table CycleTable(SimStats s)
@@ -60,7 +60,7 @@ public sealed class SimConsole
             F(s.LatencyUs, "F3"), N(s.IdealScanCycles / n), F(s.LoadBalanceEfficiency, "P1"), F(s.UsefulGops, "F2"),
             F(s.IssuedGops, "F2"));
         t.Caption = new TableTitle(Markup.Escape("ideal scan = ceil(issued entries / N): the work spread perfectly " +
-            "over the PEs; load balance = ideal / actual scan cycles; " +
+                                     "over the PEs; load balance = ideal / actual scan cycles; " +
                                      "GOP/s count 2 ops per MAC over all counted cycles, useful = stored weights " +
                                      "only, issued = padding included"));
         return t;
@@ -68,8 +68,10 @@ public sealed class SimConsole
 
     public static Table PeTable(SimStats s)
     {
-        var t = new Table { Title = new TableTitle(Markup.Escape($"PE activity in SCAN, % of N × scan cycles " +
-            $"({Array(s)})")) };
+        var t = new Table
+        {
+            Title = new TableTitle(Markup.Escape($"PE activity in SCAN, % of N × scan cycles ({Array(s)})")),
+        };
         t.AddColumns(Escaped("layer", "busy", "stalled", "starved", "drain", "issued [entries]", "padding [entries]",
             "queue mean [entries]", "queue max [entries]", "broadcast stalls [cycles]", "saturations"));
         foreach (var c in t.Columns.Skip(1)) c.RightAligned();
@@ -127,8 +129,8 @@ public sealed class SimConsole
             if (lines.Count > 1) t.AddRow("", $"[italic]{unit} total[/]", "", "", F(pj / n / 1000, "F3"), Share(pj));
         }
         t.AddRow("[bold]total[/]", "", "", "", F(e.PerInferencePj / 1000, "F3"), "100 %");
-        t.Caption = new TableTitle(Markup.Escape($"per cycle: paid every counted cycle, by each PE (PE-cycles) or " +
-            $"once (Ccu); " +
+        t.Caption = new TableTitle(Markup.Escape("per cycle: paid every counted cycle, by each PE (PE-cycles) or " +
+                                                 "once (Ccu); " +
                                                  $"{N(s.Cycles / n)} counted cycles per inference"));
         return t;
     }
@@ -144,9 +146,9 @@ public sealed class SimConsole
             F(e.FramesPerSecond, "N0"),
             F(e.FramesPerJoule, "N0"));
         t.Caption = new TableTitle(Markup.Escape($"over {N(s.Cycles / s.Inferences)} counted cycles " +
-            $"({F(s.LatencyUs, "F3")} µs) per " +
+                                                 $"({F(s.LatencyUs, "F3")} µs) per " +
                                                  $"inference at {F(s.ClockMhz, "0.###")} MHz, one inference after " +
-                                                 $"another; " +
+                                                 "another; " +
                                                  "useful MAC = multiply-accumulate with a stored weight (padding " +
                                                  "excluded)"));
         return t;

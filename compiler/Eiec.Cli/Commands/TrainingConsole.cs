@@ -52,7 +52,7 @@ public sealed class TrainingConsole
         _console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-            new ElapsedTimeColumn())
+                new ElapsedTimeColumn())
             .Start(ctx =>
             {
                 var tasks = new Dictionary<string, ProgressTask>();
@@ -87,7 +87,7 @@ public sealed class TrainingConsole
 
     private static string Describe(EpochReport e) =>
         string.Create(CultureInfo.InvariantCulture,
-        $"{e.Phase} epoch {e.Epoch}/{e.Epochs} loss {e.Loss:F4} train {e.TrainAccuracy:P2}") +
+            $"{e.Phase} epoch {e.Epoch}/{e.Epochs} loss {e.Loss:F4} train {e.TrainAccuracy:P2}") +
         (e.TestAccuracy is { } t ? string.Create(CultureInfo.InvariantCulture, $" test {t:P2}") : "");
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);

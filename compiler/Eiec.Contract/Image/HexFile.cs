@@ -83,8 +83,8 @@ public static class HexFile
                 if ((uint)v > 15) throw new EiecException($"{path}: line {i + 1}: '{(char)c}' is not a hex digit");
                 w = (w << 4) | (uint)v;
             }
-            if (bytes[pos + digits] != '\n') throw new EiecException($"{path}: line {i + 1}: expected {digits} hex " +
-                $"digits then a newline");
+            if (bytes[pos + digits] != '\n')
+                throw new EiecException($"{path}: line {i + 1}: expected {digits} hex digits then a newline");
             words[i] = w;
         }
         return words;
@@ -106,8 +106,8 @@ public static class HexFile
         for (int i = 0; i < count; i++)
         {
             var text = lines[i];
-            if (text.Length != digits) throw new EiecException($"{path}: line {i + 1}: expected {digits} hex digits, " +
-                $"found {text.Length}");
+            if (text.Length != digits)
+                throw new EiecException($"{path}: line {i + 1}: expected {digits} hex digits, found {text.Length}");
             result[i] = new uint[fieldsPerWord];
             for (int f = 0; f < fieldsPerWord; f++)
             {

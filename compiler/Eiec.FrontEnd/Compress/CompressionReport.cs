@@ -27,7 +27,7 @@ public sealed class CompressionReport
     {
         ModelName = model.Name,
         Layers = model.Layers.Select(l => LayerCompressionStats.Measure(l, options.CodebookBits, options.IndexBits))
-        .ToList(),
+            .ToList(),
     };
 
     public string ToMarkdown()
@@ -71,7 +71,7 @@ public sealed class CompressionReport
 
         static string Saved(long fixedBits, long huffmanBits) =>
             string.Create(CultureInfo.InvariantCulture,
-            $"{Bytes(huffmanBits)} (−{(fixedBits == 0 ? 0 : 1 - (double)huffmanBits / fixedBits):P0})");
+                $"{Bytes(huffmanBits)} (−{(fixedBits == 0 ? 0 : 1 - (double)huffmanBits / fixedBits):P0})");
     }
 
     private static string Bytes(long bits)

@@ -48,14 +48,17 @@ public sealed class PruneConfig
             if (!names.Contains(layer))
                 throw new EiecException($"{path}: layers.{layer}: the model has no layer '{layer}' (it has " +
                     $"{string.Join(", ", names.Order(StringComparer.Ordinal))})");
-        return options with { Density = Density ?? options.Density, LayerDensities = new Dictionary<string,
-            double>(Layers) };
+        return options with
+        {
+            Density = Density ?? options.Density,
+            LayerDensities = new Dictionary<string, double>(Layers),
+        };
     }
 
     public static void CheckDensity(string source, string what, double density)
     {
         if (!(density > 0 && density <= 1))
             throw new EiecException($"{source}: {what} = {density}; a density is the fraction of weights kept, in " +
-                $"(0, 1]");
+                "(0, 1]");
     }
 }

@@ -17,7 +17,7 @@ public static class DenseModelLoader
             ".npz" => NpzDenseImporter.Read(path),
             ".onnx" => OnnxDenseImporter.Read(path),
             var ext => throw new EiecException($"{path}: unknown model format '{ext}'; eiec imports dense models " +
-            $"from .npz or .onnx"),
+                "from .npz or .onnx"),
         };
     }
 }

@@ -116,8 +116,8 @@ public static class SweepPlots
     private static ScottPlot.TickGenerators.NumericManual PowersOfTwo(int min, int max)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (int e = (int)Math.Floor(Math.Log2(Math.Max(1, min))); e <= (int)Math.Ceiling(Math.Log2(Math.Max(1,
-            max))); e++)
+        for (int e = (int)Math.Floor(Math.Log2(Math.Max(1, min)));
+             e <= (int)Math.Ceiling(Math.Log2(Math.Max(1, max))); e++)
             ticks.AddMajor(e, (1L << e).ToString(CultureInfo.InvariantCulture));
         return ticks;
     }

@@ -26,8 +26,8 @@ public static class SweepRunner
         AccelConfig Config)> Configurations(
         AccelConfig baseConfig, IReadOnlyList<int> pes, IReadOnlyList<int> fifoDepths, IReadOnlyList<SweepField> fields)
     {
-        if (pes.Count == 0 || fifoDepths.Count == 0) throw new EiecException("a sweep needs at least one PE count " +
-            "and one queue depth");
+        if (pes.Count == 0 || fifoDepths.Count == 0)
+            throw new EiecException("a sweep needs at least one PE count and one queue depth");
         foreach (int n in pes) _ = (baseConfig with { Pes = n }).Validated($"--pes {n}");
         foreach (int d in fifoDepths) _ = (baseConfig with { FifoDepth = d }).Validated($"--fifo-depth {d}");
         foreach (var f in fields)
@@ -42,8 +42,8 @@ public static class SweepRunner
                 var where = string.Join(", ", combo.Select(f => $"{f.Key}={f.Value}").Prepend($"{n} PEs"));
                 var config = combo.Aggregate(baseConfig with { Pes = n }, (c, f) =>
                     ConfigFields.With(c, f.Key, f.Value)).Validated($"sweep point {where}");
-                foreach (int d in fifoDepths) _ = (config with { FifoDepth = d })
-                    .Validated($"sweep point {where}, queue depth {d}");
+                foreach (int d in fifoDepths)
+                    _ = (config with { FifoDepth = d }).Validated($"sweep point {where}, queue depth {d}");
                 points.Add((combo, n, config));
             }
         return points;
@@ -119,8 +119,8 @@ public static class SweepRunner
             : r).ToList();
     }
 
-    private static IEnumerable<IReadOnlyList<KeyValuePair<string,
-        string>>> Combinations(IReadOnlyList<SweepField> fields)
+    private static IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> Combinations(
+        IReadOnlyList<SweepField> fields)
     {
         IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> combos = [Array.Empty<KeyValuePair<string, string>>()];
         foreach (var f in fields)

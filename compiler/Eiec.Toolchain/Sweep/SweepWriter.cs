@@ -11,7 +11,7 @@ public static class SweepWriter
     private static readonly string[] Columns =
     [
         "pes", "fifo_depth", "layer", "layer_name", "scan_cycles", "wb_cycles", "cycles", "latency_us",
-            "ideal_scan_cycles",
+        "ideal_scan_cycles",
         "load_balance_efficiency", "speedup", "ideal_speedup", "issued_entries", "padding_entries",
         "throughput_useful_gops",
         "throughput_issued_gops", "broadcast_stall_cycles", "energy_pj", "error",
@@ -54,7 +54,7 @@ public static class SweepWriter
             ["units"] = new JsonObject
             {
                 ["cycles"] = "cycles per inference", ["latency_us"] = "µs per inference at clock_mhz",
-                    ["energy_pj"] = "pJ per inference",
+                ["energy_pj"] = "pJ per inference",
                 ["throughput"] = "GOP/s, 2 ops per MAC (useful: stored weights; issued: padding included)",
                 ["speedup"] = "cycles at the smallest swept PE count / cycles here, same queue depth, fields and layer",
                 ["load_balance_efficiency"] = "ceil(issued entries / N) / scan cycles",

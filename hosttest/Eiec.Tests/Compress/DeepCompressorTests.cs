@@ -12,8 +12,11 @@ public sealed class DeepCompressorTests(DenseFixture fixture)
     public void Should_store_each_kept_weight_as_its_shared_value_in_csc_order_When_compressing()
     {
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
-        var options = new CompressionOptions { Density = 0.3, LayerDensities = new Dictionary<string,
-            double> { ["fc2"] = 0.5 } };
+        var options = new CompressionOptions
+        {
+            Density = 0.3,
+            LayerDensities = new Dictionary<string, double> { ["fc2"] = 0.5 },
+        };
 
         var result = DeepCompressor.Compress(dense, options, "torch_mlp.npz");
 
@@ -35,8 +38,8 @@ public sealed class DeepCompressorTests(DenseFixture fixture)
             {
                 for (int k = c.IndPtr[col]; k < c.IndPtr[col + 1]; k++)
                 {
-                    if (k > c.IndPtr[col]) c.Indices[k].Should()
-                        .BeGreaterThan(c.Indices[k - 1], "rows ascend within a column");
+                    if (k > c.IndPtr[col])
+                        c.Indices[k].Should().BeGreaterThan(c.Indices[k - 1], "rows ascend within a column");
                     float original = d.Weight[c.Indices[k] * d.Inputs + col];
                     Math.Abs(original).Should().BeGreaterThanOrEqualTo(threshold);
                     var nearest = c.Codebook.Skip(1).MinBy(e => Math.Abs(e - original));

@@ -38,7 +38,7 @@ public sealed class LenetExampleTests
     {
         Directory.Exists(FashionMnist).Should().BeTrue(
             $"the LeNet example is evaluated on Debian's Fashion-MNIST at {FashionMnist} (apt-get install " +
-            $"dataset-fashion-mnist)");
+            "dataset-fashion-mnist)");
         var test = DatasetLoader.LoadIdx(FashionMnist, "t10k");
         var dense = DenseModelLoader.Load(Example("lenet-300-100.npz"));
         var model = CzReader.Read(Example("lenet-300-100.cz"));

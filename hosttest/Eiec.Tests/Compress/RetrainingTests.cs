@@ -45,8 +45,8 @@ public sealed class RetrainingTests
         MlpTrainer.Train(net, data, null, new TrainingOptions { Epochs = 5, BatchSize = 32, Seed = 2 }, "dense");
         foreach (var layer in net.Layers)
         {
-            layer.Mask = Array.ConvertAll(MagnitudePruner.Prune(layer.Weight, layer.Weight.Length / 5), m =>
-                m ? 1f : 0f);
+            layer.Mask = Array.ConvertAll(MagnitudePruner.Prune(layer.Weight, layer.Weight.Length / 5),
+                m => m ? 1f : 0f);
             MlpTrainer.ApplyConstraints(layer);
         }
         double pruned = MlpTrainer.Loss(net, data);

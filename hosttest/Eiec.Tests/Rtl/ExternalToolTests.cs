@@ -12,7 +12,7 @@ public class ExternalToolTests
         var act = () => ExternalTool.Require(tool, "/nonexistent-eiec-dir");
         act.Should().Throw<InvalidOperationException>()
             .WithMessage($"*'{tool}' was not found on PATH*never skip*apt-get install " +
-            $"{(tool == "verilator" ? "verilator" : "iverilog")}*");
+                $"{(tool == "verilator" ? "verilator" : "iverilog")}*");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class RtlConfigVariantTests
         int accBits) => new AccelConfig
     {
         Pes = pes, FifoDepth = fifo, WordBits = wordBits, CodeBits = codeBits, IndexBits = indexBits,
-            PointerBits = pointerBits,
+        PointerBits = pointerBits,
         AccumulatorBits = accBits, SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024, ActivationSramBytes = 1024,
         BiasEntries = 256, MaxLayers = 3,
     }.Validated();
@@ -36,7 +36,7 @@ public class RtlConfigVariantTests
         var model = RandomModel.Create(new RandomModelSpec
         {
             Dims = [70, 90, 40, 15], WeightDensity = [0.12], Seed = pes * 7 + wordBits, Bias = true,
-                CodebookSize = 1 << codeBits,
+            CodebookSize = 1 << codeBits,
         });
         var inputs = new[] { RtlInputs.Random(70, 0.6, 1), RtlInputs.Dense(70, 2) };
         RtlCheck.AgainstGolden($"variant-{name}", model, config, inputs);

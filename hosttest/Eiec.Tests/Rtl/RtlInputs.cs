@@ -10,7 +10,7 @@ public static class RtlInputs
 
     public static short[] Random(int length, double density, int seed, double scale = 2.0, bool signed = true) =>
         RandomModel.CreateInput(length, density, seed, scale, signed)
-        .Select(v => FixedPointMath.Quantize(v, ActFrac, out _)).ToArray();
+            .Select(v => FixedPointMath.Quantize(v, ActFrac, out _)).ToArray();
 
     public static short[] Zero(int length) => new short[length];
 

@@ -22,11 +22,11 @@ public class RtlLenetTests
     public void Should_predict_like_the_golden_model_When_Fashion_MNIST_test_images_run_on_the_RTL()
     {
         Directory.Exists(FashionMnist).Should().BeTrue($"{FashionMnist} is missing: apt-get install " +
-            $"dataset-fashion-mnist");
+            "dataset-fashion-mnist");
         var test = DatasetLoader.LoadIdx(FashionMnist, "t10k").Take(Images);
         var inputs = Enumerable.Range(0, Images)
             .Select(i => test.Example(i).ToArray()
-            .Select(v => FixedPointMath.Quantize(v, ImageCompiler.DefaultActivationFracBits, out _)).ToArray())
+                .Select(v => FixedPointMath.Quantize(v, ImageCompiler.DefaultActivationFracBits, out _)).ToArray())
             .ToArray();
         var model = CzReader.Read(Path.Combine(RepoPaths.Root, "examples", "lenet", "lenet-300-100.cz"));
         var config = AccelConfigLoader.Load(Path.Combine(RepoPaths.Root, "examples", "accel.yaml"));

@@ -45,7 +45,7 @@ public class RtlNetworkTests
         var model = RandomModel.Create(new RandomModelSpec
         {
             Dims = [60, 40, 30, 10], WeightDensity = [0.5], Seed = 40 + pes, Bias = true, WeightScale = 8,
-                BiasScale = 100,
+            BiasScale = 100,
         });
         var inputs = new[] { RtlInputs.Random(60, 0.9, 1, scale: 100),
             RtlInputs.Random(60, 0.9, 2, scale: 120, signed: false) };
