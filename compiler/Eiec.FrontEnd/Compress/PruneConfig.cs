@@ -32,8 +32,11 @@ public sealed class PruneConfig
             config = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
                 .Deserialize<PruneConfig>(text);
         }
-        catch (YamlException e) { throw new EiecException($"{path}: invalid prune config at line {e.Start.Line}: " +
-            $"{(e.InnerException ?? e).Message}"); }
+        catch (YamlException e)
+        {
+            throw new EiecException($"{path}: invalid prune config at line {e.Start.Line}: " +
+                $"{(e.InnerException ?? e).Message}");
+        }
         config ??= new PruneConfig();
         if (config.Density is { } d) CheckDensity(path, "density", d);
         foreach (var (layer, density) in config.Layers) CheckDensity(path, $"layers.{layer}", density);

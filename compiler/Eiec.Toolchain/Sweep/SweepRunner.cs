@@ -1,8 +1,8 @@
-using Eiec.Sim;
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
-using Eiec.Compiler.Lowering;
+using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Stats;
 
@@ -72,8 +72,10 @@ public static class SweepRunner
                 progress?.Invoke($"{where}, queue depth {d}");
                 if (simulator is null)
                 {
-                    rows.Add(new SweepRow { Pes = n, FifoDepth = d, Fields = combo, Layer = -1, LayerName = "network",
-                        Error = error });
+                    rows.Add(new SweepRow
+                    {
+                        Pes = n, FifoDepth = d, Fields = combo, Layer = -1, LayerName = "network", Error = error,
+                    });
                     continue;
                 }
                 var stats = new Simulator(simulator.Image, new SimOptions { FifoDepth = d }).Run(input).Stats;

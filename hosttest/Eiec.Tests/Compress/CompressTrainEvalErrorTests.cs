@@ -1,5 +1,5 @@
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Datasets;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compress;

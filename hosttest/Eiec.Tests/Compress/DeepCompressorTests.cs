@@ -1,6 +1,6 @@
-using Eiec.FrontEnd.Compress;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Import;
 
 namespace Eiec.Tests.Compress;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Datasets;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 

@@ -1,13 +1,13 @@
-using Eiec.Toolchain.Evaluation;
-using Eiec.Tests.Support;
-using Eiec.FrontEnd.Compress;
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Datasets;
 using Eiec.FrontEnd.Import;
-using Eiec.Compiler.Lowering;
 using Eiec.FrontEnd.Training;
 using Eiec.Tests.Npy;
+using Eiec.Tests.Support;
+using Eiec.Toolchain.Evaluation;
 
 namespace Eiec.Tests.Compress;
 

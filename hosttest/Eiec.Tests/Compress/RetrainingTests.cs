@@ -1,5 +1,5 @@
-using Eiec.FrontEnd.Compress;
 using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Datasets;
 using Eiec.FrontEnd.Training;
 
@@ -51,8 +51,10 @@ public sealed class RetrainingTests
         }
         double pruned = MlpTrainer.Loss(net, data);
 
-        MlpTrainer.Train(net, data, null, new TrainingOptions { Epochs = 3, BatchSize = 32, Seed = 3,
-            LearningRate = 1e-3 }, "prune-retrain");
+        MlpTrainer.Train(net, data, null, new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 32, Seed = 3, LearningRate = 1e-3,
+        }, "prune-retrain");
 
         MlpTrainer.Loss(net, data).Should().BeLessThan(pruned);
         foreach (var layer in net.Layers)
@@ -72,8 +74,10 @@ public sealed class RetrainingTests
         MlpTrainer.ApplyConstraints(layer);
         var before = (float[])layer.Codebook.Clone();
 
-        MlpTrainer.Train(net, data, null, new TrainingOptions { Epochs = 1, BatchSize = 64, Seed = 1,
-            LearningRate = 0.01 }, "centroid-tune");
+        MlpTrainer.Train(net, data, null, new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 64, Seed = 1, LearningRate = 0.01,
+        }, "centroid-tune");
 
         layer.Codebook[0].Should().Be(0f);
         layer.Codebook.Skip(1).Should().NotEqual(before.Skip(1));

@@ -1,5 +1,5 @@
-using Eiec.Golden;
 using Eiec.Contract.Image;
+using Eiec.Golden;
 
 namespace Eiec.Tests.Rtl;
 

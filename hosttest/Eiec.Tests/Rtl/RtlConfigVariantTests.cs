@@ -11,12 +11,12 @@ public class RtlConfigVariantTests
 {
     private static AccelConfig Variant(int pes, int fifo, int wordBits, int codeBits, int indexBits, int pointerBits,
         int accBits) => new AccelConfig
-    {
-        Pes = pes, FifoDepth = fifo, WordBits = wordBits, CodeBits = codeBits, IndexBits = indexBits,
-        PointerBits = pointerBits,
-        AccumulatorBits = accBits, SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024, ActivationSramBytes = 1024,
-        BiasEntries = 256, MaxLayers = 3,
-    }.Validated();
+        {
+            Pes = pes, FifoDepth = fifo, WordBits = wordBits, CodeBits = codeBits, IndexBits = indexBits,
+            PointerBits = pointerBits, AccumulatorBits = accBits,
+            SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024, ActivationSramBytes = 1024,
+            BiasEntries = 256, MaxLayers = 3,
+        }.Validated();
 
     // name, pes, fifo, word bits, code bits, index bits, pointer bits, accumulator bits
     public static TheoryData<string, int, int, int, int, int, int, int> Variants => new()

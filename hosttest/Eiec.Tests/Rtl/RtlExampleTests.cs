@@ -1,7 +1,7 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.FixedPoint;
-using Eiec.Compiler.Lowering;
 using Eiec.Contract.Npy;
 using Eiec.Tests.Support;
 

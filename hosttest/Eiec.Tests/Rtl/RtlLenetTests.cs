@@ -1,8 +1,8 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.FixedPoint;
-using Eiec.Compiler.Lowering;
+using Eiec.FrontEnd.Datasets;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Rtl;

@@ -35,8 +35,10 @@ public class RtlRandomSweepTests
         var dims = Enumerable.Range(0, layers + 1).Select(_ => rng.Next(1, 30 * Math.Min(pes, 8) + 20)).ToArray();
         double density = Densities[rng.Next(Densities.Length)];
         bool bias = rng.Next(2) == 1;
-        var model = RandomModel.Create(new RandomModelSpec { Dims = dims, WeightDensity = [density], Seed = index,
-            Bias = bias });
+        var model = RandomModel.Create(new RandomModelSpec
+        {
+            Dims = dims, WeightDensity = [density], Seed = index, Bias = bias,
+        });
         var inputs = new[] { RtlInputs.Random(dims[0], 0.6, index),
             RtlInputs.Random(dims[0], 0.2, index + 1, signed: false) };
 
