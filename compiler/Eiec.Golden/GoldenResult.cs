@@ -7,7 +7,9 @@ public sealed class GoldenResult
     public required short[][] LayerOutputs { get; init; }
     /// <summary>Write-back saturation events per layer.</summary>
     public required long[] Saturations { get; init; }
-    /// <summary>Multiply-accumulates performed per layer (non-zero inputs × stored entries, padding included).</summary>
+    /// <summary>
+    /// Multiply-accumulates performed per layer (non-zero inputs × stored entries, padding included).
+    /// </summary>
     public required long[] Macs { get; init; }
 
     public short[] Output => LayerOutputs[^1];

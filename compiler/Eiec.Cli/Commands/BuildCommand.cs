@@ -5,34 +5,50 @@ using Eiec.Toolchain;
 
 namespace Eiec.Cli.Commands;
 
-/// <summary>`eiec build model.cz --pes N [-c accel.yaml] -o out/`: compile, then write the image, report and RTL all-or-nothing.</summary>
+/// <summary>
+/// `eiec build model.cz --pes N [-c accel.yaml] -o out/`: compile, then write the image, report and RTL all-or-nothing.
+/// </summary>
 public static class BuildCommand
 {
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Compressed model (.cz)" };
-        var output = new Option<string>("--output", "-o") { Description = "Output directory (replaced atomically)", DefaultValueFactory = _ => "out" };
-        var actFrac = new Option<int>("--act-frac") { Description = "Fraction bits of the 16-bit activations (docs/fixed-point.md)", DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Output directory (replaced atomically)",
+            DefaultValueFactory = _ => "out",
+        };
+        var actFrac = new Option<int>("--act-frac")
+        {
+            Description = "Fraction bits of the 16-bit activations (docs/fixed-point.md)",
+            DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits,
+        };
         var config = new ConfigOptions();
-        var command = new Command("build", "Compile a .cz model into an EIE image: memory hex files, image.json, report and Verilog") { model };
+        var command = new Command("build", "Compile a .cz model into an EIE image: memory hex files, image.json, " +
+            "report and Verilog") { model };
         command.Options.Add(output);
         command.Options.Add(actFrac);
         config.AddTo(command);
         command.SetAction(parse =>
         {
             var configName = config.Describe(parse);
-            var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!, parse.GetValue(actFrac), configName);
+            var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!,
+                parse.GetValue(actFrac), configName);
             parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;
         });
         return command;
     }
 
-    /// <summary>Builds (<see cref="EiecToolchain.Build"/>) and returns a one-paragraph summary for the console.</summary>
-    public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits, string configName = "built-in defaults")
+    /// <summary>
+    /// Builds (<see cref="EiecToolchain.Build"/>) and returns a one-paragraph summary for the console.
+    /// </summary>
+    public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits,
+        string configName = "built-in defaults")
     {
         var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName);
-        return $"built {outputDir}: {built.Image.Layers.Count} layer(s), {built.NonZeros} non-zeros + {built.Padding} padding entries on {config.Pes} PEs " +
+        return $"built {outputDir}: {built.Image.Layers.Count} layer(s), {built.NonZeros} non-zeros + " +
+               $"{built.Padding} padding entries on {config.Pes} PEs " +
                $"({built.WeightKiB:F1} KiB of weights; {built.Elapsed.TotalSeconds:F2} s). Report: {built.ReportPath}";
     }
 }

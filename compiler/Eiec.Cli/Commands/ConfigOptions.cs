@@ -6,11 +6,23 @@ namespace Eiec.Cli.Commands;
 /// <summary>The accelerator options shared by build, sweep and friends: a YAML file plus overrides.</summary>
 public sealed class ConfigOptions
 {
-    public Option<string?> ConfigFile { get; } = new("--config", "-c") { Description = "Accelerator configuration YAML (snake_case keys; see examples/accel.yaml)" };
-    public Option<int?> Pes { get; } = new("--pes") { Description = "Number of processing elements (overrides the config file)" };
-    public Option<int?> FifoDepth { get; } = new("--fifo-depth") { Description = "Activation-queue depth per PE, entries" };
+    public Option<string?> ConfigFile { get; } = new("--config", "-c")
+    {
+        Description = "Accelerator configuration YAML (snake_case keys; see examples/accel.yaml)",
+    };
+    public Option<int?> Pes { get; } = new("--pes")
+    {
+        Description = "Number of processing elements (overrides the config file)",
+    };
+    public Option<int?> FifoDepth { get; } = new("--fifo-depth")
+    {
+        Description = "Activation-queue depth per PE, entries",
+    };
     public Option<double?> ClockMhz { get; } = new("--clock-mhz") { Description = "Clock for reports, MHz" };
-    public Option<int?> PointerBits { get; } = new("--pointer-bits") { Description = "Column-pointer width, bits (paper: 16)" };
+    public Option<int?> PointerBits { get; } = new("--pointer-bits")
+    {
+        Description = "Column-pointer width, bits (paper: 16)",
+    };
 
     public void AddTo(Command command)
     {
@@ -35,6 +47,7 @@ public sealed class ConfigOptions
     {
         var path = parse.GetValue(ConfigFile);
         var config = path is null ? new AccelConfig() : AccelConfigLoader.Load(path);
-        return AccelConfigLoader.WithOverrides(config, parse.GetValue(Pes), parse.GetValue(FifoDepth), parse.GetValue(ClockMhz), parse.GetValue(PointerBits));
+        return AccelConfigLoader.WithOverrides(config, parse.GetValue(Pes), parse.GetValue(FifoDepth),
+            parse.GetValue(ClockMhz), parse.GetValue(PointerBits));
     }
 }

@@ -13,17 +13,41 @@ public static class GenCommand
 {
     public static Command Create()
     {
-        var layer = new Option<string[]>("--layer") { Description = "Benchmark layer name(s) from the table (e.g. VGG-6)", AllowMultipleArgumentsPerToken = true };
+        var layer = new Option<string[]>("--layer")
+        {
+            Description = "Benchmark layer name(s) from the table (e.g. VGG-6)",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var all = new Option<bool>("--all") { Description = "Every layer of the benchmark table" };
-        var table = new Option<string?>("--table") { Description = "Benchmark table YAML (default: the EIE paper's Table III, built in)" };
+        var table = new Option<string?>("--table")
+        {
+            Description = "Benchmark table YAML (default: the EIE paper's Table III, built in)",
+        };
         var dims = new Option<string?>("--dims") { Description = "Custom MLP widths, e.g. 784,300,100,10" };
-        var density = new Option<double>("--density") { Description = "Weight density for --dims", DefaultValueFactory = _ => 0.1 };
-        var actDensity = new Option<double>("--input-density") { Description = "Non-zero fraction of the generated input for --dims", DefaultValueFactory = _ => 0.5 };
+        var density = new Option<double>("--density")
+        {
+            Description = "Weight density for --dims",
+            DefaultValueFactory = _ => 0.1,
+        };
+        var actDensity = new Option<double>("--input-density")
+        {
+            Description = "Non-zero fraction of the generated input for --dims",
+            DefaultValueFactory = _ => 0.5,
+        };
         var bias = new Option<bool>("--bias") { Description = "Give every layer a random bias" };
-        var seed = new Option<int>("--seed") { Description = "Random seed (same seed → identical files)", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--output", "-o") { Description = "Output directory", DefaultValueFactory = _ => "models" };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Random seed (same seed → identical files)",
+            DefaultValueFactory = _ => 1,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Output directory",
+            DefaultValueFactory = _ => "models",
+        };
         var command = new Command("gen", "Generate seeded random compressed models (.cz) and inputs (.npy)");
-        foreach (var o in new Option[] { layer, all, table, dims, density, actDensity, bias, seed, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { layer, all, table, dims, density, actDensity, bias, seed, output })
+            command.Options.Add(o);
         command.SetAction(parse =>
         {
             var w = parse.InvocationConfiguration.Output;
@@ -36,7 +60,8 @@ public static class GenCommand
                 Bias = parse.GetValue(bias), Seed = parse.GetValue(seed), Dims = parse.GetValue(dims),
             };
             foreach (var m in EiecToolchain.Generate(request))
-                w.WriteLine($"wrote {m.ModelPath} ({m.NonZeros} non-zeros) and {m.InputPath} ({m.InputNonZeros}/{m.InputLength} non-zero)");
+                w.WriteLine($"wrote {m.ModelPath} ({m.NonZeros} non-zeros) and {m.InputPath} " +
+                    $"({m.InputNonZeros}/{m.InputLength} non-zero)");
             return 0;
         });
         return command;

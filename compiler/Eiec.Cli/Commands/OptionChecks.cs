@@ -18,14 +18,16 @@ public static class OptionChecks
     public static int InRange(string option, int value, int min, int max, string? why = null)
     {
         if (value < min || value > max)
-            throw new EiecException($"{option} {I(value)}: must be in [{I(min)}, {I(max)}]" + (why is null ? "" : $" ({why})"));
+            throw new EiecException($"{option} {I(value)}: must be in [{I(min)}, {I(max)}]" +
+                (why is null ? "" : $" ({why})"));
         return value;
     }
 
     /// <summary>Positive and finite (learning rates, clocks).</summary>
     public static double Positive(string option, double value)
     {
-        if (!(value > 0) || !double.IsFinite(value)) throw new EiecException($"{option} {I(value)}: must be a positive finite number");
+        if (!(value > 0) || !double.IsFinite(value))
+            throw new EiecException($"{option} {I(value)}: must be a positive finite number");
         return value;
     }
 

@@ -19,16 +19,38 @@ public static class SimCommand
         var image = new Argument<string>("image") { Description = "Compiled image directory (from eiec build)" };
         var input = new Option<string?>("--input", "-i")
         {
-            Description = "Input .npy: 1-D vector or 2-D batch; float32/float64 (quantized at the image's activation fraction bits) or int16 (raw). " +
+            Description = "Input .npy: 1-D vector or 2-D batch; float32/float64 (quantized at the image's activation " +
+                          "fraction bits) or int16 (raw). " +
                           "Default: a seeded random vector (seed 1, 50% non-zero, values uniform in [-1, 1))",
         };
-        var fifoDepth = new Option<int?>("--fifo-depth") { Description = "Activation-queue depth per PE, entries (default: the image's)" };
-        var clockMhz = new Option<double?>("--clock-mhz") { Description = "Clock for latency, throughput and power, MHz (default: the image's)" };
-        var energyTable = new Option<string?>("--energy-table") { Description = "Energy-per-action YAML (default: the built-in eie-45nm table; Energy/eie-45nm.yaml beside eiec is a template)" };
-        var json = new Option<string?>("--json") { Description = "Write the full report (summary, per layer, per PE, energy, every statistic with its unit) as JSON" };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw), as eiec run does" };
+        var fifoDepth = new Option<int?>("--fifo-depth")
+        {
+            Description = "Activation-queue depth per PE, entries (default: the image's)",
+        };
+        var clockMhz = new Option<double?>("--clock-mhz")
+        {
+            Description = "Clock for latency, throughput and power, MHz (default: the image's)",
+        };
+        var energyTable = new Option<string?>("--energy-table")
+        {
+            Description = "Energy-per-action YAML (default: the built-in eie-45nm table; Energy/eie-45nm.yaml beside " +
+                "eiec is a template)",
+        };
+        var json = new Option<string?>("--json")
+        {
+            Description = "Write the full report (summary, per layer, per PE, energy, every statistic with its unit) " +
+                "as JSON",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with " +
+                "--raw), as eiec run does",
+        };
         var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
-        var perPe = new Option<bool>("--per-pe") { Description = "Also print every PE's busy/stalled/starved/drain cycles" };
+        var perPe = new Option<bool>("--per-pe")
+        {
+            Description = "Also print every PE's busy/stalled/starved/drain cycles",
+        };
         var plot = new Option<string?>("--plot")
         {
             Description = "Draw the energy per inference by unit (per cycle and per action) as a PNG",
@@ -40,16 +62,23 @@ public static class SimCommand
             HelpName = "event|reference",
             DefaultValueFactory = _ => "event",
         };
-        var repeat = new Option<int>("--repeat") { Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)", DefaultValueFactory = _ => 0 };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)",
+            DefaultValueFactory = _ => 0,
+        };
 
-        var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe, engine, repeat })
+        var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE " +
+            "activity, energy") { image };
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe,
+            engine, repeat })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
             string dir = parse.GetValue(image)!;
-            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output), plotPath = parse.GetValue(plot);
+            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output),
+                plotPath = parse.GetValue(plot);
             int k = parse.GetValue(repeat);
             var sim = EiecToolchain.Simulate(new SimulateRequest
             {
@@ -59,28 +88,33 @@ public static class SimCommand
                     FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
                     Engine = Engine(parse.GetValue(engine)!),
                 },
-                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath, PlotPath = plotPath,
+                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
+                PlotPath = plotPath,
                 Raw = parse.GetValue(raw), Repeat = k,
             });
             var stats = sim.Batch.Stats;
             var manifest = sim.Manifest;
             var vectors = sim.Input;
 
-            ui.WriteLine($"eiec sim {dir}: model '{manifest.Model}', {manifest.Layers.Count} layer(s), {stats.Pes} PEs, queue depth {stats.FifoDepth}, " +
+            ui.WriteLine($"eiec sim {dir}: model '{manifest.Model}', {manifest.Layers.Count} layer(s), {stats.Pes} " +
+                         $"PEs, queue depth {stats.FifoDepth}, " +
                          $"clock {stats.ClockMhz.ToString("0.###", CultureInfo.InvariantCulture)} MHz");
-            ui.WriteLine($"input: {vectors.Description}" + (vectors.Saturations > 0 ? $"; {vectors.Saturations} input value(s) saturated when quantized" : ""));
+            ui.WriteLine($"input: {vectors.Description}" +
+                (vectors.Saturations > 0 ? $"; {vectors.Saturations} input value(s) saturated when quantized" : ""));
             ui.Write(stats, sim.Energy, parse.GetValue(perPe));
             if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
             if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
             if (plotPath is not null) ui.WriteLine($"energy plot: {plotPath}");
 
-            ui.WriteLine($"wall time: load {sim.LoadMs:F1} ms, simulate {sim.SimulateMs:F1} ms ({vectors.Vectors.Count} inference(s), first run includes JIT)");
+            ui.WriteLine($"wall time: load {sim.LoadMs:F1} ms, simulate {sim.SimulateMs:F1} ms " +
+                $"({vectors.Vectors.Count} inference(s), first run includes JIT)");
             if (k > 0)
             {
                 for (int r = 0; r < k; r++)
                 {
                     var t = sim.Repeats[r];
-                    ui.WriteLine($"repeat {r + 1}/{k}: load {t.LoadMs:F1} ms, simulate {t.SimulateMs:F1} ms, total {t.TotalMs:F1} ms");
+                    ui.WriteLine($"repeat {r + 1}/{k}: load {t.LoadMs:F1} ms, simulate {t.SimulateMs:F1} ms, total " +
+                        $"{t.TotalMs:F1} ms");
                 }
                 double load = sim.Repeats.Min(t => t.LoadMs), best = sim.Repeats.Min(t => t.SimulateMs);
                 ui.WriteLine($"best of {k}: load {load:F1} ms + simulate {best:F1} ms = {load + best:F1} ms " +

@@ -12,7 +12,8 @@ public sealed class SimConsole
     public SimConsole(ParseResult parse)
     {
         // Redirected output (files, pipes, tests) gets plain text and room for the tables instead of 80 columns.
-        bool redirected = System.Console.IsOutputRedirected || parse.InvocationConfiguration.Output != System.Console.Out;
+        bool redirected = System.Console.IsOutputRedirected ||
+            parse.InvocationConfiguration.Output != System.Console.Out;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
@@ -36,30 +37,41 @@ public sealed class SimConsole
         Console.Write(EfficiencyTable(stats, energy));
     }
 
-    private static string Array(SimStats s) => $"{s.Pes} PEs, queue depth {s.FifoDepth}, clock {F(s.ClockMhz, "0.###")} MHz" +
+    private static string Array(SimStats s) => $"{s.Pes} PEs, queue depth {s.FifoDepth}, clock " +
+                                               $"{F(s.ClockMhz, "0.###")} MHz" +
                                                (s.Inferences > 1 ? $", per inference over {s.Inferences}" : "");
 
     public static Table CycleTable(SimStats s)
     {
         var t = new Table { Title = new TableTitle(Markup.Escape($"Cycles and throughput ({Array(s)})")) };
-        t.AddColumns(Escaped("layer", "inputs→outputs", "non-zero inputs", "scan [cycles]", "WB [cycles]", "total [cycles]",
+        t.AddColumns(Escaped("layer", "inputs→outputs", "non-zero inputs", "scan [cycles]", "WB [cycles]",
+            "total [cycles]",
             "latency [µs]", "ideal scan [cycles]", "load balance", "useful [GOP/s]", "issued [GOP/s]"));
         foreach (var c in t.Columns.Skip(2)) c.RightAligned();
         double n = s.Inferences;
         foreach (var l in s.Layers)
-            t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), $"{l.Inputs}→{l.Outputs}", N(l.Broadcasts / n), N(l.ScanCycles / n), N(l.WbCycles / n),
-                N(l.Cycles / n), F(s.Microseconds(l.Cycles) / n, "F3"), N(l.IdealScanCycles / n), F(l.LoadBalanceEfficiency, "P1"),
+            t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), $"{l.Inputs}→{l.Outputs}", N(l.Broadcasts / n),
+                N(l.ScanCycles / n), N(l.WbCycles / n),
+                N(l.Cycles / n), F(s.Microseconds(l.Cycles) / n, "F3"), N(l.IdealScanCycles / n),
+                F(l.LoadBalanceEfficiency, "P1"),
                 F(s.Gops(l.UsefulEntries, l.Cycles), "F2"), F(s.Gops(l.IssuedEntries, l.Cycles), "F2"));
-        t.AddRow("[bold]total[/]", "", N(s.Layers.Sum(l => l.Broadcasts) / n), N(s.ScanCycles / n), N(s.WbCycles / n), N(s.Cycles / n),
-            F(s.LatencyUs, "F3"), N(s.IdealScanCycles / n), F(s.LoadBalanceEfficiency, "P1"), F(s.UsefulGops, "F2"), F(s.IssuedGops, "F2"));
-        t.Caption = new TableTitle(Markup.Escape("ideal scan = ceil(issued entries / N): the work spread perfectly over the PEs; load balance = ideal / actual scan cycles; " +
-                                     "GOP/s count 2 ops per MAC over all counted cycles, useful = stored weights only, issued = padding included"));
+        t.AddRow("[bold]total[/]", "", N(s.Layers.Sum(l => l.Broadcasts) / n), N(s.ScanCycles / n), N(s.WbCycles / n),
+            N(s.Cycles / n),
+            F(s.LatencyUs, "F3"), N(s.IdealScanCycles / n), F(s.LoadBalanceEfficiency, "P1"), F(s.UsefulGops, "F2"),
+            F(s.IssuedGops, "F2"));
+        t.Caption = new TableTitle(Markup.Escape("ideal scan = ceil(issued entries / N): the work spread perfectly " +
+                                     "over the PEs; load balance = ideal / actual scan cycles; " +
+                                     "GOP/s count 2 ops per MAC over all counted cycles, useful = stored weights " +
+                                     "only, issued = padding included"));
         return t;
     }
 
     public static Table PeTable(SimStats s)
     {
-        var t = new Table { Title = new TableTitle(Markup.Escape($"PE activity in SCAN, % of N × scan cycles ({Array(s)})")) };
+        var t = new Table
+        {
+            Title = new TableTitle(Markup.Escape($"PE activity in SCAN, % of N × scan cycles ({Array(s)})")),
+        };
         t.AddColumns(Escaped("layer", "busy", "stalled", "starved", "drain", "issued [entries]", "padding [entries]",
             "queue mean [entries]", "queue max [entries]", "broadcast stalls [cycles]", "saturations"));
         foreach (var c in t.Columns.Skip(1)) c.RightAligned();
@@ -67,9 +79,12 @@ public sealed class SimConsole
         foreach (var l in s.Layers)
         {
             double pc = (double)l.ScanCycles * l.Pes;
-            t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), P(l.PeStats.Sum(p => p.Busy), pc), P(l.PeStats.Sum(p => p.Stalled), pc),
-                P(l.PeStats.Sum(p => p.Starved), pc), P(l.PeStats.Sum(p => p.Drain), pc), N(l.IssuedEntries / n), N(l.PaddingEntries / n),
-                F(l.QueueOccupancyMean, "F2"), l.QueueMax.ToString(CultureInfo.InvariantCulture), N(l.BroadcastStallCycles / n), N(l.Saturations / n));
+            t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), P(l.PeStats.Sum(p => p.Busy), pc),
+                P(l.PeStats.Sum(p => p.Stalled), pc),
+                P(l.PeStats.Sum(p => p.Starved), pc), P(l.PeStats.Sum(p => p.Drain), pc), N(l.IssuedEntries / n),
+                N(l.PaddingEntries / n),
+                F(l.QueueOccupancyMean, "F2"), l.QueueMax.ToString(CultureInfo.InvariantCulture),
+                N(l.BroadcastStallCycles / n), N(l.Saturations / n));
         }
         return t;
     }
@@ -77,13 +92,15 @@ public sealed class SimConsole
     public static Table PerPeTable(SimStats s)
     {
         var t = new Table { Title = new TableTitle(Markup.Escape($"Per PE, all layers [cycles] ({Array(s)})")) };
-        t.AddColumns(Escaped("PE", "busy", "stalled", "starved", "drain", "padding [entries]", "pointer reads", "SRAM word reads", "queue max"));
+        t.AddColumns(Escaped("PE", "busy", "stalled", "starved", "drain", "padding [entries]", "pointer reads",
+            "SRAM word reads", "queue max"));
         foreach (var c in t.Columns.Skip(1)) c.RightAligned();
         var totals = s.PeTotals;
         for (int k = 0; k < totals.Length; k++)
         {
             var p = totals[k];
-            t.AddRow(k.ToString(CultureInfo.InvariantCulture), N(p.Busy), N(p.Stalled), N(p.Starved), N(p.Drain), N(p.Padding),
+            t.AddRow(k.ToString(CultureInfo.InvariantCulture), N(p.Busy), N(p.Stalled), N(p.Starved), N(p.Drain),
+                N(p.Padding),
                 N(p.PointerReads), N(p.SpmatWordReads), p.QueueMax.ToString(CultureInfo.InvariantCulture));
         }
         return t;
@@ -94,7 +111,8 @@ public sealed class SimConsole
         var t = new Table
         {
             Title = new TableTitle(Markup.Escape(
-                $"Energy per inference by unit: per cycle and per action (table '{e.Table}' from {e.TableOrigin}; {Array(s)})")),
+                $"Energy per inference by unit: per cycle and per action (table '{e.Table}' from {e.TableOrigin}; " +
+                $"{Array(s)})")),
         };
         t.AddColumns(Escaped("unit", "per cycle / action", "count", "energy each [pJ]", "energy [nJ]", "share"));
         foreach (var c in t.Columns.Skip(2)) c.RightAligned();
@@ -105,12 +123,14 @@ public sealed class SimConsole
             // Per-cycle kinds the table sets to 0 would only add rows of zeros; actions always show their counts.
             var lines = e.Lines.Where(l => l.Unit == unit && (!l.PerCycle || l.PjEach > 0)).ToList();
             foreach (var l in lines)
-                t.AddRow(l == lines[0] ? unit : "", l.PerCycle ? $"{l.Name} (per {(EnergyActions.IsPerPe(unit) ? "PE-cycle" : "cycle")})" : l.Name,
+                t.AddRow(l == lines[0] ? unit : "",
+                    l.PerCycle ? $"{l.Name} (per {(EnergyActions.IsPerPe(unit) ? "PE-cycle" : "cycle")})" : l.Name,
                     N(l.Count / n), F(l.PjEach, "0.####"), F(l.TotalPj / n / 1000, "F3"), Share(l.TotalPj));
             if (lines.Count > 1) t.AddRow("", $"[italic]{unit} total[/]", "", "", F(pj / n / 1000, "F3"), Share(pj));
         }
         t.AddRow("[bold]total[/]", "", "", "", F(e.PerInferencePj / 1000, "F3"), "100 %");
-        t.Caption = new TableTitle(Markup.Escape($"per cycle: paid every counted cycle, by each PE (PE-cycles) or once (Ccu); " +
+        t.Caption = new TableTitle(Markup.Escape("per cycle: paid every counted cycle, by each PE (PE-cycles) or " +
+                                                 "once (Ccu); " +
                                                  $"{N(s.Cycles / n)} counted cycles per inference"));
         return t;
     }
@@ -119,19 +139,26 @@ public sealed class SimConsole
     public static Table EfficiencyTable(SimStats s, EnergyReport e)
     {
         var t = new Table { Title = new TableTitle(Markup.Escape($"Energy efficiency ({Array(s)})")) };
-        t.AddColumns(Escaped("energy per inference [µJ]", "energy per useful MAC [pJ]", "average power [mW]", "frames/s", "frames/J"));
+        t.AddColumns(Escaped("energy per inference [µJ]", "energy per useful MAC [pJ]", "average power [mW]",
+            "frames/s", "frames/J"));
         foreach (var c in t.Columns) c.RightAligned();
-        t.AddRow(F(e.PerInferencePj / 1e6, "F4"), F(e.PjPerUsefulMac, "F3"), F(e.AveragePowerMw, "F2"), F(e.FramesPerSecond, "N0"),
+        t.AddRow(F(e.PerInferencePj / 1e6, "F4"), F(e.PjPerUsefulMac, "F3"), F(e.AveragePowerMw, "F2"),
+            F(e.FramesPerSecond, "N0"),
             F(e.FramesPerJoule, "N0"));
-        t.Caption = new TableTitle(Markup.Escape($"over {N(s.Cycles / s.Inferences)} counted cycles ({F(s.LatencyUs, "F3")} µs) per " +
-                                                 $"inference at {F(s.ClockMhz, "0.###")} MHz, one inference after another; " +
-                                                 "useful MAC = multiply-accumulate with a stored weight (padding excluded)"));
+        t.Caption = new TableTitle(Markup.Escape($"over {N(s.Cycles / s.Inferences)} counted cycles " +
+                                                 $"({F(s.LatencyUs, "F3")} µs) per " +
+                                                 $"inference at {F(s.ClockMhz, "0.###")} MHz, one inference after " +
+                                                 "another; " +
+                                                 "useful MAC = multiply-accumulate with a stored weight (padding " +
+                                                 "excluded)"));
         return t;
     }
 
-    private static TableColumn[] Escaped(params string[] names) => names.Select(n => new TableColumn(Markup.Escape(n))).ToArray();
+    private static TableColumn[] Escaped(params string[] names) =>
+        names.Select(n => new TableColumn(Markup.Escape(n))).ToArray();
 
     private static string N(double v) => v.ToString(v == Math.Floor(v) ? "N0" : "N1", CultureInfo.InvariantCulture);
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
-    private static string P(long part, double whole) => whole == 0 ? "-" : (part / whole).ToString("P1", CultureInfo.InvariantCulture);
+    private static string P(long part, double whole) =>
+        whole == 0 ? "-" : (part / whole).ToString("P1", CultureInfo.InvariantCulture);
 }

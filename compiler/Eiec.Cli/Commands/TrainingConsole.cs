@@ -43,14 +43,16 @@ public sealed class TrainingConsole
             result = work(report =>
             {
                 _epochs.Add(report);
-                _console.WriteLine(Describe(report) + string.Create(CultureInfo.InvariantCulture, $" ({report.Elapsed.TotalSeconds:F1} s)"));
+                _console.WriteLine(Describe(report) +
+                    string.Create(CultureInfo.InvariantCulture, $" ({report.Elapsed.TotalSeconds:F1} s)"));
             }, _ => { });
             if (_epochs.Count > 0) _console.Write(EpochTable());
             return result;
         }
         _console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn())
             .Start(ctx =>
             {
                 var tasks = new Dictionary<string, ProgressTask>();
@@ -84,7 +86,8 @@ public sealed class TrainingConsole
     }
 
     private static string Describe(EpochReport e) =>
-        string.Create(CultureInfo.InvariantCulture, $"{e.Phase} epoch {e.Epoch}/{e.Epochs} loss {e.Loss:F4} train {e.TrainAccuracy:P2}") +
+        string.Create(CultureInfo.InvariantCulture,
+            $"{e.Phase} epoch {e.Epoch}/{e.Epochs} loss {e.Loss:F4} train {e.TrainAccuracy:P2}") +
         (e.TestAccuracy is { } t ? string.Create(CultureInfo.InvariantCulture, $" test {t:P2}") : "");
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);

@@ -9,7 +9,9 @@ public sealed class EncodedLayer
     /// <summary>Entries of PE k: Entries[k][0 .. Counts[k]).</summary>
     public required ushort[][] Entries { get; init; }
     public required int[] Counts { get; init; }
-    /// <summary>Pointers of PE k, Inputs + 1 of them: column j is Entries[k][Pointers[k][j] .. Pointers[k][j+1]).</summary>
+    /// <summary>
+    /// Pointers of PE k, Inputs + 1 of them: column j is Entries[k][Pointers[k][j] .. Pointers[k][j+1]).
+    /// </summary>
     public required int[][] Pointers { get; init; }
     public required long Padding { get; init; }
     public required long NonZeros { get; init; }

@@ -64,7 +64,8 @@ public static class HexFile
             var info = new FileInfo(path);
             if (!info.Exists) throw new EiecException($"{path}: memory image file is missing");
             if (info.Length != (long)depth * line)
-                throw new EiecException($"{path}: expected {depth} lines of {digits} hex digits ({(long)depth * line} bytes) but the file has {info.Length} bytes");
+                throw new EiecException($"{path}: expected {depth} lines of {digits} hex digits " +
+                    $"({(long)depth * line} bytes) but the file has {info.Length} bytes");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             bytes = new byte[(long)count * line];
             stream.ReadExactly(bytes);
@@ -82,7 +83,8 @@ public static class HexFile
                 if ((uint)v > 15) throw new EiecException($"{path}: line {i + 1}: '{(char)c}' is not a hex digit");
                 w = (w << 4) | (uint)v;
             }
-            if (bytes[pos + digits] != '\n') throw new EiecException($"{path}: line {i + 1}: expected {digits} hex digits then a newline");
+            if (bytes[pos + digits] != '\n')
+                throw new EiecException($"{path}: line {i + 1}: expected {digits} hex digits then a newline");
             words[i] = w;
         }
         return words;
@@ -104,7 +106,8 @@ public static class HexFile
         for (int i = 0; i < count; i++)
         {
             var text = lines[i];
-            if (text.Length != digits) throw new EiecException($"{path}: line {i + 1}: expected {digits} hex digits, found {text.Length}");
+            if (text.Length != digits)
+                throw new EiecException($"{path}: line {i + 1}: expected {digits} hex digits, found {text.Length}");
             result[i] = new uint[fieldsPerWord];
             for (int f = 0; f < fieldsPerWord; f++)
             {

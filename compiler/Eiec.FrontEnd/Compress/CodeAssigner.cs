@@ -11,9 +11,11 @@ public sealed class CodeAssigner
 
     public CodeAssigner(float[] codebook)
     {
-        if (codebook.Length < 2) throw new ArgumentException("the codebook has no entry besides the reserved 0.0", nameof(codebook));
+        if (codebook.Length < 2)
+            throw new ArgumentException("the codebook has no entry besides the reserved 0.0", nameof(codebook));
         for (int j = 2; j < codebook.Length; j++)
-            if (!(codebook[j] > codebook[j - 1])) throw new ArgumentException("codebook entries 1..K must ascend strictly", nameof(codebook));
+            if (!(codebook[j] > codebook[j - 1]))
+                throw new ArgumentException("codebook entries 1..K must ascend strictly", nameof(codebook));
         _cuts = new double[codebook.Length - 2];
         for (int j = 0; j < _cuts.Length; j++) _cuts[j] = ((double)codebook[j + 1] + codebook[j + 2]) / 2;
     }

@@ -26,7 +26,8 @@ public sealed class CompressionReport
     public static CompressionReport Measure(CzModel model, CompressionOptions options) => new()
     {
         ModelName = model.Name,
-        Layers = model.Layers.Select(l => LayerCompressionStats.Measure(l, options.CodebookBits, options.IndexBits)).ToList(),
+        Layers = model.Layers.Select(l => LayerCompressionStats.Measure(l, options.CodebookBits, options.IndexBits))
+            .ToList(),
     };
 
     public string ToMarkdown()
@@ -35,17 +36,31 @@ public sealed class CompressionReport
         var sb = new StringBuilder();
         sb.AppendLine(c, $"# Compression report: {ModelName}");
         sb.AppendLine();
-        sb.AppendLine("| layer | shape (out×in) | weights | kept | density | codebook | bits/weight | bits/index | padding | dense fp32 | compressed | ratio | Huffman codes | Huffman indices | ratio with Huffman |");
+        sb.AppendLine("| layer | shape (out×in) | weights | kept | density | codebook | bits/weight | bits/index | " +
+            "padding | dense fp32 | compressed | ratio | Huffman codes | Huffman indices | ratio with Huffman |");
         sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var l in Layers)
-            sb.AppendLine(c, $"| {l.Name} | {l.Outputs}×{l.Inputs} | {l.Weights:N0} | {l.Kept:N0} | {l.Density:P2} | {l.CodebookEntries} | {l.BitsPerWeight:F2} | {l.BitsPerIndex:F2} | {l.Padding:N0} | {Bytes(l.DenseBits)} | {Bytes(l.TotalBits)} | {l.Ratio:F1}× | {Saved(l.CodeStorageBits, l.HuffmanCodeBits)} | {Saved(l.IndexStorageBits, l.HuffmanIndexBits)} | {l.RatioHuffman:F1}× |");
-        sb.AppendLine(c, $"| **total** | | {Weights:N0} | {Kept:N0} | {Density:P2} | | | | {Layers.Sum(l => l.Padding):N0} | {Bytes(DenseBits)} | {Bytes(TotalBits)} | **{Ratio:F1}×** | {Saved(Layers.Sum(l => l.CodeStorageBits), Layers.Sum(l => l.HuffmanCodeBits))} | {Saved(Layers.Sum(l => l.IndexStorageBits), Layers.Sum(l => l.HuffmanIndexBits))} | **{RatioHuffman:F1}×** |");
+            sb.AppendLine(c, $"| {l.Name} | {l.Outputs}×{l.Inputs} | {l.Weights:N0} | {l.Kept:N0} | {l.Density:P2} | " +
+                $"{l.CodebookEntries} | {l.BitsPerWeight:F2} | {l.BitsPerIndex:F2} | {l.Padding:N0} | " +
+                $"{Bytes(l.DenseBits)} | {Bytes(l.TotalBits)} | {l.Ratio:F1}× | " +
+                $"{Saved(l.CodeStorageBits, l.HuffmanCodeBits)} | {Saved(l.IndexStorageBits, l.HuffmanIndexBits)} | " +
+                $"{l.RatioHuffman:F1}× |");
+        sb.AppendLine(c, $"| **total** | | {Weights:N0} | {Kept:N0} | {Density:P2} | | | | " +
+            $"{Layers.Sum(l => l.Padding):N0} | {Bytes(DenseBits)} | {Bytes(TotalBits)} | **{Ratio:F1}×** | " +
+            $"{Saved(Layers.Sum(l => l.CodeStorageBits), Layers.Sum(l => l.HuffmanCodeBits))} | " +
+            $"{Saved(Layers.Sum(l => l.IndexStorageBits), Layers.Sum(l => l.HuffmanIndexBits))} | " +
+            $"**{RatioHuffman:F1}×** |");
         sb.AppendLine();
-        sb.AppendLine("How it is counted: compressed = codes (bits/weight × entries) + 4-bit relative indices (with EIE padding");
-        sb.AppendLine("entries, code 0, where more than 15 zeros separate two kept weights of a column) + column pointers");
-        sb.AppendLine("((inputs + 1) × 16 bits; 32 if a layer has ≥ 65,536 entries) + codebook (entries × 32-bit float).");
-        sb.AppendLine("Dense = outputs × inputs × 32 bits. Biases are excluded from both. Bits per weight and per index are");
-        sb.AppendLine("per kept weight, padding included. Huffman columns: bits of an optimal prefix code for the layer's");
+        sb.AppendLine("How it is counted: compressed = codes (bits/weight × entries) + 4-bit relative indices (with " +
+            "EIE padding");
+        sb.AppendLine("entries, code 0, where more than 15 zeros separate two kept weights of a column) + column " +
+            "pointers");
+        sb.AppendLine("((inputs + 1) × 16 bits; 32 if a layer has ≥ 65,536 entries) + codebook (entries × 32-bit " +
+            "float).");
+        sb.AppendLine("Dense = outputs × inputs × 32 bits. Biases are excluded from both. Bits per weight and per " +
+            "index are");
+        sb.AppendLine("per kept weight, padding included. Huffman columns: bits of an optimal prefix code for the " +
+            "layer's");
         sb.AppendLine("histogram of codes (resp. relative indices) and the saving over fixed width.");
         if (Notes.Count > 0)
         {
@@ -55,7 +70,8 @@ public sealed class CompressionReport
         return sb.ToString();
 
         static string Saved(long fixedBits, long huffmanBits) =>
-            string.Create(CultureInfo.InvariantCulture, $"{Bytes(huffmanBits)} (−{(fixedBits == 0 ? 0 : 1 - (double)huffmanBits / fixedBits):P0})");
+            string.Create(CultureInfo.InvariantCulture,
+                $"{Bytes(huffmanBits)} (−{(fixedBits == 0 ? 0 : 1 - (double)huffmanBits / fixedBits):P0})");
     }
 
     private static string Bytes(long bits)

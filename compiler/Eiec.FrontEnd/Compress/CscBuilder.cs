@@ -15,7 +15,8 @@ public static class CscBuilder
     public static CzLayer Build(string name, int inputs, int outputs, LayerActivation activation,
         byte[] codeMap, float[] codebook, float[]? bias)
     {
-        if (codeMap.LongLength != (long)inputs * outputs) throw new ArgumentException("code map size does not match the layer", nameof(codeMap));
+        if (codeMap.LongLength != (long)inputs * outputs)
+            throw new ArgumentException("code map size does not match the layer", nameof(codeMap));
         var counts = new int[Slices][];
         Parallel.For(0, Slices, s =>
         {

@@ -59,7 +59,9 @@ public static class MagnitudePruner
     /// <summary>|w| as an ordered bit pattern (sign cleared; −0 and +0 both 0).</summary>
     public static uint AbsBits(float w) => BitConverter.SingleToUInt32Bits(w) & 0x7FFF_FFFFu;
 
-    /// <summary>Highest bin b such that count(bins > b) &lt; k ≤ count(bins ≥ b); returns b and count(bins > b).</summary>
+    /// <summary>
+    /// Highest bin b such that count(bins > b) &lt; k ≤ count(bins ≥ b); returns b and count(bins > b).
+    /// </summary>
     private static (int Bin, long Above) FindBin(long[] histogram, long k)
     {
         long above = 0;
@@ -71,7 +73,9 @@ public static class MagnitudePruner
         throw new InvalidOperationException("selection ran past the histogram");
     }
 
-    /// <summary>highBin &lt; 0: histogram of the high 16 bits; else of the low 16 bits of weights in that high bin.</summary>
+    /// <summary>
+    /// highBin &lt; 0: histogram of the high 16 bits; else of the low 16 bits of weights in that high bin.
+    /// </summary>
     private static long[] Histogram(float[] weights, int highBin)
     {
         var partial = new long[Slices][];

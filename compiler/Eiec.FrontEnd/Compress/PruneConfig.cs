@@ -32,7 +32,11 @@ public sealed class PruneConfig
             config = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
                 .Deserialize<PruneConfig>(text);
         }
-        catch (YamlException e) { throw new EiecException($"{path}: invalid prune config at line {e.Start.Line}: {(e.InnerException ?? e).Message}"); }
+        catch (YamlException e)
+        {
+            throw new EiecException($"{path}: invalid prune config at line {e.Start.Line}: " +
+                $"{(e.InnerException ?? e).Message}");
+        }
         config ??= new PruneConfig();
         if (config.Density is { } d) CheckDensity(path, "density", d);
         foreach (var (layer, density) in config.Layers) CheckDensity(path, $"layers.{layer}", density);
@@ -45,13 +49,19 @@ public sealed class PruneConfig
         var names = layerNames.ToHashSet(StringComparer.Ordinal);
         foreach (var layer in Layers.Keys)
             if (!names.Contains(layer))
-                throw new EiecException($"{path}: layers.{layer}: the model has no layer '{layer}' (it has {string.Join(", ", names.Order(StringComparer.Ordinal))})");
-        return options with { Density = Density ?? options.Density, LayerDensities = new Dictionary<string, double>(Layers) };
+                throw new EiecException($"{path}: layers.{layer}: the model has no layer '{layer}' (it has " +
+                    $"{string.Join(", ", names.Order(StringComparer.Ordinal))})");
+        return options with
+        {
+            Density = Density ?? options.Density,
+            LayerDensities = new Dictionary<string, double>(Layers),
+        };
     }
 
     public static void CheckDensity(string source, string what, double density)
     {
         if (!(density > 0 && density <= 1))
-            throw new EiecException($"{source}: {what} = {density}; a density is the fraction of weights kept, in (0, 1]");
+            throw new EiecException($"{source}: {what} = {density}; a density is the fraction of weights kept, in " +
+                "(0, 1]");
     }
 }

@@ -17,8 +17,10 @@ public static class DatasetLoader
     public static DatasetSplits Load(string path)
     {
         if (Directory.Exists(path)) return LoadIdxDirectory(path);
-        if (File.Exists(path) && path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)) return NpzDataset.Load(path);
-        throw new EiecException($"{path}: not a data set: give a directory of IDX files (train-images-idx3-ubyte[.gz], …) or an .npz with x and y arrays");
+        if (File.Exists(path) && path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+            return NpzDataset.Load(path);
+        throw new EiecException($"{path}: not a data set: give a directory of IDX files " +
+            "(train-images-idx3-ubyte[.gz], …) or an .npz with x and y arrays");
     }
 
     public static DatasetSplits LoadIdxDirectory(string directory) =>

@@ -15,7 +15,8 @@ public static class IdxReader
     public static (int Count, int Features, float[] Pixels) ReadImages(string path)
     {
         var (dims, data) = Read(path);
-        if (dims.Length < 2) throw new EiecException($"{path}: an IDX image file has at least 2 dimensions, this one has {dims.Length}");
+        if (dims.Length < 2)
+            throw new EiecException($"{path}: an IDX image file has at least 2 dimensions, this one has {dims.Length}");
         long features = 1;
         for (int d = 1; d < dims.Length; d++) features *= dims[d];
         var pixels = new float[data.Length];
@@ -27,7 +28,8 @@ public static class IdxReader
     public static int[] ReadLabels(string path)
     {
         var (dims, data) = Read(path);
-        if (dims.Length != 1) throw new EiecException($"{path}: an IDX label file has 1 dimension, this one has {dims.Length}");
+        if (dims.Length != 1)
+            throw new EiecException($"{path}: an IDX label file has 1 dimension, this one has {dims.Length}");
         return Array.ConvertAll(data, b => (int)b);
     }
 
@@ -50,7 +52,8 @@ public static class IdxReader
         if (bytes.Length < 4 || bytes[0] != 0 || bytes[1] != 0)
             throw new EiecException($"{path}: not an IDX file (bad magic number)");
         if (bytes[2] != 0x08)
-            throw new EiecException($"{path}: IDX data type 0x{bytes[2]:x2} is not supported; only unsigned bytes (0x08)");
+            throw new EiecException($"{path}: IDX data type 0x{bytes[2]:x2} is not supported; only unsigned bytes " +
+                "(0x08)");
         int rank = bytes[3];
         if (rank == 0 || bytes.Length < 4 + 4 * rank) throw new EiecException($"{path}: truncated IDX header");
         var dims = new int[rank];
@@ -63,7 +66,8 @@ public static class IdxReader
         }
         int offset = 4 + 4 * rank;
         if (bytes.Length - offset != count)
-            throw new EiecException($"{path}: the IDX header promises {count} bytes of data but the file has {bytes.Length - offset}");
+            throw new EiecException($"{path}: the IDX header promises {count} bytes of data but the file has " +
+                $"{bytes.Length - offset}");
         return (dims, bytes.AsSpan(offset).ToArray());
     }
 }

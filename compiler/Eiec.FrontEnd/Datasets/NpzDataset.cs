@@ -14,7 +14,8 @@ public static class NpzDataset
     {
         var arrays = NpzReader.Read(path);
         var train = Split(arrays, path, "x", "y")
-            ?? throw new EiecException($"{path}: a data set .npz needs arrays 'x' and 'y' (it has {string.Join(", ", arrays.Keys)})");
+            ?? throw new EiecException($"{path}: a data set .npz needs arrays 'x' and 'y' (it has " +
+                $"{string.Join(", ", arrays.Keys)})");
         var test = Split(arrays, path, "x_test", "y_test") ?? train;
         return new DatasetSplits(train, test);
     }
@@ -23,10 +24,13 @@ public static class NpzDataset
     {
         bool hasX = arrays.TryGetValue(xName, out var x), hasY = arrays.TryGetValue(yName, out var y);
         if (!hasX && !hasY) return null;
-        if (x is null || y is null) throw new EiecException($"{path}: has '{(hasX ? xName : yName)}' but not '{(hasX ? yName : xName)}'");
-        if (x.Rank < 2) throw new EiecException($"{path}: '{xName}' has shape {x.ShapeText}; expected examples × features");
+        if (x is null || y is null)
+            throw new EiecException($"{path}: has '{(hasX ? xName : yName)}' but not '{(hasX ? yName : xName)}'");
+        if (x.Rank < 2)
+            throw new EiecException($"{path}: '{xName}' has shape {x.ShapeText}; expected examples × features");
         if (y.Rank != 1 || y.Shape[0] != x.Shape[0])
-            throw new EiecException($"{path}: '{yName}' has shape {y.ShapeText} but '{xName}' has {x.Shape[0]} examples");
+            throw new EiecException($"{path}: '{yName}' has shape {y.ShapeText} but '{xName}' has {x.Shape[0]} " +
+                "examples");
         if (y.DType is NpyDType.Float32 or NpyDType.Float64)
             throw new EiecException($"{path}: '{yName}' has dtype {y.Descr}; labels must be integers");
         int count = x.Shape[0];
@@ -35,11 +39,20 @@ public static class NpzDataset
         {
             NpyDType.UInt8 => Array.ConvertAll(x.ToUInt8(), v => v / 255f),
             NpyDType.Float32 or NpyDType.Float64 => x.ToFloat32(),
-            _ => throw new EiecException($"{path}: '{xName}' has dtype {x.Descr}; expected uint8 pixels or float32/float64"),
+            _ => throw new EiecException($"{path}: '{xName}' has dtype {x.Descr}; expected uint8 pixels or " +
+                "float32/float64"),
         };
         for (int k = 0; k < values.Length; k++)
             if (!float.IsFinite(values[k]))
-                throw new EiecException($"{path}: '{xName}' example {k / Math.Max(features, 1)}, feature {k % Math.Max(features, 1)} is {values[k]}");
-        return new Dataset { Source = $"{path}:{xName}", Count = count, Features = features, X = values, Labels = y.ToInt32() };
+                throw new EiecException($"{path}: '{xName}' example {k / Math.Max(features, 1)}, feature " +
+                    $"{k % Math.Max(features, 1)} is {values[k]}");
+        return new Dataset
+        {
+            Source = $"{path}:{xName}",
+            Count = count,
+            Features = features,
+            X = values,
+            Labels = y.ToInt32(),
+        };
     }
 }

@@ -24,7 +24,8 @@ public static class RandomModel
         return new CzModel(spec.Name, layers);
     }
 
-    public static CzLayer CreateLayer(Random rng, string name, int inputs, int outputs, double density, RandomModelSpec spec, LayerActivation activation)
+    public static CzLayer CreateLayer(Random rng, string name, int inputs, int outputs, double density,
+        RandomModelSpec spec, LayerActivation activation)
     {
         long total = (long)inputs * outputs;
         long keep = Math.Clamp((long)Math.Round(density * total), 0, total);

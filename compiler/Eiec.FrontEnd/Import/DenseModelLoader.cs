@@ -3,7 +3,10 @@ using Eiec.FrontEnd.Import.Onnx;
 
 namespace Eiec.FrontEnd.Import;
 
-/// <summary>Opens a dense model by its extension: .npz (<see cref="NpzDenseImporter"/>) or .onnx (<see cref="OnnxDenseImporter"/>).</summary>
+/// <summary>
+/// Opens a dense model by its extension: .npz (<see cref="NpzDenseImporter"/>) or .onnx
+/// (<see cref="OnnxDenseImporter"/>).
+/// </summary>
 public static class DenseModelLoader
 {
     public static DenseModel Load(string path)
@@ -13,7 +16,8 @@ public static class DenseModelLoader
         {
             ".npz" => NpzDenseImporter.Read(path),
             ".onnx" => OnnxDenseImporter.Read(path),
-            var ext => throw new EiecException($"{path}: unknown model format '{ext}'; eiec imports dense models from .npz or .onnx"),
+            var ext => throw new EiecException($"{path}: unknown model format '{ext}'; eiec imports dense models " +
+                "from .npz or .onnx"),
         };
     }
 }

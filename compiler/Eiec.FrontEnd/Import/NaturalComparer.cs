@@ -1,6 +1,8 @@
 namespace Eiec.FrontEnd.Import;
 
-/// <summary>Orders names with digit runs compared as numbers: fc2 &lt; fc10, layer.2 &lt; layer.10, dense &lt; dense_1.</summary>
+/// <summary>
+/// Orders names with digit runs compared as numbers: fc2 &lt; fc10, layer.2 &lt; layer.10, dense &lt; dense_1.
+/// </summary>
 public sealed class NaturalComparer : IComparer<string>
 {
     public static readonly NaturalComparer Instance = new();

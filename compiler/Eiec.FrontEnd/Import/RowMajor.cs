@@ -1,6 +1,8 @@
 namespace Eiec.FrontEnd.Import;
 
-/// <summary>Row-major float matrices as importers meet them (Keras kernels and ONNX MatMul weights are inputs × outputs).</summary>
+/// <summary>
+/// Row-major float matrices as importers meet them (Keras kernels and ONNX MatMul weights are inputs × outputs).
+/// </summary>
 public static class RowMajor
 {
     /// <summary>The transpose of a rows × cols row-major matrix, as a cols × rows row-major matrix.</summary>

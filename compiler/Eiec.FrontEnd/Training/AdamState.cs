@@ -29,7 +29,8 @@ internal sealed class AdamState(int size)
             ref float v0 = ref MemoryMarshal.GetArrayDataReference(v);
             var vb1 = Vector256.Create(b1); var vb2 = Vector256.Create(b2);
             var v1b1 = Vector256.Create(1 - b1); var v1b2 = Vector256.Create(1 - b2);
-            var vc1 = Vector256.Create(c1 * learningRate); var vc2 = Vector256.Create(c2); var veps = Vector256.Create(eps);
+            var vc1 = Vector256.Create(c1 * learningRate); var vc2 = Vector256.Create(c2);
+            var veps = Vector256.Create(eps);
             if (mask is null)
                 for (; k + 8 <= hi; k += 8)
                 {

@@ -15,7 +15,9 @@ public static class DenseKernels
 {
     private const int Width = 8;
 
-    /// <summary>z[b, o] = Σ_i a[b, i] · w[o, i] + bias[o]; a is batch × inputs, w outputs × inputs, z batch × outputs.</summary>
+    /// <summary>
+    /// z[b, o] = Σ_i a[b, i] · w[o, i] + bias[o]; a is batch × inputs, w outputs × inputs, z batch × outputs.
+    /// </summary>
     public static void Forward(float[] a, float[] w, float[] bias, float[] z, int batch, int inputs, int outputs)
     {
         int blocks = (outputs + 3) / 4;
@@ -30,11 +32,13 @@ public static class DenseKernels
                     int b = 0;
                     for (; b + 2 <= batch; b += 2) Dot2x4(a, w, bias, z, b, o0, inputs, outputs);
                     for (; b < batch; b++)
-                        for (int o = o0; o < o0 + 4; o++) z[b * outputs + o] = Dot(a, b * inputs, w, o * inputs, inputs) + bias[o];
+                        for (int o = o0; o < o0 + 4; o++)
+                            z[b * outputs + o] = Dot(a, b * inputs, w, o * inputs, inputs) + bias[o];
                 }
                 else
                     for (int o = o0; o < outputs; o++)
-                        for (int b = 0; b < batch; b++) z[b * outputs + o] = Dot(a, b * inputs, w, o * inputs, inputs) + bias[o];
+                        for (int b = 0; b < batch; b++)
+                            z[b * outputs + o] = Dot(a, b * inputs, w, o * inputs, inputs) + bias[o];
             }
         });
     }
@@ -57,12 +61,14 @@ public static class DenseKernels
                 }
                 int i = 0;
                 if (oEnd - o0 == 4)
-                    for (; i + 2 * Width <= inputs; i += 2 * Width) OuterProduct4x16(dz, a, dw, batch, inputs, outputs, o0, i);
+                    for (; i + 2 * Width <= inputs; i += 2 * Width)
+                        OuterProduct4x16(dz, a, dw, batch, inputs, outputs, o0, i);
                 for (int o = o0; o < oEnd; o++)
                     for (int ii = i; ii < inputs; ii++)
                     {
                         float s = 0;
-                        for (int b = 0; b < batch; b++) s = MathF.FusedMultiplyAdd(dz[b * outputs + o], a[b * inputs + ii], s);
+                        for (int b = 0; b < batch; b++)
+                            s = MathF.FusedMultiplyAdd(dz[b * outputs + o], a[b * inputs + ii], s);
                         dw[(long)o * inputs + ii] = s;
                     }
             }
@@ -94,7 +100,8 @@ public static class DenseKernels
                 for (; i < inputs; i++)
                 {
                     float s = 0;
-                    for (int o = 0; o < outputs; o++) s = MathF.FusedMultiplyAdd(dz[b * outputs + o], w[(long)o * inputs + i], s);
+                    for (int o = 0; o < outputs; o++)
+                        s = MathF.FusedMultiplyAdd(dz[b * outputs + o], w[(long)o * inputs + i], s);
                     da[b * inputs + i] = s;
                 }
             }
@@ -138,7 +145,8 @@ public static class DenseKernels
         }
     }
 
-    private static void OuterProduct4x16(float[] dz, float[] a, float[] dw, int batch, int inputs, int outputs, int o0, int i)
+    private static void OuterProduct4x16(float[] dz, float[] a, float[] dw, int batch, int inputs, int outputs,
+        int o0, int i)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector256<float> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -167,7 +175,8 @@ public static class DenseKernels
     {
         var acc = Vector256<float>.Zero;
         int i = 0;
-        for (; i + Width <= n; i += Width) acc = Vector256.FusedMultiplyAdd(Load(a, aOffset + i), Load(w, wOffset + i), acc);
+        for (; i + Width <= n; i += Width)
+            acc = Vector256.FusedMultiplyAdd(Load(a, aOffset + i), Load(w, wOffset + i), acc);
         float s = Vector256.Sum(acc);
         for (; i < n; i++) s = MathF.FusedMultiplyAdd(a[aOffset + i], w[wOffset + i], s);
         return s;

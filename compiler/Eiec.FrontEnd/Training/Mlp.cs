@@ -18,7 +18,8 @@ public sealed class Mlp
     /// </summary>
     public static Mlp Create(string name, IReadOnlyList<int> sizes, long seed)
     {
-        if (sizes.Count < 2) throw new ArgumentException("a network needs at least an input and an output size", nameof(sizes));
+        if (sizes.Count < 2)
+            throw new ArgumentException("a network needs at least an input and an output size", nameof(sizes));
         var rng = new SeededRandom(seed);
         var layers = new List<MlpLayer>();
         for (int l = 0; l + 1 < sizes.Count; l++)
@@ -36,7 +37,9 @@ public sealed class Mlp
         return new Mlp { Name = name, Layers = layers };
     }
 
-    /// <summary>A trainable copy of a dense model (weights and biases are copied; a missing bias starts at zero).</summary>
+    /// <summary>
+    /// A trainable copy of a dense model (weights and biases are copied; a missing bias starts at zero).
+    /// </summary>
     public static Mlp FromDense(DenseModel model) => new()
     {
         Name = model.Name,

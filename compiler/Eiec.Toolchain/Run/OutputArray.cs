@@ -12,6 +12,7 @@ public static class OutputArray
         int[] shape = isBatch ? [rows.Count, width] : [width];
         return raw
             ? NpyArray.FromInt16(rows.SelectMany(r => r).ToArray(), shape)
-            : NpyArray.FromFloat32(rows.SelectMany(r => FixedPointMath.ToReal(r, fracBits)).Select(x => (float)x).ToArray(), shape);
+            : NpyArray.FromFloat32(
+                rows.SelectMany(r => FixedPointMath.ToReal(r, fracBits)).Select(x => (float)x).ToArray(), shape);
     }
 }

@@ -18,11 +18,15 @@ public static class ConfigFields
     public static AccelConfig With(AccelConfig config, string name, string value)
     {
         if (!Writable.TryGetValue(name, out var property))
-            throw new EiecException($"--field {name}: unknown accelerator field; known fields: {string.Join(", ", Writable.Keys.Order())}");
+            throw new EiecException($"--field {name}: unknown accelerator field; known fields: " +
+                $"{string.Join(", ", Writable.Keys.Order())}");
         object parsed;
-        if (property.PropertyType == typeof(int) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)) parsed = i;
-        else if (property.PropertyType == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) parsed = d;
-        else throw new EiecException($"--field {name}={value}: '{value}' is not a valid {property.PropertyType.Name.ToLowerInvariant()}");
+        if (property.PropertyType == typeof(int) &&
+            int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)) parsed = i;
+        else if (property.PropertyType == typeof(double) &&
+            double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) parsed = d;
+        else throw new EiecException($"--field {name}={value}: '{value}' is not a valid " +
+            $"{property.PropertyType.Name.ToLowerInvariant()}");
         var copy = config with { };
         property.SetValue(copy, parsed);
         return copy.Validated($"--field {name}={value}");

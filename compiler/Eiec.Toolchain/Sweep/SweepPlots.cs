@@ -23,7 +23,8 @@ public static class SweepPlots
         foreach (var combo in combos)
         {
             var set = ok.Where(r => r.FieldKey == combo).ToList();
-            string suffix = combos.Count > 1 ? "_" + string.Concat(combo.Select(c => char.IsLetterOrDigit(c) || c is '=' or '.' ? c : '_')) : "";
+            string suffix = combos.Count > 1 ? "_" +
+                string.Concat(combo.Select(c => char.IsLetterOrDigit(c) || c is '=' or '.' ? c : '_')) : "";
             string title = model + (combo.Length > 0 ? $" ({combo})" : "");
             int depth = Reference(set.Select(r => r.FifoDepth), 8);
             int pes = Reference(set.Select(r => r.Pes), 64);
@@ -36,12 +37,14 @@ public static class SweepPlots
 
             var byDepth = set.Where(r => r.Layer < 0).GroupBy(r => r.FifoDepth).OrderBy(g => g.Key)
                 .Select(g => ($"queue depth {g.Key}", g.OrderBy(r => r.Pes).ToList())).ToList();
-            files.Add(Png(Speedup(byDepth, $"Whole-network speedup vs PEs by queue depth — {title}"), $"speedup_by_depth{suffix}.png"));
+            files.Add(Png(Speedup(byDepth, $"Whole-network speedup vs PEs by queue depth — {title}"),
+                $"speedup_by_depth{suffix}.png"));
 
             var balance = set.Where(r => r.Pes == pes && (multiLayer || r.Layer >= 0))
                 .GroupBy(r => (r.Layer, r.LayerName)).OrderBy(g => g.Key.Layer < 0 ? int.MaxValue : g.Key.Layer)
                 .Select(g => (Label(g.Key.Layer, g.Key.LayerName), g.OrderBy(r => r.FifoDepth).ToList())).ToList();
-            files.Add(Png(LoadBalance(balance, $"Load-balance efficiency vs queue depth, {pes} PEs — {title}"), $"load_balance{suffix}.png"));
+            files.Add(Png(LoadBalance(balance, $"Load-balance efficiency vs queue depth, {pes} PEs — {title}"),
+                $"load_balance{suffix}.png"));
         }
         return files;
     }
@@ -60,14 +63,16 @@ public static class SweepPlots
         var plot = new Plot();
         var all = series.SelectMany(s => s.Rows).ToList();
         int minPes = all.Min(r => r.Pes), maxPes = all.Max(r => r.Pes);
-        var ideal = plot.Add.Scatter(new[] { Math.Log2(minPes), Math.Log2(maxPes) }, new[] { 0.0, Math.Log2((double)maxPes / minPes) });
+        var ideal = plot.Add.Scatter(new[] { Math.Log2(minPes), Math.Log2(maxPes) },
+            new[] { 0.0, Math.Log2((double)maxPes / minPes) });
         ideal.LegendText = "ideal (linear)";
         ideal.LinePattern = LinePattern.Dashed;
         ideal.Color = Colors.Gray;
         ideal.MarkerSize = 0;
         foreach (var (label, rows) in series)
         {
-            var s = plot.Add.Scatter(rows.Select(r => Math.Log2(r.Pes)).ToArray(), rows.Select(r => Math.Log2(r.Speedup)).ToArray());
+            var s = plot.Add.Scatter(rows.Select(r => Math.Log2(r.Pes)).ToArray(),
+                rows.Select(r => Math.Log2(r.Speedup)).ToArray());
             s.LegendText = label;
             s.MarkerSize = 7;
             s.LineWidth = 2;
@@ -88,7 +93,8 @@ public static class SweepPlots
         var all = series.SelectMany(s => s.Rows).ToList();
         foreach (var (label, rows) in series)
         {
-            var s = plot.Add.Scatter(rows.Select(r => Math.Log2(r.FifoDepth)).ToArray(), rows.Select(r => 100 * r.LoadBalanceEfficiency).ToArray());
+            var s = plot.Add.Scatter(rows.Select(r => Math.Log2(r.FifoDepth)).ToArray(),
+                rows.Select(r => 100 * r.LoadBalanceEfficiency).ToArray());
             s.LegendText = label;
             s.MarkerSize = 7;
             s.LineWidth = 2;
@@ -104,14 +110,18 @@ public static class SweepPlots
         return plot;
     }
 
-    /// <summary>Ticks at log2 positions labelled 1, 2, 4, ... between <paramref name="min"/> and <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Ticks at log2 positions labelled 1, 2, 4, ... between <paramref name="min"/> and <paramref name="max"/>.
+    /// </summary>
     private static ScottPlot.TickGenerators.NumericManual PowersOfTwo(int min, int max)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (int e = (int)Math.Floor(Math.Log2(Math.Max(1, min))); e <= (int)Math.Ceiling(Math.Log2(Math.Max(1, max))); e++)
+        for (int e = (int)Math.Floor(Math.Log2(Math.Max(1, min)));
+             e <= (int)Math.Ceiling(Math.Log2(Math.Max(1, max))); e++)
             ticks.AddMajor(e, (1L << e).ToString(CultureInfo.InvariantCulture));
         return ticks;
     }
 
-    private static (string, byte[]) Png(Plot plot, string name) => (name, plot.GetImageBytes(Width, Height, ImageFormat.Png));
+    private static (string, byte[]) Png(Plot plot, string name) =>
+        (name, plot.GetImageBytes(Width, Height, ImageFormat.Png));
 }

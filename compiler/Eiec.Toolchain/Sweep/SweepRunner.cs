@@ -1,8 +1,8 @@
-using Eiec.Sim;
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
-using Eiec.Compiler.Lowering;
+using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Stats;
 
@@ -22,10 +22,12 @@ public static class SweepRunner
     /// <see cref="EiecException"/> naming the option and value for the first invalid PE count, queue
     /// depth, field value or combination.
     /// </summary>
-    public static IReadOnlyList<(IReadOnlyList<KeyValuePair<string, string>> Combo, int Pes, AccelConfig Config)> Configurations(
+    public static IReadOnlyList<(IReadOnlyList<KeyValuePair<string, string>> Combo, int Pes,
+        AccelConfig Config)> Configurations(
         AccelConfig baseConfig, IReadOnlyList<int> pes, IReadOnlyList<int> fifoDepths, IReadOnlyList<SweepField> fields)
     {
-        if (pes.Count == 0 || fifoDepths.Count == 0) throw new EiecException("a sweep needs at least one PE count and one queue depth");
+        if (pes.Count == 0 || fifoDepths.Count == 0)
+            throw new EiecException("a sweep needs at least one PE count and one queue depth");
         foreach (int n in pes) _ = (baseConfig with { Pes = n }).Validated($"--pes {n}");
         foreach (int d in fifoDepths) _ = (baseConfig with { FifoDepth = d }).Validated($"--fifo-depth {d}");
         foreach (var f in fields)
@@ -38,14 +40,17 @@ public static class SweepRunner
             foreach (int n in pes)
             {
                 var where = string.Join(", ", combo.Select(f => $"{f.Key}={f.Value}").Prepend($"{n} PEs"));
-                var config = combo.Aggregate(baseConfig with { Pes = n }, (c, f) => ConfigFields.With(c, f.Key, f.Value)).Validated($"sweep point {where}");
-                foreach (int d in fifoDepths) _ = (config with { FifoDepth = d }).Validated($"sweep point {where}, queue depth {d}");
+                var config = combo.Aggregate(baseConfig with { Pes = n }, (c, f) =>
+                    ConfigFields.With(c, f.Key, f.Value)).Validated($"sweep point {where}");
+                foreach (int d in fifoDepths)
+                    _ = (config with { FifoDepth = d }).Validated($"sweep point {where}, queue depth {d}");
                 points.Add((combo, n, config));
             }
         return points;
     }
 
-    public static IReadOnlyList<SweepRow> Run(CzModel model, AccelConfig baseConfig, IReadOnlyList<int> pes, IReadOnlyList<int> fifoDepths,
+    public static IReadOnlyList<SweepRow> Run(CzModel model, AccelConfig baseConfig, IReadOnlyList<int> pes,
+        IReadOnlyList<int> fifoDepths,
         IReadOnlyList<SweepField> fields, short[] input, int activationFracBits, EnergyTable energy, string sourceName,
         Action<string>? progress = null)
     {
@@ -67,7 +72,10 @@ public static class SweepRunner
                 progress?.Invoke($"{where}, queue depth {d}");
                 if (simulator is null)
                 {
-                    rows.Add(new SweepRow { Pes = n, FifoDepth = d, Fields = combo, Layer = -1, LayerName = "network", Error = error });
+                    rows.Add(new SweepRow
+                    {
+                        Pes = n, FifoDepth = d, Fields = combo, Layer = -1, LayerName = "network", Error = error,
+                    });
                     continue;
                 }
                 var stats = new Simulator(simulator.Image, new SimOptions { FifoDepth = d }).Run(input).Stats;
@@ -83,10 +91,12 @@ public static class SweepRunner
         return WithSpeedups(rows);
     }
 
-    private static SweepRow Row(int n, int d, IReadOnlyList<KeyValuePair<string, string>> combo, int layer, string name, SimStats stats,
+    private static SweepRow Row(int n, int d, IReadOnlyList<KeyValuePair<string, string>> combo, int layer, string name,
+        SimStats stats,
         IReadOnlyList<LayerStats> layers, double energyPj)
     {
-        long scan = layers.Sum(l => l.ScanCycles), wb = layers.Sum(l => l.WbCycles), ideal = layers.Sum(l => l.IdealScanCycles);
+        long scan = layers.Sum(l => l.ScanCycles), wb = layers.Sum(l => l.WbCycles),
+            ideal = layers.Sum(l => l.IdealScanCycles);
         long issued = layers.Sum(l => l.IssuedEntries), padding = layers.Sum(l => l.PaddingEntries);
         return new SweepRow
         {
@@ -111,11 +121,13 @@ public static class SweepRunner
             : r).ToList();
     }
 
-    private static IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> Combinations(IReadOnlyList<SweepField> fields)
+    private static IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> Combinations(
+        IReadOnlyList<SweepField> fields)
     {
         IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> combos = [Array.Empty<KeyValuePair<string, string>>()];
         foreach (var f in fields)
-            combos = combos.SelectMany(c => f.Values.Select(v => (IReadOnlyList<KeyValuePair<string, string>>)c.Append(new(f.Name, v)).ToArray())).ToList();
+            combos = combos.SelectMany(c => f.Values.Select(v =>
+                (IReadOnlyList<KeyValuePair<string, string>>)c.Append(new(f.Name, v)).ToArray())).ToList();
         return combos;
     }
 }

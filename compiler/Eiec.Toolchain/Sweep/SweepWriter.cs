@@ -10,8 +10,10 @@ public static class SweepWriter
 {
     private static readonly string[] Columns =
     [
-        "pes", "fifo_depth", "layer", "layer_name", "scan_cycles", "wb_cycles", "cycles", "latency_us", "ideal_scan_cycles",
-        "load_balance_efficiency", "speedup", "ideal_speedup", "issued_entries", "padding_entries", "throughput_useful_gops",
+        "pes", "fifo_depth", "layer", "layer_name", "scan_cycles", "wb_cycles", "cycles", "latency_us",
+        "ideal_scan_cycles",
+        "load_balance_efficiency", "speedup", "ideal_speedup", "issued_entries", "padding_entries",
+        "throughput_useful_gops",
         "throughput_issued_gops", "broadcast_stall_cycles", "energy_pj", "error",
     ];
 
@@ -51,7 +53,8 @@ public static class SweepWriter
             ["format"] = "eiec-sweep", ["version"] = 1, ["model"] = model, ["clock_mhz"] = clockMhz,
             ["units"] = new JsonObject
             {
-                ["cycles"] = "cycles per inference", ["latency_us"] = "µs per inference at clock_mhz", ["energy_pj"] = "pJ per inference",
+                ["cycles"] = "cycles per inference", ["latency_us"] = "µs per inference at clock_mhz",
+                ["energy_pj"] = "pJ per inference",
                 ["throughput"] = "GOP/s, 2 ops per MAC (useful: stored weights; issued: padding included)",
                 ["speedup"] = "cycles at the smallest swept PE count / cycles here, same queue depth, fields and layer",
                 ["load_balance_efficiency"] = "ceil(issued entries / N) / scan cycles",
@@ -65,9 +68,12 @@ public static class SweepWriter
     [
         r.Pes, r.FifoDepth, r.Layer < 0 ? "all" : r.Layer.ToString(CultureInfo.InvariantCulture), r.LayerName,
         r.Error is null ? r.ScanCycles : null, r.Error is null ? r.WbCycles : null, r.Error is null ? r.Cycles : null,
-        r.Error is null ? r.LatencyUs : null, r.Error is null ? r.IdealScanCycles : null, r.Error is null ? r.LoadBalanceEfficiency : null,
-        r.Error is null ? r.Speedup : null, r.Error is null ? r.IdealSpeedup : null, r.Error is null ? r.IssuedEntries : null,
-        r.Error is null ? r.PaddingEntries : null, r.Error is null ? r.UsefulGops : null, r.Error is null ? r.IssuedGops : null,
+        r.Error is null ? r.LatencyUs : null, r.Error is null ? r.IdealScanCycles : null,
+        r.Error is null ? r.LoadBalanceEfficiency : null,
+        r.Error is null ? r.Speedup : null, r.Error is null ? r.IdealSpeedup : null,
+        r.Error is null ? r.IssuedEntries : null,
+        r.Error is null ? r.PaddingEntries : null, r.Error is null ? r.UsefulGops : null,
+        r.Error is null ? r.IssuedGops : null,
         r.Error is null ? r.BroadcastStallCycles : null, r.Error is null ? r.EnergyPj : null, r.Error,
     ];
 

@@ -23,7 +23,8 @@ public sealed class CompressCliTests(DenseFixture fixture)
     {
         using var dir = new TempDir();
         string yaml = dir.File("prune.yaml");
-        File.WriteAllText(yaml, file.EndsWith(".onnx") ? "density: 0.2\nlayers:\n  fc2: 0.5\n" : "density: 0.2\nlayers:\n  dense_2: 0.5\n");
+        File.WriteAllText(yaml, file.EndsWith(".onnx") ? "density: 0.2\nlayers:\n  fc2: 0.5\n" :
+            "density: 0.2\nlayers:\n  dense_2: 0.5\n");
 
         var (code, output, error) = Run("compress", fixture.File(file), "-o", dir.File("m.cz"), "--config", yaml,
             "--codebook-bits", "3", "--report", dir.File("report.md"));
@@ -35,7 +36,8 @@ public sealed class CompressCliTests(DenseFixture fixture)
         model.Layers.Select(l => l.NonZeros).Should().Equal(64, 51, 40);
         model.Layers.Should().OnlyContain(l => l.Codebook.Length <= 8 && l.Codebook[0] == 0f);
         File.ReadAllText(dir.File("report.md")).Should().Contain("# Compression report");
-        Directory.GetFiles(dir.Path).Select(Path.GetFileName).Should().BeEquivalentTo("prune.yaml", "m.cz", "report.md");
+        Directory.GetFiles(dir.Path).Select(Path.GetFileName).Should()
+            .BeEquivalentTo("prune.yaml", "m.cz", "report.md");
     }
 
     [Fact]
@@ -46,7 +48,8 @@ public sealed class CompressCliTests(DenseFixture fixture)
         var (code, _, error) = Run("compress", fixture.File("bad_op.onnx"), "-o", dir.File("m.cz"));
 
         code.Should().Be(1);
-        error.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("eiec: error: ").And.Contain("Sigmoid");
+        error.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("eiec: error: ")
+            .And.Contain("Sigmoid");
         Directory.GetFiles(dir.Path).Should().BeEmpty();
     }
 
@@ -77,13 +80,15 @@ public sealed class CompressCliTests(DenseFixture fixture)
             new("y", Eiec.Contract.Npy.NpyArray.FromInt64(y)),
         ]);
 
-        var (code, output, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"), "--density", "0.5",
+        var (code, output, error) = Run("compress", fixture.File("torch_mlp.npz"), "-o", dir.File("m.cz"),
+            "--density", "0.5",
             "--data", data, "--prune-epochs", "1", "--share-epochs", "1", "--seed", "3");
         error.Should().BeEmpty();
         code.Should().Be(0);
         output.Should().Contain("prune-retrain").And.Contain("centroid-tune");
 
-        var (evalCode, evalOut, evalErr) = Run("eval", "--data", data, fixture.File("torch_mlp.npz"), dir.File("m.cz"), "--pes", "4");
+        var (evalCode, evalOut, evalErr) = Run("eval", "--data", data, fixture.File("torch_mlp.npz"), dir.File("m.cz"),
+            "--pes", "4");
         evalErr.Should().BeEmpty();
         evalCode.Should().Be(0);
         evalOut.Should().Contain("dense float32").And.Contain("compressed float").And.Contain("golden");

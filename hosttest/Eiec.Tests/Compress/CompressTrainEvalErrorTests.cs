@@ -4,8 +4,9 @@ using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compress;
 
-/// <summary>Bad input to compress, train and eval: one error line, exit 1, nothing written, checked before any
-/// work.</summary>
+/// <summary>
+/// Bad input to compress, train and eval: one error line, exit 1, nothing written, checked before any work.
+/// </summary>
 [Collection(DenseFixtureCollection.Name)]
 public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
 {

@@ -1,6 +1,6 @@
-using Eiec.FrontEnd.Compress;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Import;
 
 namespace Eiec.Tests.Compress;
@@ -12,7 +12,11 @@ public sealed class DeepCompressorTests(DenseFixture fixture)
     public void Should_store_each_kept_weight_as_its_shared_value_in_csc_order_When_compressing()
     {
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
-        var options = new CompressionOptions { Density = 0.3, LayerDensities = new Dictionary<string, double> { ["fc2"] = 0.5 } };
+        var options = new CompressionOptions
+        {
+            Density = 0.3,
+            LayerDensities = new Dictionary<string, double> { ["fc2"] = 0.5 },
+        };
 
         var result = DeepCompressor.Compress(dense, options, "torch_mlp.npz");
 
@@ -34,7 +38,8 @@ public sealed class DeepCompressorTests(DenseFixture fixture)
             {
                 for (int k = c.IndPtr[col]; k < c.IndPtr[col + 1]; k++)
                 {
-                    if (k > c.IndPtr[col]) c.Indices[k].Should().BeGreaterThan(c.Indices[k - 1], "rows ascend within a column");
+                    if (k > c.IndPtr[col])
+                        c.Indices[k].Should().BeGreaterThan(c.Indices[k - 1], "rows ascend within a column");
                     float original = d.Weight[c.Indices[k] * d.Inputs + col];
                     Math.Abs(original).Should().BeGreaterThanOrEqualTo(threshold);
                     var nearest = c.Codebook.Skip(1).MinBy(e => Math.Abs(e - original));
@@ -74,7 +79,8 @@ public sealed class DeepCompressorTests(DenseFixture fixture)
 
         var markdown = result.Report.ToMarkdown();
 
-        markdown.Should().Contain("| fc0 | 16×20 | 320 | 80 |").And.Contain("| fc1 | 16×16 | 256 | 64 |").And.Contain("**total**");
+        markdown.Should().Contain("| fc0 | 16×20 | 320 | 80 |").And.Contain("| fc1 | 16×16 | 256 | 64 |")
+            .And.Contain("**total**");
         result.Report.Ratio.Should().BeApproximately((double)result.Report.DenseBits / result.Report.TotalBits, 1e-12);
         result.Report.TotalBitsHuffman.Should().BeLessThanOrEqualTo(result.Report.TotalBits);
     }
@@ -86,7 +92,8 @@ public sealed class DeepCompressorTests(DenseFixture fixture)
     public void Should_reject_options_naming_the_value_When_out_of_range(double density, int bits, string fragment)
     {
         var dense = DenseModelLoader.Load(fixture.File("torch_mlp.npz"));
-        var act = () => DeepCompressor.Compress(dense, new CompressionOptions { Density = density, CodebookBits = bits }, "m.npz");
+        var act = () => DeepCompressor.Compress(dense,
+            new CompressionOptions { Density = density, CodebookBits = bits }, "m.npz");
         act.Should().Throw<EiecException>().Which.Message.Should().Contain("m.npz").And.Contain(fragment);
     }
 }

@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
+using Eiec.FrontEnd.Datasets;
 using Eiec.Tests.Npy;
 using Eiec.Tests.Support;
 
@@ -42,6 +42,7 @@ public sealed class IdxReaderTests
 
         var act = () => DatasetLoader.LoadIdx(dir.Path, "t10k");
 
-        act.Should().Throw<EiecException>().Which.Message.Should().Contain("t10k-labels-idx1-ubyte").And.Contain("3 labels").And.Contain("2 images");
+        act.Should().Throw<EiecException>().Which.Message.Should().Contain("t10k-labels-idx1-ubyte")
+            .And.Contain("3 labels").And.Contain("2 images");
     }
 }

@@ -37,8 +37,8 @@ public sealed class LenetExampleTests
     public void Should_stay_within_1_point_of_the_dense_model_When_evaluating_on_fashion_mnist()
     {
         Directory.Exists(FashionMnist).Should().BeTrue(
-            $"the LeNet example is evaluated on Debian's Fashion-MNIST at {FashionMnist} (apt-get install "
-                + $"dataset-fashion-mnist)");
+            $"the LeNet example is evaluated on Debian's Fashion-MNIST at {FashionMnist} (apt-get install " +
+            "dataset-fashion-mnist)");
         var test = DatasetLoader.LoadIdx(FashionMnist, "t10k");
         var dense = DenseModelLoader.Load(Example("lenet-300-100.npz"));
         var model = CzReader.Read(Example("lenet-300-100.cz"));

@@ -36,7 +36,8 @@ public sealed class PruningTests(DenseFixture fixture)
         keep.Should().Be((long)Math.Round(density * n, MidpointRounding.AwayFromZero));
         mask.Count(m => m).Should().Be((int)keep);
         // Independent check: a full sort by magnitude, earliest index first among equals.
-        var expected = Enumerable.Range(0, n).OrderByDescending(i => Math.Abs(w[i])).ThenBy(i => i).Take((int)keep).ToHashSet();
+        var expected = Enumerable.Range(0, n).OrderByDescending(i => Math.Abs(w[i])).ThenBy(i => i).Take((int)keep)
+            .ToHashSet();
         Enumerable.Range(0, n).Where(i => mask[i]).Should().BeEquivalentTo(expected);
     }
 

@@ -1,5 +1,5 @@
-using Eiec.FrontEnd.Compress;
 using Eiec.Contract.Cz;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Datasets;
 using Eiec.FrontEnd.Training;
 
@@ -12,7 +12,8 @@ public sealed class RetrainingTests
     {
         var rng = new SeededRandom(seed);
         var centers = new SeededRandom(1234);
-        var c = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 12).Select(_ => centers.NextGaussian()).ToArray()).ToArray();
+        var c = Enumerable.Range(0, 3).Select(_ =>
+            Enumerable.Range(0, 12).Select(_ => centers.NextGaussian()).ToArray()).ToArray();
         var x = new float[count * 12];
         var y = new int[count];
         for (int n = 0; n < count; n++)
@@ -44,12 +45,16 @@ public sealed class RetrainingTests
         MlpTrainer.Train(net, data, null, new TrainingOptions { Epochs = 5, BatchSize = 32, Seed = 2 }, "dense");
         foreach (var layer in net.Layers)
         {
-            layer.Mask = Array.ConvertAll(MagnitudePruner.Prune(layer.Weight, layer.Weight.Length / 5), m => m ? 1f : 0f);
+            layer.Mask = Array.ConvertAll(MagnitudePruner.Prune(layer.Weight, layer.Weight.Length / 5),
+                m => m ? 1f : 0f);
             MlpTrainer.ApplyConstraints(layer);
         }
         double pruned = MlpTrainer.Loss(net, data);
 
-        MlpTrainer.Train(net, data, null, new TrainingOptions { Epochs = 3, BatchSize = 32, Seed = 3, LearningRate = 1e-3 }, "prune-retrain");
+        MlpTrainer.Train(net, data, null, new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 32, Seed = 3, LearningRate = 1e-3,
+        }, "prune-retrain");
 
         MlpTrainer.Loss(net, data).Should().BeLessThan(pruned);
         foreach (var layer in net.Layers)
@@ -69,7 +74,10 @@ public sealed class RetrainingTests
         MlpTrainer.ApplyConstraints(layer);
         var before = (float[])layer.Codebook.Clone();
 
-        MlpTrainer.Train(net, data, null, new TrainingOptions { Epochs = 1, BatchSize = 64, Seed = 1, LearningRate = 0.01 }, "centroid-tune");
+        MlpTrainer.Train(net, data, null, new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 64, Seed = 1, LearningRate = 0.01,
+        }, "centroid-tune");
 
         layer.Codebook[0].Should().Be(0f);
         layer.Codebook.Skip(1).Should().NotEqual(before.Skip(1));

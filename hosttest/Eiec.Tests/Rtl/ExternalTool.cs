@@ -16,7 +16,9 @@ public static class ExternalTool
     /// <summary>The full path of <paramref name="name"/> on PATH; throws naming the package if absent.</summary>
     public static string Require(string name) => Require(name, Environment.GetEnvironmentVariable("PATH"));
 
-    /// <summary>As <see cref="Require(string)"/>, searching <paramref name="searchPath"/> (a PATH-style list).</summary>
+    /// <summary>
+    /// As <see cref="Require(string)"/>, searching <paramref name="searchPath"/> (a PATH-style list).
+    /// </summary>
     public static string Require(string name, string? searchPath)
     {
         foreach (var dir in (searchPath ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -50,7 +52,8 @@ public static class ExternalTool
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             process.WaitForExit();
-            throw new TimeoutException($"{command} (in {workingDirectory}) did not finish within {timeout.TotalSeconds:F0} s");
+            throw new TimeoutException($"{command} (in {workingDirectory}) did not finish within " +
+                $"{timeout.TotalSeconds:F0} s");
         }
         process.WaitForExit();
         return new ProcessResult(command, process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);

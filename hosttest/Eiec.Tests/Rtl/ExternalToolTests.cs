@@ -11,7 +11,8 @@ public class ExternalToolTests
     {
         var act = () => ExternalTool.Require(tool, "/nonexistent-eiec-dir");
         act.Should().Throw<InvalidOperationException>()
-            .WithMessage($"*'{tool}' was not found on PATH*never skip*apt-get install {(tool == "verilator" ? "verilator" : "iverilog")}*");
+            .WithMessage($"*'{tool}' was not found on PATH*never skip*apt-get install " +
+                $"{(tool == "verilator" ? "verilator" : "iverilog")}*");
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public static class RepoFiles
         {
             var path = Path.Combine(AppContext.BaseDirectory, "tb", "eie_tb.v");
             if (!File.Exists(path))
-                throw new FileNotFoundException($"{path}: the testbench is missing from the test output (Eiec.Tests.csproj copies hosttest/tb/eie_tb.v there)");
+                throw new FileNotFoundException($"{path}: the testbench is missing from the test output " +
+                    "(Eiec.Tests.csproj copies hosttest/tb/eie_tb.v there)");
             return path;
         }
     }

@@ -9,12 +9,14 @@ namespace Eiec.Tests.Rtl;
 /// </summary>
 public class RtlConfigVariantTests
 {
-    private static AccelConfig Variant(int pes, int fifo, int wordBits, int codeBits, int indexBits, int pointerBits, int accBits) => new AccelConfig
-    {
-        Pes = pes, FifoDepth = fifo, WordBits = wordBits, CodeBits = codeBits, IndexBits = indexBits, PointerBits = pointerBits,
-        AccumulatorBits = accBits, SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024, ActivationSramBytes = 1024,
-        BiasEntries = 256, MaxLayers = 3,
-    }.Validated();
+    private static AccelConfig Variant(int pes, int fifo, int wordBits, int codeBits, int indexBits, int pointerBits,
+        int accBits) => new AccelConfig
+        {
+            Pes = pes, FifoDepth = fifo, WordBits = wordBits, CodeBits = codeBits, IndexBits = indexBits,
+            PointerBits = pointerBits, AccumulatorBits = accBits,
+            SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024, ActivationSramBytes = 1024,
+            BiasEntries = 256, MaxLayers = 3,
+        }.Validated();
 
     // name, pes, fifo, word bits, code bits, index bits, pointer bits, accumulator bits
     public static TheoryData<string, int, int, int, int, int, int, int> Variants => new()
@@ -33,7 +35,8 @@ public class RtlConfigVariantTests
         var config = Variant(pes, fifo, wordBits, codeBits, indexBits, pointerBits, accBits);
         var model = RandomModel.Create(new RandomModelSpec
         {
-            Dims = [70, 90, 40, 15], WeightDensity = [0.12], Seed = pes * 7 + wordBits, Bias = true, CodebookSize = 1 << codeBits,
+            Dims = [70, 90, 40, 15], WeightDensity = [0.12], Seed = pes * 7 + wordBits, Bias = true,
+            CodebookSize = 1 << codeBits,
         });
         var inputs = new[] { RtlInputs.Random(70, 0.6, 1), RtlInputs.Dense(70, 2) };
         RtlCheck.AgainstGolden($"variant-{name}", model, config, inputs);

@@ -1,7 +1,7 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.FixedPoint;
-using Eiec.Compiler.Lowering;
 using Eiec.Contract.Npy;
 using Eiec.Tests.Support;
 
@@ -18,7 +18,8 @@ public class RtlExampleTests
         get
         {
             var data = new TheoryData<string>();
-            foreach (var dir in Directory.GetDirectories(Path.Combine(RepoPaths.Root, "examples")).Order(StringComparer.Ordinal))
+            foreach (var dir in Directory.GetDirectories(Path.Combine(RepoPaths.Root, "examples"))
+                .Order(StringComparer.Ordinal))
                 if (File.Exists(Path.Combine(dir, "input.npy")))
                     foreach (var cz in Directory.GetFiles(dir, "*.cz").Order(StringComparer.Ordinal))
                         data.Add($"{Path.GetFileName(dir)}/{Path.GetFileName(cz)}");
@@ -37,6 +38,7 @@ public class RtlExampleTests
         var input = NpyReader.Read(Path.Combine(dir, "input.npy")).ToFloat32()
             .Select(v => FixedPointMath.Quantize(v, ImageCompiler.DefaultActivationFracBits, out _)).ToArray();
 
-        RtlCheck.AgainstGolden($"example-{example.Replace('/', '-')}", model, config, [input], actFrac: ImageCompiler.DefaultActivationFracBits);
+        RtlCheck.AgainstGolden($"example-{example.Replace('/', '-')}", model, config, [input],
+            actFrac: ImageCompiler.DefaultActivationFracBits);
     }
 }

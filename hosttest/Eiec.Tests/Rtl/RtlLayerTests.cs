@@ -32,13 +32,17 @@ public class RtlLayerTests
 
     [Theory]
     [MemberData(nameof(Layers))]
-    public void Should_equal_the_golden_model_When_a_random_layer_runs(int pes, int fifo, int inputs, int outputs, double density, int seed)
+    public void Should_equal_the_golden_model_When_a_random_layer_runs(int pes, int fifo, int inputs, int outputs,
+        double density, int seed)
     {
         var model = Images.Random(seed, [inputs, outputs], density);
-        var result = RtlCheck.AgainstGolden($"layer-pes{pes}-fifo{fifo}-{inputs}x{outputs}", model, Images.Small(pes, fifo), RtlInputs.Standard(inputs, seed));
+        var result = RtlCheck.AgainstGolden($"layer-pes{pes}-fifo{fifo}-{inputs}x{outputs}", model,
+            Images.Small(pes, fifo), RtlInputs.Standard(inputs, seed));
 
-        result.Golden[0].Output.Should().OnlyContain(v => v == 0, "an all-zero input with no bias gives all-zero outputs");
-        result.Golden.SelectMany(g => g.Output).Should().Contain(v => v < 0, "the case should exercise negative pre-activations");
+        result.Golden[0].Output.Should().OnlyContain(v => v == 0,
+            "an all-zero input with no bias gives all-zero outputs");
+        result.Golden.SelectMany(g => g.Output).Should()
+            .Contain(v => v < 0, "the case should exercise negative pre-activations");
         result.Rtl.Cycles.Should().OnlyContain(c => c > 0);
     }
 
@@ -51,7 +55,8 @@ public class RtlLayerTests
         // Tall and very sparse: a PE's consecutive non-zeros are often more than 15 of its rows apart.
         int outputs = 40 * pes + 7;
         var model = Images.Random(100 + pes, [24, outputs], 0.02);
-        var result = RtlCheck.AgainstGolden($"padding-pes{pes}-fifo{fifo}", model, Images.Small(pes, fifo), RtlInputs.Standard(24, pes));
+        var result = RtlCheck.AgainstGolden($"padding-pes{pes}-fifo{fifo}", model, Images.Small(pes, fifo),
+            RtlInputs.Standard(24, pes));
 
         result.Image.Layers[0].Padding.Should().BePositive("the case must force padding entries");
     }
@@ -67,7 +72,8 @@ public class RtlLayerTests
         int emptyColumns = Enumerable.Range(0, layer.Inputs).Count(j => layer.IndPtr[j] == layer.IndPtr[j + 1]);
         emptyColumns.Should().BeGreaterThan(layer.Inputs / 4, "the case must have many empty columns");
 
-        RtlCheck.AgainstGolden($"empty-columns-pes{pes}-fifo{fifo}", model, Images.Small(pes, fifo), RtlInputs.Standard(120, pes));
+        RtlCheck.AgainstGolden($"empty-columns-pes{pes}-fifo{fifo}", model, Images.Small(pes, fifo),
+            RtlInputs.Standard(120, pes));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.FixedPoint;
-using Eiec.Compiler.Lowering;
+using Eiec.FrontEnd.Datasets;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Rtl;
@@ -21,10 +21,12 @@ public class RtlLenetTests
     [Fact]
     public void Should_predict_like_the_golden_model_When_Fashion_MNIST_test_images_run_on_the_RTL()
     {
-        Directory.Exists(FashionMnist).Should().BeTrue($"{FashionMnist} is missing: apt-get install dataset-fashion-mnist");
+        Directory.Exists(FashionMnist).Should().BeTrue($"{FashionMnist} is missing: apt-get install " +
+            "dataset-fashion-mnist");
         var test = DatasetLoader.LoadIdx(FashionMnist, "t10k").Take(Images);
         var inputs = Enumerable.Range(0, Images)
-            .Select(i => test.Example(i).ToArray().Select(v => FixedPointMath.Quantize(v, ImageCompiler.DefaultActivationFracBits, out _)).ToArray())
+            .Select(i => test.Example(i).ToArray()
+                .Select(v => FixedPointMath.Quantize(v, ImageCompiler.DefaultActivationFracBits, out _)).ToArray())
             .ToArray();
         var model = CzReader.Read(Path.Combine(RepoPaths.Root, "examples", "lenet", "lenet-300-100.cz"));
         var config = AccelConfigLoader.Load(Path.Combine(RepoPaths.Root, "examples", "accel.yaml"));
@@ -32,7 +34,8 @@ public class RtlLenetTests
         var result = RtlCheck.AgainstGolden("lenet-fashion-mnist", model, config, inputs);
 
         var predictions = result.Golden.Select(g => Array.IndexOf(g.Output, g.Output.Max())).ToArray();
-        result.Rtl.Outputs.Select(o => Array.IndexOf(o, o.Max())).Should().Equal(predictions, "the hardware's predictions are the golden model's");
+        result.Rtl.Outputs.Select(o => Array.IndexOf(o, o.Max())).Should()
+            .Equal(predictions, "the hardware's predictions are the golden model's");
         // Bit-exact outputs imply identical predictions; the labels show they are real classifications.
         predictions.Zip(test.Labels).Count(p => p.First == p.Second).Should().BeGreaterThanOrEqualTo(Images * 3 / 4,
             $"predictions {string.Join(",", predictions)} vs labels {string.Join(",", test.Labels)}");

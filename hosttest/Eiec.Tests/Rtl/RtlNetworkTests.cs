@@ -23,14 +23,18 @@ public class RtlNetworkTests
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void Should_equal_the_golden_model_in_every_layer_When_a_network_runs(int pes, int fifo, bool bias, int seed, int[] dims)
+    public void Should_equal_the_golden_model_in_every_layer_When_a_network_runs(int pes, int fifo, bool bias, int seed,
+        int[] dims)
     {
         var model = Images.Random(seed, dims, 0.15, bias);
-        var inputs = new[] { RtlInputs.Random(dims[0], 0.6, seed), RtlInputs.Random(dims[0], 0.3, seed + 1, signed: false) };
-        var result = RtlCheck.AgainstGolden($"net-pes{pes}-fifo{fifo}-bias{bias}", model, Images.Small(pes, fifo), inputs);
+        var inputs = new[] { RtlInputs.Random(dims[0], 0.6, seed),
+            RtlInputs.Random(dims[0], 0.3, seed + 1, signed: false) };
+        var result = RtlCheck.AgainstGolden($"net-pes{pes}-fifo{fifo}-bias{bias}", model,
+            Images.Small(pes, fifo), inputs);
 
         result.Rtl.LayerCycles[0].Should().HaveCount(dims.Length - 1);
-        result.Rtl.Cycles[0].Should().Be(result.Rtl.LayerCycles[0].Sum(c => c.Total), "cycles counts exactly the SCAN and WB cycles of every layer");
+        result.Rtl.Cycles[0].Should().Be(result.Rtl.LayerCycles[0].Sum(c => c.Total),
+            "cycles counts exactly the SCAN and WB cycles of every layer");
     }
 
     [Theory]
@@ -40,13 +44,16 @@ public class RtlNetworkTests
     {
         var model = RandomModel.Create(new RandomModelSpec
         {
-            Dims = [60, 40, 30, 10], WeightDensity = [0.5], Seed = 40 + pes, Bias = true, WeightScale = 8, BiasScale = 100,
+            Dims = [60, 40, 30, 10], WeightDensity = [0.5], Seed = 40 + pes, Bias = true, WeightScale = 8,
+            BiasScale = 100,
         });
-        var inputs = new[] { RtlInputs.Random(60, 0.9, 1, scale: 100), RtlInputs.Random(60, 0.9, 2, scale: 120, signed: false) };
+        var inputs = new[] { RtlInputs.Random(60, 0.9, 1, scale: 100),
+            RtlInputs.Random(60, 0.9, 2, scale: 120, signed: false) };
         var result = RtlCheck.AgainstGolden($"saturation-pes{pes}-fifo{fifo}", model, Images.Small(pes, fifo), inputs);
 
         result.Golden.Sum(g => g.Saturations.Sum()).Should().BePositive("the case must saturate at write-back");
-        result.Golden.SelectMany(g => g.LayerOutputs.SelectMany(o => o)).Should().Contain(short.MaxValue).And.Contain(short.MinValue);
+        result.Golden.SelectMany(g => g.LayerOutputs.SelectMany(o => o)).Should().Contain(short.MaxValue)
+            .And.Contain(short.MinValue);
     }
 
     [Fact]
@@ -59,7 +66,8 @@ public class RtlNetworkTests
         var inputs = new[] { a, b, a, RtlInputs.Zero(80), a };
         var result = RtlCheck.AgainstGolden("multi-run", model, Images.Small(4, 2), inputs, stall: 12345);
 
-        result.Rtl.Cycles[2].Should().Be(result.Rtl.Cycles[0], "a run does not depend on the previous one (accumulators are cleared by write-back)");
+        result.Rtl.Cycles[2].Should().Be(result.Rtl.Cycles[0],
+            "a run does not depend on the previous one (accumulators are cleared by write-back)");
         result.Rtl.Cycles[4].Should().Be(result.Rtl.Cycles[0]);
         result.Rtl.Outputs[2].Should().Equal(result.Rtl.Outputs[0]);
     }

@@ -35,11 +35,16 @@ public class RtlRandomSweepTests
         var dims = Enumerable.Range(0, layers + 1).Select(_ => rng.Next(1, 30 * Math.Min(pes, 8) + 20)).ToArray();
         double density = Densities[rng.Next(Densities.Length)];
         bool bias = rng.Next(2) == 1;
-        var model = RandomModel.Create(new RandomModelSpec { Dims = dims, WeightDensity = [density], Seed = index, Bias = bias });
-        var inputs = new[] { RtlInputs.Random(dims[0], 0.6, index), RtlInputs.Random(dims[0], 0.2, index + 1, signed: false) };
+        var model = RandomModel.Create(new RandomModelSpec
+        {
+            Dims = dims, WeightDensity = [density], Seed = index, Bias = bias,
+        });
+        var inputs = new[] { RtlInputs.Random(dims[0], 0.6, index),
+            RtlInputs.Random(dims[0], 0.2, index + 1, signed: false) };
 
         int stall = index % 3 == 0 ? 7 + index : 0; // every third case with back-pressure on both streams
 
-        RtlCheck.AgainstGolden($"sweep{index}-pes{pes}-fifo{fifo}-{string.Join('x', dims)}-d{density}-bias{bias}", model, Images.Small(pes, fifo), inputs, stall);
+        RtlCheck.AgainstGolden($"sweep{index}-pes{pes}-fifo{fifo}-{string.Join('x', dims)}-d{density}-bias{bias}",
+            model, Images.Small(pes, fifo), inputs, stall);
     }
 }

@@ -57,7 +57,8 @@ public static class RtlWorkspace
     public static string NewDirectory(string name, bool deleteAtExit)
     {
         var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
-        var dir = Path.Combine(Root, $"{(deleteAtExit ? ProcessPrefix : "")}{safe}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}");
+        var dir = Path.Combine(Root,
+            $"{(deleteAtExit ? ProcessPrefix : "")}{safe}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}");
         Directory.CreateDirectory(dir);
         if (deleteAtExit) ProcessScoped.Add(dir);
         return dir;
