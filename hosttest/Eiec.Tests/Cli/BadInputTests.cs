@@ -1,5 +1,7 @@
+using Eiec.Cli;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Npy;
+using Eiec.Tests.Fuzz;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Cli;
@@ -7,9 +9,9 @@ namespace Eiec.Tests.Cli;
 /// <summary>Bad input gets one line naming what is wrong and a non-zero exit code, never a stack trace.</summary>
 public class BadInputTests
 {
-    private static void ShouldFailWithOneLine(Support.Cli.Result r, string fragment)
+    private static void ShouldFailWithOneLine(Support.Cli.Result r, string fragment, int exitCode = 1)
     {
-        r.ExitCode.Should().Be(1);
+        r.ExitCode.Should().Be(exitCode, r.Stderr);
         r.Stderr.Should().StartWith("eiec: error: ").And.Contain(fragment);
         r.Stderr.TrimEnd().Split('\n').Should().HaveCount(1, r.Stderr);
     }
@@ -101,8 +103,9 @@ public class BadInputTests
     [Fact]
     public void Should_print_one_line_When_the_command_line_is_wrong()
     {
-        ShouldFailWithOneLine(Support.Cli.Run("build", "--pes", "many"), "--help");
-        ShouldFailWithOneLine(Support.Cli.Run("frobnicate"), "eiec --help");
+        // Usage errors exit 2 (README, "Exit codes"), so scripts can tell them from bad input files.
+        ShouldFailWithOneLine(Support.Cli.Run("build", "--pes", "many"), "--help", exitCode: 2);
+        ShouldFailWithOneLine(Support.Cli.Run("frobnicate"), "eiec --help", exitCode: 2);
     }
 
     [Fact]
@@ -119,5 +122,97 @@ public class BadInputTests
         ShouldFailWithOneLine(Support.Cli.Run("gen", "--layer", "nope", "-o", tmp.File("out")),
             "no such benchmark layer");
         Directory.Exists(tmp.File("out")).Should().BeFalse();
+    }
+
+    /// <summary>One line prepended to a ZIP shifts every offset: the end record's entry count no
+    /// longer matches the directory it finds (issue 11: an unhandled InvalidDataException, exit 134).</summary>
+    private static void PrependLine(string path) =>
+        File.WriteAllBytes(path, [.. "# edited\n"u8.ToArray(), .. File.ReadAllBytes(path)]);
+
+    [Fact]
+    public void Should_name_the_file_When_a_model_zip_has_a_wrong_entry_count_in_every_command()
+    {
+        using var tmp = new TempDir();
+        var img = BuildImage(tmp);
+        File.Copy(Path.Combine(RepoPaths.Root, "examples/mlp/model.cz"), tmp.File("bad.cz"));
+        PrependLine(tmp.File("bad.cz"));
+        var bad = tmp.File("bad.cz");
+        const string Expected = "bad.cz: not a valid compressed model (.cz)";
+        ShouldFailWithOneLine(Support.Cli.Run("build", bad, "--pes", "4", "-o", tmp.File("o1")), Expected);
+        ShouldFailWithOneLine(Support.Cli.Run("sweep", bad, "--pes", "4", "--fifo-depth", "4", "-o", tmp.File("o2")),
+            Expected);
+        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy"), "--reference", bad), Expected);
+        NpzWriter.Write(tmp.File("dense.npz"), [new("fc1.weight", NpyArray.FromFloat32(new float[40], [1, 40]))]);
+        NpzWriter.Write(tmp.File("data.npz"), [new("x", NpyArray.FromFloat32(new float[40], [1, 40])),
+            new("y", NpyArray.FromUInt8([0]))]);
+        ShouldFailWithOneLine(Support.Cli.Run("eval", "--data", tmp.File("data.npz"), tmp.File("dense.npz"), bad, img),
+            Expected);
+        Directory.Exists(tmp.File("o1")).Should().BeFalse();
+        Directory.Exists(tmp.File("o2")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Should_name_the_file_When_an_npz_has_a_wrong_entry_count()
+    {
+        using var tmp = new TempDir();
+        NpzWriter.Write(tmp.File("dense.npz"), [new("fc1.weight", NpyArray.FromFloat32(new float[40], [1, 40]))]);
+        NpzWriter.Write(tmp.File("data.npz"), [new("x", NpyArray.FromFloat32(new float[40], [1, 40])),
+            new("y", NpyArray.FromUInt8([0]))]);
+        PrependLine(tmp.File("dense.npz"));
+        PrependLine(tmp.File("data.npz"));
+        ShouldFailWithOneLine(Support.Cli.Run("compress", tmp.File("dense.npz"), "-o", tmp.File("c.cz")),
+            "dense.npz: not a valid .npz archive");
+        ShouldFailWithOneLine(
+            Support.Cli.Run("train", "--data", tmp.File("data.npz"), "--layers", "40,2", "-o", tmp.File("t.npz")),
+            "data.npz: not a valid .npz archive");
+        File.Exists(tmp.File("c.cz")).Should().BeFalse();
+        File.Exists(tmp.File("t.npz")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Should_refuse_a_model_member_larger_than_its_layer_can_need_before_inflating_it()
+    {
+        using var tmp = new TempDir();
+        var bytes = CzWriter.ToBytes(Images.Random(4, [40, 24, 10], 0.3));
+        // 1.5 GB declared for a 40x24 layer's codes: refused from the directory, in well under a second.
+        File.WriteAllBytes(tmp.File("m.cz"), ZipBytes.SetDeclaredSize(bytes, "fc1/codes.npy", 1_500_000_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ShouldFailWithOneLine(Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", tmp.File("o")),
+            "layer 'fc1' field 'codes' (member 'fc1/codes.npy'): corrupt ZIP member: it declares 1500000000 bytes " +
+            "but a 40x24 layer can need at most");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Should_refuse_an_npz_member_that_claims_more_than_deflate_can_expand_to()
+    {
+        using var tmp = new TempDir();
+        var bytes = NpzWriter.ToBytes([new("x", NpyArray.FromFloat32(new float[400], [10, 40])),
+            new("y", NpyArray.FromUInt8(new byte[10]))], compress: true);
+        File.WriteAllBytes(tmp.File("d.npz"), ZipBytes.SetDeclaredSize(bytes, "x.npy", 2_000_000_000));
+        ShouldFailWithOneLine(
+            Support.Cli.Run("train", "--data", tmp.File("d.npz"), "--layers", "40,2", "-o", tmp.File("t.npz")),
+            "d.npz: member 'x.npy': corrupt ZIP member: it declares 2000000000 bytes from");
+    }
+
+    [Fact]
+    public void Should_print_one_line_naming_a_log_with_the_stack_trace_When_eiec_itself_fails()
+    {
+        Exception thrown;
+        try { throw new InvalidOperationException("broken\ninvariant"); }
+        catch (InvalidOperationException e) { thrown = e; }
+        var quiet = new StringWriter();
+        EiecCli.ReportInternalError(quiet, thrown, ["build", "m.cz"]).Should().Be(3);
+        var line = quiet.ToString().TrimEnd();
+        line.Split('\n').Should().HaveCount(1);
+        line.Should().StartWith("eiec: internal error: InvalidOperationException: broken invariant (details in ");
+        var log = line[(line.IndexOf("details in ", StringComparison.Ordinal) + 11)..line.IndexOf(';', StringComparison.Ordinal)];
+        File.ReadAllText(log).Should().Contain("eiec build m.cz").And.Contain(nameof(Should_print_one_line_naming_a_log_with_the_stack_trace_When_eiec_itself_fails));
+        File.Delete(log);
+
+        var verbose = new StringWriter();
+        EiecCli.ReportInternalError(verbose, thrown, ["build", "m.cz", "--verbose"]).Should().Be(3);
+        verbose.ToString().Should().Contain("   at ");
+        File.Delete(verbose.ToString().Split("details in ")[1].Split(';')[0]);
     }
 }
