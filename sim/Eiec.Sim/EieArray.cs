@@ -39,8 +39,11 @@ public sealed partial class EieArray
         _waiting = new int[_n];
         _listed = new bool[_n];
         _broadcasts = new BroadcastLog(image.Layers.Max(l => l.Inputs), fifoDepth);
+        // Buffers sized by what the layers use (validated above to fit the configured depth), not by the
+        // configured capacity: activation_sram_bytes of 1 GiB must not cost gigabytes per PE.
+        int actDepth = Math.Max(1, image.Layers.Max(l => Math.Max(l.Groups, l.RowsPerPe)));
         for (int k = 0; k < _n; k++)
-            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, _broadcasts, fifoDepth, new ActRw(cfg.ActivationDepth, image.Pes[k].Bias), cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
+            _pes[k] = new Pe(k, image.Pes[k], image.Codebook, _broadcasts, fifoDepth, new ActRw(actDepth, image.Pes[k].Bias), cfg.EntriesPerWord, cfg.EntryBits, cfg.CodeBits);
         _ccu = new Ccu(_pes.Select(p => p.Rw).ToArray());
         FifoDepth = fifoDepth;
     }

@@ -215,4 +215,147 @@ public class BadInputTests
         verbose.ToString().Should().Contain("   at ");
         File.Delete(verbose.ToString().Split("details in ")[1].Split(';')[0]);
     }
+
+    [Fact]
+    public void Should_refuse_memory_depths_beyond_the_limit_naming_the_key_and_line()
+    {
+        using var tmp = new TempDir();
+        CzWriter.Write(Images.Random(4, [40, 10], 0.3), tmp.File("m.cz"));
+        File.WriteAllText(tmp.File("big.yaml"), "pes: 4\nspmat_sram_bytes: 1073741824\n");
+        ShouldFailWithOneLine(
+            Support.Cli.Run("build", tmp.File("m.cz"), "-c", tmp.File("big.yaml"), "-o", tmp.File("o")),
+            "big.yaml: spmat_sram_bytes = 1073741824 at line 2 exceeds the limit of 16777216 bytes per PE");
+        Directory.Exists(tmp.File("o")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Should_refuse_a_build_whose_output_would_exceed_the_size_limit_before_writing()
+    {
+        using var tmp = new TempDir();
+        CzWriter.Write(Images.Random(4, [40, 10], 0.3), tmp.File("m.cz"));
+        // Each limit is allowed on its own, but 256 PEs of 16 MiB sparse-matrix SRAM (2 Mi words of 17
+        // bytes of hex each) are 9.1 GB of memory files.
+        File.WriteAllText(tmp.File("wide.yaml"), "pes: 256\nspmat_sram_bytes: 16777216\n");
+        ShouldFailWithOneLine(
+            Support.Cli.Run("build", tmp.File("m.cz"), "-c", tmp.File("wide.yaml"), "-o", tmp.File("o")),
+            "the output would take");
+        Directory.Exists(tmp.File("o")).Should().BeFalse();
+        Directory.GetFileSystemEntries(tmp.Path).Should().HaveCount(2); // m.cz and wide.yaml: no staging left
+    }
+
+    [Fact]
+    public void Should_simulate_with_buffers_sized_by_use_When_the_image_declares_a_huge_activation_sram()
+    {
+        using var tmp = new TempDir();
+        var img = BuildImage(tmp);
+        var before = Support.Cli.Run("sim", img, "--input", tmp.File("x.npy"));
+        before.ExitCode.Should().Be(0, before.Stderr);
+        var manifest = Path.Combine(img, "image.json");
+        var text = File.ReadAllText(manifest);
+        text.Should().Contain("\"activation_sram_bytes\": 2048");
+        File.WriteAllText(manifest, text.Replace("\"activation_sram_bytes\": 2048", "\"activation_sram_bytes\": 1073741824"));
+        var memory = GC.GetTotalAllocatedBytes();
+        var after = Support.Cli.Run("sim", img, "--input", tmp.File("x.npy"));
+        after.ExitCode.Should().Be(0, after.Stderr);
+        // 4 PEs at configured capacity would be 4 × (2 × 256 MB + 2 GB); by use it is kilobytes.
+        (GC.GetTotalAllocatedBytes() - memory).Should().BeLessThan(512L << 20);
+        after.Stdout.Split('\n').Where(l => l.Contains("cycles", StringComparison.Ordinal)).Should()
+            .Equal(before.Stdout.Split('\n').Where(l => l.Contains("cycles", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Should_refuse_a_table_layer_too_large_to_generate_like_dims_does()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("t.yaml"),
+            "layers:\n  - {name: huge, inputs: 200000, outputs: 200000, weight_density: 0.5, activation_density: 0.5}\n");
+        ShouldFailWithOneLine(Support.Cli.Run("gen", "--table", tmp.File("t.yaml"), "--all", "-o", tmp.File("out")),
+            "t.yaml: layer 'huge' (200000 × 200000 at density 0.5) would keep more than");
+        Directory.Exists(tmp.File("out")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Should_keep_gen_outputs_inside_the_output_directory_When_table_names_hold_paths()
+    {
+        using var tmp = new TempDir();
+        var escape = tmp.File("escape");
+        File.WriteAllText(tmp.File("t.yaml"),
+            "layers:\n" +
+            "  - {name: ../up, inputs: 8, outputs: 4, weight_density: 0.5, activation_density: 0.5}\n" +
+            $"  - {{name: '{escape}', inputs: 8, outputs: 4, weight_density: 0.5, activation_density: 0.5}}\n");
+        var r = Support.Cli.Run("gen", "--table", tmp.File("t.yaml"), "--all", "-o", tmp.File("out"));
+        r.ExitCode.Should().Be(0, r.Stderr);
+        File.Exists(tmp.File("up.cz")).Should().BeFalse();
+        File.Exists(escape + ".cz").Should().BeFalse();
+        Directory.GetFiles(tmp.File("out")).Select(Path.GetFileName).Order().Should().Equal(
+            "_._up.cz", "_._up.input.npy", escape.Replace('/', '_') + ".cz", escape.Replace('/', '_') + ".input.npy");
+    }
+
+    [Fact]
+    public void Should_refuse_outputs_that_are_inputs_or_files_of_the_image_being_read()
+    {
+        using var tmp = new TempDir();
+        var img = BuildImage(tmp);
+        var manifest = Path.Combine(img, "image.json");
+        var original = File.ReadAllBytes(manifest);
+        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy"), "--output", manifest),
+            "it is part of the image");
+        ShouldFailWithOneLine(Support.Cli.Run("sim", img, "--input", tmp.File("x.npy"), "--json", manifest),
+            "it is part of the image");
+        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy"), "--output", tmp.File("x.npy")),
+            "it is the input");
+        File.ReadAllBytes(manifest).Should().Equal(original);
+
+        NpzWriter.Write(tmp.File("d.npz"), [new("fc1.weight", NpyArray.FromFloat32(new float[40], [1, 40]))]);
+        var dense = File.ReadAllBytes(tmp.File("d.npz"));
+        ShouldFailWithOneLine(Support.Cli.Run("compress", tmp.File("d.npz"), "-o", tmp.File("d.npz")),
+            "it is the dense model");
+        File.ReadAllBytes(tmp.File("d.npz")).Should().Equal(dense);
+    }
+
+    [Fact]
+    public void Should_remove_staging_folders_of_an_interrupted_build_on_the_next_build()
+    {
+        using var tmp = new TempDir();
+        var img = BuildImage(tmp, "out");
+        // What a build killed with SIGKILL leaves: its staging copy, and an old copy from mid-swap.
+        Directory.CreateDirectory(tmp.File(".out.tmp-999999-0123456789abcdef/mem"));
+        File.WriteAllText(tmp.File(".out.tmp-999999-0123456789abcdef/mem/pe000_spmat.hex"), "00\n");
+        Directory.CreateDirectory(tmp.File(".out.old-999999-0123456789abcdef"));
+        File.WriteAllText(tmp.File(".out.old-999999-0123456789abcdef/image.json"), "{}");
+        var r = Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", img);
+        r.ExitCode.Should().Be(0, r.Stderr);
+        Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order()
+            .Should().Equal("m.cz", "out", "x.npy");
+    }
+
+    [Fact]
+    public void Should_put_the_last_good_output_back_When_a_build_was_killed_mid_swap()
+    {
+        using var tmp = new TempDir();
+        var img = BuildImage(tmp, "out");
+        var good = File.ReadAllText(Path.Combine(img, "image.json"));
+        Directory.Move(img, tmp.File(".out.old-999999-0123456789abcdef"));
+        // The next build into the same directory starts from the restored copy and replaces it.
+        File.WriteAllText(tmp.File("bad.cz"), "not a zip");
+        Support.Cli.Run("build", tmp.File("bad.cz"), "--pes", "4", "-o", img).ExitCode.Should().Be(1);
+        Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", img).ExitCode.Should().Be(0);
+        File.ReadAllText(Path.Combine(img, "image.json")).Should().Be(good);
+        Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order()
+            .Should().Equal("bad.cz", "m.cz", "out", "x.npy");
+    }
+
+    [Fact]
+    public void Should_refuse_a_second_build_into_the_same_output_while_one_holds_the_lock()
+    {
+        using var tmp = new TempDir();
+        CzWriter.Write(Images.Random(4, [40, 10], 0.3), tmp.File("m.cz"));
+        using (new FileStream(tmp.File(".out.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            ShouldFailWithOneLine(Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", tmp.File("out")),
+                "another eiec is writing this output");
+        }
+        Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", tmp.File("out")).ExitCode.Should().Be(0);
+        File.Exists(tmp.File(".out.lock")).Should().BeFalse();
+    }
 }
