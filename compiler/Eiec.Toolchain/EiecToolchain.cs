@@ -55,7 +55,7 @@ public static class EiecToolchain
         int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults")
     {
         var clock = Stopwatch.StartNew();
-        var model = CzReader.Read(modelPath, config.CodebookSize);
+        var model = CzReader.ReadFor(modelPath, config);
         var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
         var report = BuildReport.From(image.Manifest);
         AtomicDirectory.Produce(outputDir, dir =>
@@ -95,7 +95,7 @@ public static class EiecToolchain
             benchmark = new RunBenchmark(request.Repeat, vectors.Length, total, clock.Elapsed.TotalSeconds);
         }
         var reference = request.ReferencePath is { } czPath
-            ? CompareWithReference(CzReader.Read(czPath), image, czPath, vectors, results)
+            ? CompareWithReference(CzReader.ReadFor(czPath, image.Config), image, czPath, vectors, results)
             : null;
         if (request.OutputPath is { } outPath)
         {
@@ -182,10 +182,11 @@ public static class EiecToolchain
     /// </summary>
     public static SweepPlan PlanSweep(SweepRequest request)
     {
-        _ = SweepRunner.Configurations(request.BaseConfig, request.Pes, request.FifoDepths, request.Fields);
+        var configurations = SweepRunner.Configurations(
+            request.BaseConfig, request.Pes, request.FifoDepths, request.Fields);
         SweepOutput.CheckDirectory(request.OutputDir);
         var table = request.EnergyTablePath is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
-        var cz = CzReader.Read(request.ModelPath);
+        var cz = CzReader.ReadFor(request.ModelPath, configurations.Select(c => c.Config));
         int inputs = cz.Layers[0].Inputs;
         int frac = request.ActivationFracBits;
         short[] vector;
@@ -441,9 +442,10 @@ public static class EiecToolchain
     {
         var test = DatasetLoader.Load(request.DataPath).Test.Take(request.Limit);
         var denseModel = DenseModelLoader.Load(request.DenseModelPath);
-        var model = CzReader.Read(request.ModelPath);
-        var compiled = request.ImageDir is { } dir ? ImageReader.Read(dir)
-            : ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath);
+        var image = request.ImageDir is { } dir ? ImageReader.Read(dir) : null;
+        var model = CzReader.ReadFor(request.ModelPath, image?.Config ?? request.Config);
+        var compiled = image
+            ?? ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath);
         var rows = new List<AccuracyRow>
         {
             ModelEvaluator.DenseFloat(denseModel, test),

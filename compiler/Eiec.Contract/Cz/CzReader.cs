@@ -11,6 +11,20 @@ namespace Eiec.Contract.Cz;
 /// </summary>
 public static class CzReader
 {
+    /// <summary>
+    /// The one rule for the codebook size a model may have: at most the 2^code_bits entries of the
+    /// accelerator it is read for (build, run --reference, sweep and eval all read through here, so a
+    /// 32-entry codebook with code_bits = 5 is accepted, or refused, by every command alike).
+    /// </summary>
+    /// <param name="configs">The accelerator(s) the model is read for; the largest codebook any of
+    /// them holds is the limit (a sweep over code_bits compiles for each, and each compile checks).</param>
+    public static CzModel ReadFor(string path, params IEnumerable<Config.AccelConfig> configs)
+    {
+        ArgumentNullException.ThrowIfNull(configs);
+        var sizes = configs.Select(c => c.CodebookSize).ToList();
+        return Read(path, sizes.Count == 0 ? CzFormat.DefaultMaxCodebookEntries : sizes.Max());
+    }
+
     public static CzModel Read(string path, int maxCodebookEntries = CzFormat.DefaultMaxCodebookEntries)
     {
         FileStream stream;
