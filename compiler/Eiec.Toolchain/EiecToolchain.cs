@@ -110,14 +110,14 @@ public static class EiecToolchain
     /// <summary>
     /// Simulates an image read from disk cycle by cycle on every input vector (or the seeded default
     /// one); writes the JSON report and the outputs, both or neither. Every option and output path is
-    /// checked before anything is simulated.
+    /// checked before anything is simulated. With a plot path, also the energy-by-unit plot (PNG).
     /// </summary>
     public static SimulateResult Simulate(SimulateRequest request)
     {
         int k = request.Repeat;
         if (k < 0) throw new EiecException($"--repeat {k}: must be ≥ 0");
-        string? jsonPath = request.JsonPath, outputPath = request.OutputPath;
-        foreach (var (path, option) in new[] { (jsonPath, "--json"), (outputPath, "--output") })
+        string? jsonPath = request.JsonPath, outputPath = request.OutputPath, plotPath = request.PlotPath;
+        foreach (var (path, option) in new[] { (jsonPath, "--json"), (outputPath, "--output"), (plotPath, "--plot") })
         {
             OutputPaths.NotInImage(path, option, request.ImageDir, AtomicDirectory.IsImageEntry);
             OutputPaths.NotAnInput(path, option, request.InputPath, "the input");
@@ -125,9 +125,15 @@ public static class EiecToolchain
         }
         if (jsonPath is not null) AtomicFile.CheckWritable(jsonPath, "simulation report");
         if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
-        if (jsonPath is not null && outputPath is not null
-            && Path.GetFullPath(jsonPath) == Path.GetFullPath(outputPath))
-            throw new EiecException($"--json {jsonPath} and --output {outputPath}: the same file; give each its own");
+        if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "energy plot");
+        var named = new[] { ("--json", jsonPath), ("--output", outputPath), ("--plot", plotPath) }
+            .Where(p => p.Item2 is not null).ToList();
+        for (int i = 0; i < named.Count; i++)
+            for (int j = i + 1; j < named.Count; j++)
+                if (Path.GetFullPath(named[i].Item2!) == Path.GetFullPath(named[j].Item2!))
+                    throw new EiecException(
+                        $"{named[i].Item1} {named[i].Item2} and {named[j].Item1} {named[j].Item2}: " +
+                        "the same file; give each its own");
         var table = request.EnergyTablePath is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
 
         var clock = Stopwatch.StartNew();
@@ -158,6 +164,11 @@ public static class EiecToolchain
                 var outputs = batch.Results.Select(r => r.Output).ToArray();
                 var array = OutputArray.From(outputs, request.Raw, simulator.ActivationFracBits, vectors.Batch);
                 staged.Add(outputPath, "outputs", stream => NpyWriter.Write(stream, array));
+            }
+            if (plotPath is not null)
+            {
+                byte[] png = SimEnergyPlot.Render(batch.Stats, energy, manifest.Model);
+                staged.Add(plotPath, "energy plot", stream => stream.Write(png));
             }
             staged.Commit();
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Eiec.Contract.Diagnostics;
 using Eiec.Sim;
 using Eiec.Toolchain;
 using Eiec.Toolchain.Simulate;
@@ -8,7 +9,7 @@ namespace Eiec.Cli.Commands;
 
 /// <summary>
 /// `eiec sim out/ [--input x.npy] [--fifo-depth D] [--clock-mhz F] [--energy-table t.yaml]
-/// [--json report.json] [--output y.npy] [--repeat K]`: cycle-accurate simulation of a compiled
+/// [--json report.json] [--output y.npy] [--plot energy.png] [--repeat K]`: cycle-accurate simulation of a compiled
 /// image (read from disk), with cycles, load balance, PE activity and energy tables.
 /// </summary>
 public static class SimCommand
@@ -28,21 +29,37 @@ public static class SimCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw), as eiec run does" };
         var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
         var perPe = new Option<bool>("--per-pe") { Description = "Also print every PE's busy/stalled/starved/drain cycles" };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "Draw the energy per inference by unit (per cycle and per action) as a PNG",
+        };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "SCAN engine, same results either way: event (event times, fast) or " +
+                          "reference (every unit ticked every cycle, slow)",
+            HelpName = "event|reference",
+            DefaultValueFactory = _ => "event",
+        };
         var repeat = new Option<int>("--repeat") { Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, raw, perPe, repeat }) command.Options.Add(o);
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe, engine, repeat })
+            command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
             string dir = parse.GetValue(image)!;
-            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output);
+            string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output), plotPath = parse.GetValue(plot);
             int k = parse.GetValue(repeat);
             var sim = EiecToolchain.Simulate(new SimulateRequest
             {
                 ImageDir = dir, InputPath = parse.GetValue(input),
-                Options = new SimOptions { FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz) },
-                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
+                Options = new SimOptions
+                {
+                    FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
+                    Engine = Engine(parse.GetValue(engine)!),
+                },
+                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath, PlotPath = plotPath,
                 Raw = parse.GetValue(raw), Repeat = k,
             });
             var stats = sim.Batch.Stats;
@@ -55,6 +72,7 @@ public static class SimCommand
             ui.Write(stats, sim.Energy, parse.GetValue(perPe));
             if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
             if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
+            if (plotPath is not null) ui.WriteLine($"energy plot: {plotPath}");
 
             ui.WriteLine($"wall time: load {sim.LoadMs:F1} ms, simulate {sim.SimulateMs:F1} ms ({vectors.Vectors.Count} inference(s), first run includes JIT)");
             if (k > 0)
@@ -72,4 +90,11 @@ public static class SimCommand
         });
         return command;
     }
+
+    private static SimEngine Engine(string name) => name switch
+    {
+        "event" => SimEngine.Event,
+        "reference" => SimEngine.Reference,
+        _ => throw new EiecException($"--engine {name}: must be event or reference"),
+    };
 }

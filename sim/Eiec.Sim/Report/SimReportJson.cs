@@ -9,11 +9,14 @@ namespace Eiec.Sim.Report;
 /// <summary>
 /// The simulator's JSON report: a structured summary (run, per-layer figures, energy) followed by
 /// every statistic as <c>{name, value, unit, description}</c> (the gem5-style flat list). Keys are
-/// snake_case; times are µs, energies pJ, power mW, throughput GOP/s (2 ops per MAC).
+/// snake_case; times are µs, energies pJ, power mW, throughput GOP/s (2 ops per MAC). Energy:
+/// <c>per_cycle</c> lines (unit, clock/register/leakage, unit-cycles × pJ) and <c>actions</c> lines
+/// (count × pJ), by unit in pJ (all inferences) and in mW (average power).
 /// </summary>
 public static class SimReportJson
 {
-    public static JsonObject Build(SimStats stats, EnergyReport energy, string image, string model, string input, long inputSaturations)
+    public static JsonObject Build(SimStats stats, EnergyReport energy, string image, string model, string input,
+                                   long inputSaturations)
     {
         var layers = new JsonArray();
         foreach (var l in stats.Layers)
@@ -23,8 +26,8 @@ public static class SimReportJson
                 pes.Add(new JsonObject
                 {
                     ["busy"] = p.Busy, ["stalled"] = p.Stalled, ["starved"] = p.Starved, ["drain"] = p.Drain,
-                    ["padding"] = p.Padding, ["pointer_reads"] = p.PointerReads, ["spmat_word_reads"] = p.SpmatWordReads,
-                    ["queue_occupancy_max"] = p.QueueMax,
+                    ["padding"] = p.Padding, ["pointer_reads"] = p.PointerReads,
+                    ["spmat_word_reads"] = p.SpmatWordReads, ["queue_occupancy_max"] = p.QueueMax,
                 });
             layers.Add(new JsonObject
             {
@@ -60,18 +63,36 @@ public static class SimReportJson
         }
 
         var actions = new JsonArray();
+        var perCycle = new JsonArray();
         foreach (var line in energy.Lines)
-            actions.Add(new JsonObject
-            {
-                ["action"] = line.Action, ["unit"] = line.Unit, ["count"] = line.Count,
-                ["pj_per_action"] = line.PjPerAction, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
-            });
+            if (line.PerCycle)
+                perCycle.Add(new JsonObject
+                {
+                    ["unit"] = line.Unit, ["kind"] = line.Name, ["unit_cycles"] = line.Count,
+                    ["pj_per_cycle"] = line.PjEach, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
+                });
+            else
+                actions.Add(new JsonObject
+                {
+                    ["action"] = line.Name, ["unit"] = line.Unit, ["count"] = line.Count,
+                    ["pj_per_action"] = line.PjEach, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
+                });
         var byUnit = new JsonObject();
-        foreach (var (unit, pj) in energy.ByUnit) byUnit[unit] = pj;
+        var byUnitMw = new JsonObject();
+        foreach (var (unit, pj) in energy.ByUnit)
+        {
+            byUnit[unit] = pj;
+            byUnitMw[unit] = energy.TotalPj == 0 ? 0 : energy.AveragePowerMw * pj / energy.TotalPj;
+        }
 
         var flat = new JsonArray();
         foreach (var s in stats.Describe())
-            flat.Add(new JsonObject { ["name"] = s.Name, ["value"] = s.Value, ["unit"] = s.Unit, ["description"] = s.Description });
+        {
+            flat.Add(new JsonObject
+            {
+                ["name"] = s.Name, ["value"] = s.Value, ["unit"] = s.Unit, ["description"] = s.Description,
+            });
+        }
 
         return new JsonObject
         {
@@ -108,8 +129,13 @@ public static class SimReportJson
                 ["table_origin"] = energy.TableOrigin,
                 ["total_pj"] = energy.TotalPj,
                 ["per_inference_pj"] = energy.PerInferencePj,
+                ["pj_per_useful_mac"] = energy.PjPerUsefulMac,
                 ["average_power_mw"] = energy.AveragePowerMw,
+                ["frames_per_s"] = energy.FramesPerSecond,
+                ["frames_per_j"] = energy.FramesPerJoule,
                 ["by_unit_pj"] = byUnit,
+                ["by_unit_mw"] = byUnitMw,
+                ["per_cycle"] = perCycle,
                 ["actions"] = actions,
             },
             ["stats"] = flat,
