@@ -55,6 +55,12 @@ public static class AccelConfigLoader
             var where = e.Start.Line > 0 ? $" at line {e.Start.Line}, column {e.Start.Column}" : "";
             throw new EiecException($"{source}: malformed accelerator config{where}: {(e.InnerException ?? e).Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's own failures on some damaged input (found by AFL++, kept in
+            // hosttest/Eiec.Tests/Fuzz/regressions/accel): still malformed input, not an eiec bug.
+            throw new EiecException($"{source}: malformed accelerator config{YamlFailure.Describe(e)}");
+        }
         var seen = new Dictionary<string, ConfigEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {

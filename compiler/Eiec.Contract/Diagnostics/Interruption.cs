@@ -45,13 +45,30 @@ public static class Interruption
     {
         Action[] cleanups;
         lock (Gate) cleanups = [.. Pending.Values];
+        if (cleanups.Length == 0) return; // Nothing staged: the signal's default action, unchanged.
+        // Hold the default action back until the staged output is gone, then end the process with the
+        // status a shell expects of that signal (128 + its number), as the default action would have.
+        context.Cancel = true;
         foreach (var cleanup in cleanups)
         {
             try { cleanup(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-        // context.Cancel stays false: the signal's default action (ending the process) follows.
-        _ = context;
+        Environment.Exit(context.Signal == PosixSignal.SIGINT ? 130 : 143);
+    }
+
+    /// <summary>
+    /// Deletes a directory other threads may still be writing into: retried until it is gone (a write
+    /// into a deleted directory fails, so the writers stop adding to it) or a second has passed.
+    /// </summary>
+    public static void DeleteDirectory(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        for (var attempt = 0; attempt < 50 && Directory.Exists(path); attempt++)
+        {
+            try { Directory.Delete(path, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Thread.Sleep(20); }
+        }
     }
 
     private sealed class Registration(long id) : IDisposable

@@ -46,7 +46,8 @@ public static class AtomicDirectory
         try
         {
             Directory.CreateDirectory(parent);
-            using var held = Lock(target, parent, name);
+            var lockPath = Path.Combine(parent, $".{name}.lock");
+            using var held = Lock(target, lockPath);
             RemoveStale(parent, name, full);
             CheckReplaceable(target, full);
             CheckSpace(target, parent, expectedBytes);
@@ -54,9 +55,15 @@ public static class AtomicDirectory
             string? old = null;
             using var cleanup = Interruption.OnSignal(() =>
             {
-                // Put a half-swapped output back, then drop the staging copy: the target is as before.
-                if (old is not null && !Directory.Exists(full) && Directory.Exists(old)) Directory.Move(old, full);
-                TryDelete(staging);
+                // Mid-swap: with no output in place, the old copy goes back (the target is as before);
+                // with the new output in place, the old copy is what is left to delete.
+                if (old is not null && Directory.Exists(old))
+                {
+                    if (!Directory.Exists(full)) Directory.Move(old, full);
+                    else Interruption.DeleteDirectory(old);
+                }
+                Interruption.DeleteDirectory(staging);
+                File.Delete(lockPath); // Held by this process; the process ends right after.
             });
             Directory.CreateDirectory(staging);
             try { write(staging); }
@@ -89,9 +96,8 @@ public static class AtomicDirectory
     /// An exclusive lock on <c>.NAME.lock</c> beside the output (flock on Linux, released when the
     /// process ends however it ends), so two builds into one directory cannot interleave.
     /// </summary>
-    private static FileStream Lock(string target, string parent, string name)
+    private static FileStream Lock(string target, string path)
     {
-        var path = Path.Combine(parent, $".{name}.lock");
         try
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
