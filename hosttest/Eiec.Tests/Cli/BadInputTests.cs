@@ -358,4 +358,22 @@ public class BadInputTests
         Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", tmp.File("out")).ExitCode.Should().Be(0);
         File.Exists(tmp.File(".out.lock")).Should().BeFalse();
     }
+
+    [Fact]
+    public void Should_refuse_an_npy_header_declaring_two_billion_elements_without_allocating_them()
+    {
+        using var tmp = new TempDir();
+        var img = BuildImage(tmp);
+        var header = "{'descr': '|u1', 'fortran_order': False, 'shape': (2000000000,), }";
+        header = header.PadRight(118) + "\n";
+        File.WriteAllBytes(tmp.File("big.npy"),
+            [0x93, .. "NUMPY"u8.ToArray(), 1, 0, (byte)header.Length, 0, .. System.Text.Encoding.ASCII.GetBytes(header),
+             .. new byte[160]]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var memory = GC.GetTotalAllocatedBytes();
+        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("big.npy")),
+            "big.npy: truncated .npy data: the header declares shape (2000000000,) of '|u1' (2000000000 bytes) but only 160");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        (GC.GetTotalAllocatedBytes() - memory).Should().BeLessThan(256L << 20);
+    }
 }
