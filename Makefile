@@ -15,7 +15,7 @@ help:
 	@echo "make lint           verilator --lint-only -Wall on generated RTL"
 	@echo "make synth          yosys synth_xilinx of a 64-PE build of the example (LUT/FF/BRAM/DSP)"
 	@echo "make bench          speed and memory benchmarks (minutes)"
-	@echo "make fuzz           AFL++ (SharpFuzz) on every input parser, FUZZ_SECONDS each (default 60); crashes kept as regressions"
+	@echo "make fuzz           AFL++ on every input parser, FUZZ_SECONDS each (default 60); crashes kept"
 
 build: $(EIEC)
 

@@ -93,7 +93,8 @@ public static class AccelConfigLoader
             // Point at the lines of the keys the message names, keeping its text as it is.
             var named = entries.Where(k => e.Message.Contains($"{k.Key} = ", StringComparison.Ordinal)).ToList();
             if (named.Count == 0) throw;
-            throw new EiecException($"{e.Message} ({string.Join(", ", named.Select(k => $"key '{k.Key}' at line {k.Line}"))})");
+            var lines = string.Join(", ", named.Select(k => $"key '{k.Key}' at line {k.Line}"));
+            throw new EiecException($"{e.Message} ({lines})");
         }
         CheckLimits(result, source, seen);
         return result;

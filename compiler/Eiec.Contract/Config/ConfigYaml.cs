@@ -12,7 +12,8 @@ namespace Eiec.Contract.Config;
 /// </summary>
 public static class ConfigYaml
 {
-    public const string NotAMapping = "an accelerator config must be a mapping of keys (like 'pes: 64'), optionally under 'accelerator:'";
+    public const string NotAMapping =
+        "an accelerator config must be a mapping of keys (like 'pes: 64'), optionally under 'accelerator:'";
 
     /// <exception cref="YamlException">Malformed YAML (the caller names the file and the line).</exception>
     public static List<ConfigEntry> ReadEntries(string yaml, string source, string wrapperKey)
@@ -44,7 +45,8 @@ public static class ConfigYaml
             var column = (int)key.Start.Column;
             if (parser.TryConsume<Scalar>(out var value))
             {
-                entries.Add(new ConfigEntry(key.Value, IsNull(value) ? null : value.Value, IsNull(value), line, column));
+                var isNull = IsNull(value);
+                entries.Add(new ConfigEntry(key.Value, isNull ? null : value.Value, isNull, line, column));
             }
             else if (parser.TryConsume<MappingStart>(out _))
             {
@@ -73,7 +75,8 @@ public static class ConfigYaml
             throw new EiecException(entry.IsNull ? $"{at}: the key has no value" : $"{at}: expected a single value");
         if (type == typeof(int))
         {
-            if (int.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)) return i;
+            if (int.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i))
+                return i;
             throw new EiecException($"{at}: '{entry.Value}' is not an integer" +
                 (long.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
                     ? $" in [{int.MinValue}, {int.MaxValue}]" : ""));

@@ -26,7 +26,8 @@ public static class SafeFileName
     {
         var root = Path.GetFullPath(directory);
         var full = Path.GetFullPath(Path.Combine(root, fileName));
-        if (!string.Equals(Path.GetDirectoryName(full), Path.TrimEndingDirectorySeparator(root), StringComparison.Ordinal))
+        var parent = Path.GetDirectoryName(full);
+        if (!string.Equals(parent, Path.TrimEndingDirectorySeparator(root), StringComparison.Ordinal))
             throw new EiecException($"{fileName}: refusing to write outside the output directory {directory}");
         return Path.Combine(directory, fileName);
     }

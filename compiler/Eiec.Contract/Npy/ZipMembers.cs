@@ -104,7 +104,8 @@ internal sealed class ZipMembers : IDisposable
             using (var stream = entry.Open()) CopyAtMost(stream, buffer, entry.Length + 1);
             if (buffer.Length != entry.Length)
                 throw new EiecException($"{describe}: corrupt ZIP member: " +
-                    $"the archive says {entry.Length} bytes but {(buffer.Length > entry.Length ? "more" : buffer.Length)} " +
+                    $"the archive says {entry.Length} bytes but " +
+                    $"{(buffer.Length > entry.Length ? "more" : buffer.Length)} " +
                     "were stored");
             var data = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
             var crc = Crc32.Compute(data);

@@ -43,7 +43,8 @@ public static partial class NpzDenseImporter
             else throw new EiecException($"{source}: array '{rawKey}' is not a layer weight or bias; name them NAME.weight/NAME.bias (PyTorch, outputs×inputs) or NAME/kernel/NAME/bias (Keras, inputs×outputs), see docs/import.md");
         }
         if (torch.Count > 0 && keras.Count > 0)
-            throw new EiecException($"{source}: mixes PyTorch-style arrays ('{torch.Names[0]}.weight') and Keras-style arrays ('{keras.Names[0]}/kernel'); use one convention per file");
+            throw new EiecException($"{source}: mixes PyTorch-style arrays ('{torch.Names[0]}.weight') and " +
+                $"Keras-style arrays ('{keras.Names[0]}/kernel'); use one convention per file");
         bool isKeras = keras.Count > 0;
         var entries = isKeras ? keras : torch;
         if (entries.Count == 0) throw new EiecException($"{source}: no layer arrays (NAME.weight or NAME/kernel) in the archive");

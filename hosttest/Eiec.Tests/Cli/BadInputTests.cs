@@ -206,8 +206,10 @@ public class BadInputTests
         var line = quiet.ToString().TrimEnd();
         line.Split('\n').Should().HaveCount(1);
         line.Should().StartWith("eiec: internal error: InvalidOperationException: broken invariant (details in ");
-        var log = line[(line.IndexOf("details in ", StringComparison.Ordinal) + 11)..line.IndexOf(';', StringComparison.Ordinal)];
-        File.ReadAllText(log).Should().Contain("eiec build m.cz").And.Contain(nameof(Should_print_one_line_naming_a_log_with_the_stack_trace_When_eiec_itself_fails));
+        var start = line.IndexOf("details in ", StringComparison.Ordinal) + 11;
+        var log = line[start..line.IndexOf(';', StringComparison.Ordinal)];
+        File.ReadAllText(log).Should().Contain("eiec build m.cz")
+            .And.Contain(nameof(Should_print_one_line_naming_a_log_with_the_stack_trace_When_eiec_itself_fails));
         File.Delete(log);
 
         var verbose = new StringWriter();
@@ -253,7 +255,8 @@ public class BadInputTests
         var manifest = Path.Combine(img, "image.json");
         var text = File.ReadAllText(manifest);
         text.Should().Contain("\"activation_sram_bytes\": 2048");
-        File.WriteAllText(manifest, text.Replace("\"activation_sram_bytes\": 2048", "\"activation_sram_bytes\": 1073741824"));
+        File.WriteAllText(manifest,
+            text.Replace("\"activation_sram_bytes\": 2048", "\"activation_sram_bytes\": 1073741824"));
         var memory = GC.GetTotalAllocatedBytes();
         var after = Support.Cli.Run("sim", img, "--input", tmp.File("x.npy"));
         after.ExitCode.Should().Be(0, after.Stderr);
@@ -268,7 +271,8 @@ public class BadInputTests
     {
         using var tmp = new TempDir();
         File.WriteAllText(tmp.File("t.yaml"),
-            "layers:\n  - {name: huge, inputs: 200000, outputs: 200000, weight_density: 0.5, activation_density: 0.5}\n");
+            "layers:\n  - {name: huge, inputs: 200000, outputs: 200000, weight_density: 0.5, " +
+            "activation_density: 0.5}\n");
         ShouldFailWithOneLine(Support.Cli.Run("gen", "--table", tmp.File("t.yaml"), "--all", "-o", tmp.File("out")),
             "t.yaml: layer 'huge' (200000 × 200000 at density 0.5) would keep more than");
         Directory.Exists(tmp.File("out")).Should().BeFalse();
@@ -372,7 +376,8 @@ public class BadInputTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var memory = GC.GetTotalAllocatedBytes();
         ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("big.npy")),
-            "big.npy: truncated .npy data: the header declares shape (2000000000,) of '|u1' (2000000000 bytes) but only 160");
+            "big.npy: truncated .npy data: the header declares shape (2000000000,) of '|u1' (2000000000 bytes) " +
+            "but only 160");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
         (GC.GetTotalAllocatedBytes() - memory).Should().BeLessThan(256L << 20);
     }

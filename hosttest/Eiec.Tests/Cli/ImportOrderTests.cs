@@ -56,15 +56,18 @@ public class ImportOrderTests
     public void Should_accept_a_32_entry_codebook_in_every_command_When_code_bits_is_5()
     {
         using var tmp = new TempDir();
-        var model = RandomModel.Create(new RandomModelSpec { Dims = [40, 12], WeightDensity = [0.5], CodebookSize = 32 });
+        var model = RandomModel.Create(
+            new RandomModelSpec { Dims = [40, 12], WeightDensity = [0.5], CodebookSize = 32 });
         model.Layers[0].Codebook.Length.Should().Be(32);
         CzWriter.Write(model, tmp.File("m.cz"), maxCodebookEntries: 32);
         File.WriteAllText(tmp.File("a.yaml"), "pes: 4\ncode_bits: 5\nindex_bits: 3\n");
-        NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromFloat32(Enumerable.Range(0, 40).Select(i => i % 4 * 0.25f).ToArray()));
+        NpyWriter.WriteFile(tmp.File("x.npy"),
+            NpyArray.FromFloat32(Enumerable.Range(0, 40).Select(i => i % 4 * 0.25f).ToArray()));
 
         var build = Support.Cli.Run("build", tmp.File("m.cz"), "-c", tmp.File("a.yaml"), "-o", tmp.File("img"));
         build.ExitCode.Should().Be(0, build.Stderr);
-        var run = Support.Cli.Run("run", tmp.File("img"), "--input", tmp.File("x.npy"), "--reference", tmp.File("m.cz"));
+        var run = Support.Cli.Run(
+            "run", tmp.File("img"), "--input", tmp.File("x.npy"), "--reference", tmp.File("m.cz"));
         run.ExitCode.Should().Be(0, run.Stderr);
         var sweep = Support.Cli.Run("sweep", tmp.File("m.cz"), "-c", tmp.File("a.yaml"), "--pes", "2,4",
             "--fifo-depth", "4", "-o", tmp.File("sw"));

@@ -36,7 +36,8 @@ public class MutationSuiteTests
             _ = Check(parse, seed, $"{Path.GetFileName(seedFile)} unmutated", failures);
             var mutator = new Mutator(seed: 11);
             for (var i = 0; i < MutationsPerSeed; i++)
-                rejected += Check(parse, mutator.Mutate(seed, isZip), $"{Path.GetFileName(seedFile)} mutation {i}", failures);
+                rejected += Check(
+                    parse, mutator.Mutate(seed, isZip), $"{Path.GetFileName(seedFile)} mutation {i}", failures);
         }
         failures.Should().BeEmpty();
         // The mutations must reach the parsers' error paths, or the suite proves nothing.

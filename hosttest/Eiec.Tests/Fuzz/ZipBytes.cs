@@ -9,7 +9,7 @@ namespace Eiec.Tests.Fuzz;
 /// </summary>
 public static class ZipBytes
 {
-    /// <summary>Sets the uncompressed size the local and central headers of <paramref name="member"/> declare.</summary>
+    /// <summary>Sets the uncompressed size that both headers of <paramref name="member"/> declare.</summary>
     public static byte[] SetDeclaredSize(byte[] zip, string member, uint size)
     {
         var copy = (byte[])zip.Clone();
