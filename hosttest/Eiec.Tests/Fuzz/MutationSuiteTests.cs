@@ -56,7 +56,7 @@ public class MutationSuiteTests
     }
 
     [Fact]
-    public void Should_read_or_fail_cleanly_When_an_image_manifest_is_mutated()
+    public void Should_read_or_fail_cleanly_When_an_image_manifest_or_memory_file_is_mutated()
     {
         using var tmp = new TempDir();
         var image = Path.Combine(tmp.Path, "img");
@@ -69,6 +69,20 @@ public class MutationSuiteTests
         {
             File.WriteAllBytes(manifest, mutator.Mutate(original, isZip: false));
             _ = Check(_ => ImageReader.Read(image), [], $"image.json mutation {i}", failures);
+        }
+        File.WriteAllBytes(manifest, original);
+        // The memory files behind it: one PE's pointers and sparse matrix, and the layer table.
+        foreach (var name in new[] { "mem/pe001_ptr_even.hex", "mem/pe002_spmat.hex", "mem/layers.hex" })
+        {
+            var file = Path.Combine(image, name);
+            File.Exists(file).Should().BeTrue(name);
+            var bytes = File.ReadAllBytes(file);
+            for (var i = 0; i < 40; i++)
+            {
+                File.WriteAllBytes(file, mutator.Mutate(bytes, isZip: false));
+                _ = Check(_ => ImageReader.Read(image), [], $"{name} mutation {i}", failures);
+            }
+            File.WriteAllBytes(file, bytes);
         }
         failures.Should().BeEmpty();
     }
