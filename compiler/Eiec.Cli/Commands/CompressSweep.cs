@@ -34,6 +34,12 @@ public static class CompressSweep
         IReadOnlyList<string> compare, Stopwatch clock)
     {
         string modelPath = request.ModelPath;
+        foreach (var (path, option) in new[] { (request.OutputPath, "--output"), (request.ReportPath, "--report") })
+        {
+            OutputPaths.NotAnInput(path, option, modelPath, "the dense model");
+            OutputPaths.NotAnInput(path, option, request.DataPath, "the training data");
+            OutputPaths.NotAnInput(path, option, request.PruneConfigPath, "the prune config");
+        }
         if (densities is null)
         {
             AtomicFile.CheckWritable(request.OutputPath, "pruned dense model");

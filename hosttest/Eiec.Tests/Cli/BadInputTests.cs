@@ -312,7 +312,12 @@ public class BadInputTests
 
         NpzWriter.Write(tmp.File("d.npz"), [new("fc1.weight", NpyArray.FromFloat32(new float[40], [1, 40]))]);
         var dense = File.ReadAllBytes(tmp.File("d.npz"));
+        // A .npz output is refused for a compressed model anyway; with --codebook-bits 0 (pruned dense .npz) it
+        // is a legal kind of output, and writing it over the input is what must be refused.
         ShouldFailWithOneLine(Support.Cli.Run("compress", tmp.File("d.npz"), "-o", tmp.File("d.npz")),
+            "a compressed model is written as .cz");
+        ShouldFailWithOneLine(
+            Support.Cli.Run("compress", tmp.File("d.npz"), "-o", tmp.File("d.npz"), "--codebook-bits", "0"),
             "it is the dense model");
         File.ReadAllBytes(tmp.File("d.npz")).Should().Equal(dense);
     }
