@@ -6,7 +6,7 @@ EIEC := bin/eiec
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: print-build-inputs help build test unit-test iverilog-test example lint synth bench tools clean
+.PHONY: print-build-inputs help build test unit-test iverilog-test example lint synth bench tools clean fuzz
 
 help:
 	@echo "make example        build the tool, then compile, run, simulate and evaluate the bundled LeNet-300-100"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint           verilator --lint-only -Wall on generated RTL"
 	@echo "make synth          yosys synth_xilinx of a 64-PE build of the example (LUT/FF/BRAM/DSP)"
 	@echo "make bench          speed and memory benchmarks (minutes)"
+	@echo "make fuzz           AFL++ on every input parser, FUZZ_SECONDS each (default 60); crashes kept"
 
 build: $(EIEC)
 
@@ -45,6 +46,12 @@ test: tools
 
 unit-test:
 	@scripts/run-tests.sh --filter "FullyQualifiedName!~Rtl"
+
+# Coverage-guided fuzzing of every parser a user can feed (scripts/fuzz.sh; issue 11).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/ensure-tools.sh fuzz
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 iverilog-test: tools
 	@scripts/run-tests.sh --filter "FullyQualifiedName~Rtl"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the external tools the tests drive (Icarus Verilog, Verilator, Yosys, Debian's NumPy/SciPy/ONNX
 # for interoperability fixtures, Fashion-MNIST) when they are missing. Root installs with apt-get;
-# anyone else gets the command to run.
+# anyone else gets the command to run. `ensure-tools.sh fuzz` also wants AFL++ (make fuzz).
 set -euo pipefail
 missing=()
+if [ "${1:-}" = fuzz ]; then command -v afl-fuzz >/dev/null || missing+=(afl++); fi
 command -v iverilog >/dev/null || missing+=(iverilog)
 command -v verilator >/dev/null || missing+=(verilator)
 command -v yosys >/dev/null || missing+=(yosys)

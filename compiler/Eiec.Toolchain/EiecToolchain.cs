@@ -58,7 +58,7 @@ public static class EiecToolchain
         int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults")
     {
         var clock = Stopwatch.StartNew();
-        var model = CzReader.Read(modelPath, config.CodebookSize);
+        var model = CzReader.ReadFor(modelPath, config);
         var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
         var report = BuildReport.From(image.Manifest);
         AtomicDirectory.Produce(outputDir, dir =>
@@ -67,7 +67,7 @@ public static class EiecToolchain
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
             RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir));
-        });
+        }, ImageSize.Bytes(image.Manifest));
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;
         return new BuildResult(outputDir, image, report, nnz, pad, kib, clock.Elapsed);
@@ -80,6 +80,9 @@ public static class EiecToolchain
     public static RunResult Run(RunRequest request)
     {
         if (request.Repeat < 0) throw new EiecException($"--repeat {request.Repeat}: must be 0 or more");
+        OutputPaths.NotInImage(request.OutputPath, "--output", request.ImageDir, AtomicDirectory.IsImageEntry);
+        OutputPaths.NotAnInput(request.OutputPath, "--output", request.InputPath, "the input");
+        OutputPaths.NotAnInput(request.OutputPath, "--output", request.ReferencePath, "the reference model");
         var image = ImageReader.Read(request.ImageDir);
         int frac = image.Manifest.ActivationFracBits;
         // A float input is raw data: normalized as the model says (image.json input_normalization) before quantizing.
@@ -97,7 +100,7 @@ public static class EiecToolchain
             benchmark = new RunBenchmark(request.Repeat, vectors.Length, total, clock.Elapsed.TotalSeconds);
         }
         var reference = request.ReferencePath is { } czPath
-            ? CompareWithReference(CzReader.Read(czPath), image, czPath, vectors, results)
+            ? CompareWithReference(CzReader.ReadFor(czPath, image.Config), image, czPath, vectors, results)
             : null;
         if (request.OutputPath is { } outPath)
         {
@@ -119,6 +122,12 @@ public static class EiecToolchain
         int k = request.Repeat;
         if (k < 0) throw new EiecException($"--repeat {k}: must be ≥ 0");
         string? jsonPath = request.JsonPath, outputPath = request.OutputPath, plotPath = request.PlotPath;
+        foreach (var (path, option) in new[] { (jsonPath, "--json"), (outputPath, "--output"), (plotPath, "--plot") })
+        {
+            OutputPaths.NotInImage(path, option, request.ImageDir, AtomicDirectory.IsImageEntry);
+            OutputPaths.NotAnInput(path, option, request.InputPath, "the input");
+            OutputPaths.NotAnInput(path, option, request.EnergyTablePath, "the energy table");
+        }
         if (jsonPath is not null) AtomicFile.CheckWritable(jsonPath, "simulation report");
         if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
         if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "energy plot");
@@ -190,10 +199,11 @@ public static class EiecToolchain
     /// </summary>
     public static SweepPlan PlanSweep(SweepRequest request)
     {
-        _ = SweepRunner.Configurations(request.BaseConfig, request.Pes, request.FifoDepths, request.Fields);
+        var configurations = SweepRunner.Configurations(
+            request.BaseConfig, request.Pes, request.FifoDepths, request.Fields);
         SweepOutput.CheckDirectory(request.OutputDir);
         var table = request.EnergyTablePath is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
-        var cz = CzReader.Read(request.ModelPath);
+        var cz = CzReader.ReadFor(request.ModelPath, configurations.Select(c => c.Config));
         int inputs = cz.Layers[0].Inputs;
         int frac = request.ActivationFracBits;
         short[] vector;
@@ -265,6 +275,7 @@ public static class EiecToolchain
         var clock = Stopwatch.StartNew();
         string modelPath = request.ModelPath, outPath = request.OutputPath;
         string? reportPath = request.ReportPath;
+        OutputsNotInputs(request);
         AtomicFile.CheckWritable(outPath, "compressed model");
         if (reportPath is not null)
         {
@@ -321,6 +332,7 @@ public static class EiecToolchain
     public static PruneOnlyResult PruneOnly(
         CompressRequest request, TrainingScope<(DenseModel Model, IReadOnlyList<string> Notes)>? scope = null)
     {
+        OutputsNotInputs(request);
         AtomicFile.CheckWritable(request.OutputPath, "pruned dense model");
         if (request.ReportPath is { } rp) AtomicFile.CheckWritable(rp, "pruning report");
         var (dense, options, splits) = LoadForCompression(request);
@@ -357,6 +369,7 @@ public static class EiecToolchain
         Action<CompressionSweepRow>? onPoint = null)
     {
         var compress = request.Compress;
+        OutputsNotInputs(compress);
         var (dense, options, splits) = LoadForCompression(compress);
         if (splits is null)
             throw new EiecException("--sweep without --data: each point is scored on test data; give --data");
@@ -459,6 +472,18 @@ public static class EiecToolchain
         return new ExportResult(dense.Layers.Count, kept, total);
     }
 
+    /// <summary>Refuses an output (-o or --report) of a compression that names one of its inputs: writing it
+    /// would destroy the dense model, the training data or the prune config.</summary>
+    private static void OutputsNotInputs(CompressRequest request)
+    {
+        foreach (var (path, option) in new[] { (request.OutputPath, "--output"), (request.ReportPath, "--report") })
+        {
+            OutputPaths.NotAnInput(path, option, request.ModelPath, "the dense model");
+            OutputPaths.NotAnInput(path, option, request.DataPath, "the training data");
+            OutputPaths.NotAnInput(path, option, request.PruneConfigPath, "the prune config");
+        }
+    }
+
     /// <summary>The dense model (with the request's normalization), the pruning options and the data
     /// splits (null without data) that pruning alone and the compression sweep start from.</summary>
     private static (DenseModel Dense, CompressionOptions Options, DatasetSplits? Splits) LoadForCompression(
@@ -503,6 +528,7 @@ public static class EiecToolchain
         TrainRequest request, Action<EpochReport>? onEpoch = null, Action<TrainingProgress>? onProgress = null)
     {
         var clock = Stopwatch.StartNew();
+        OutputPaths.NotAnInput(request.OutputPath, "--output", request.DataPath, "the training data");
         AtomicFile.CheckWritable(request.OutputPath, "dense model");
         var raw = DatasetLoader.Load(request.DataPath);
         var splits = new DatasetSplits(raw.Train.Normalized(request.Normalization),
@@ -582,14 +608,25 @@ public static class EiecToolchain
             var chosen = names.Select(name =>
                 rows.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new EiecException($"--layer '{name}': no such benchmark layer; known: {known}")).ToList();
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var row in chosen)
             {
+                // The same limit as --dims: a table row is just as able to ask for billions of weights.
+                if (row.WeightDensity * row.Inputs * (double)row.Outputs > MaxNonZeros)
+                    throw new EiecException(
+                        $"{request.TablePath ?? "built-in table"}: layer '{row.Name}' ({row.Inputs} × {row.Outputs} " +
+                        $"at density {row.WeightDensity}) would keep more than {MaxNonZeros} weights");
+                // Names come from the table file: they name output files, so they must stay inside -o.
+                var file = SafeFileName.From(row.Name);
+                if (!files.TryAdd(file, row.Name))
+                    throw new EiecException($"{request.TablePath ?? "built-in table"}: layers '{files[file]}' and " +
+                        $"'{row.Name}' would both be written as {file}.cz; give them distinct names");
                 var spec = new RandomModelSpec
                 {
                     Dims = [row.Inputs, row.Outputs], WeightDensity = [row.WeightDensity], Seed = s,
                     Bias = request.Bias, ReluOnLast = true, Name = row.Name,
                 };
-                jobs.Add((row.Name, spec, row.Inputs, row.ActivationDensity));
+                jobs.Add((file, spec, row.Inputs, row.ActivationDensity));
             }
         }
         Directory.CreateDirectory(outDir);
@@ -598,8 +635,8 @@ public static class EiecToolchain
         {
             var model = RandomModel.Create(spec);
             var input = RandomModel.CreateInput(inputs, inputDensity, s + 1);
-            var cz = Path.Combine(outDir, $"{name}.cz");
-            var npy = Path.Combine(outDir, $"{name}.input.npy");
+            var cz = SafeFileName.Inside(outDir, $"{name}.cz");
+            var npy = SafeFileName.Inside(outDir, $"{name}.input.npy");
             CzWriter.Write(model, cz);
             NpyWriter.WriteFile(npy, NpyArray.FromFloat32(input));
             long nonZeros = model.Layers.Sum(l => l.NonZeros);
@@ -624,9 +661,10 @@ public static class EiecToolchain
             return new EvaluationResult([ModelEvaluator.DenseFloat(denseModel, raw.Normalized(denseModel.Input))],
                 raw.Labels, 0, null);
         }
-        var model = CzReader.Read(request.ModelPath);
-        var compiled = request.ImageDir is { } dir ? ImageReader.Read(dir)
-            : ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath);
+        var image = request.ImageDir is { } dir ? ImageReader.Read(dir) : null;
+        var model = CzReader.ReadFor(request.ModelPath, image?.Config ?? request.Config);
+        var compiled = image
+            ?? ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath);
         // Raw data is normalized as each model says (.npz input.mean/std, .cz input:, image.json input_normalization).
         var test = raw.Normalized(compiled.Manifest.InputNormalization);
         var rows = new List<AccuracyRow>

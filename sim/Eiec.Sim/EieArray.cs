@@ -26,10 +26,13 @@ public sealed class EieArray : IEieArray
         _config = image.Config;
         int n = _config.Pes;
         _rw = new ActRw[n];
+        // Buffers sized by what the layers use (validated above to fit the configured depth), not by the
+        // configured capacity: activation_sram_bytes of 1 GiB must not cost gigabytes per PE.
+        int actDepth = Math.Max(1, image.Layers.Max(l => Math.Max(l.Groups, l.RowsPerPe)));
         _pes = new Pe[n];
         for (int k = 0; k < n; k++)
         {
-            _rw[k] = new ActRw(_config.ActivationDepth, image.Pes[k].Bias);
+            _rw[k] = new ActRw(actDepth, image.Pes[k].Bias);
             _pes[k] = new Pe(k, image.Pes[k], image.Codebook, fifoDepth, _rw[k],
                              _config.EntriesPerWord, _config.EntryBits, _config.CodeBits);
         }

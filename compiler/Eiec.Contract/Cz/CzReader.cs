@@ -11,6 +11,20 @@ namespace Eiec.Contract.Cz;
 /// </summary>
 public static class CzReader
 {
+    /// <summary>
+    /// The one rule for the codebook size a model may have: at most the 2^code_bits entries of the
+    /// accelerator it is read for (build, run --reference, sweep and eval all read through here, so a
+    /// 32-entry codebook with code_bits = 5 is accepted, or refused, by every command alike).
+    /// </summary>
+    /// <param name="configs">The accelerator(s) the model is read for; the largest codebook any of
+    /// them holds is the limit (a sweep over code_bits compiles for each, and each compile checks).</param>
+    public static CzModel ReadFor(string path, params IEnumerable<Config.AccelConfig> configs)
+    {
+        ArgumentNullException.ThrowIfNull(configs);
+        var sizes = configs.Select(c => c.CodebookSize).ToList();
+        return Read(path, sizes.Count == 0 ? CzFormat.DefaultMaxCodebookEntries : sizes.Max());
+    }
+
     public static CzModel Read(string path, int maxCodebookEntries = CzFormat.DefaultMaxCodebookEntries)
     {
         FileStream stream;
@@ -63,12 +77,23 @@ public static class CzReader
     {
         var context = $"layer '{entry.Name}'";
         var arrays = entry.Arrays;
-        var indptr = Load(zip, source, context, CzFormat.IndPtrField, arrays.Indptr, AllowInt32Or64);
-        var indices = Load(zip, source, context, CzFormat.IndicesField, arrays.Indices, AllowInt32Or64);
-        var codes = Load(zip, source, context, CzFormat.CodesField, arrays.Codes, AllowInteger);
-        var codebook = Load(zip, source, context, CzFormat.CodebookField, arrays.Codebook, AllowFloat32);
+        // Bounds from the manifest, checked against each member's declared size before inflating it, so
+        // a damaged or hostile member cannot make the reader allocate gigabytes before a length error.
+        var shape = $"a {entry.Inputs}x{entry.Outputs} layer";
+        var columns = (long)Math.Max(entry.Inputs, 0) + 1;
+        var weights = (long)Math.Max(entry.Inputs, 0) * Math.Max(entry.Outputs, 0);
+        var indptr = Load(zip, source, context, CzFormat.IndPtrField, arrays.Indptr, AllowInt32Or64,
+            new(columns, shape));
+        var indices = Load(zip, source, context, CzFormat.IndicesField, arrays.Indices, AllowInt32Or64,
+            new(weights, shape));
+        var codes = Load(zip, source, context, CzFormat.CodesField, arrays.Codes, AllowInteger,
+            new(weights, shape));
+        var codebook = Load(zip, source, context, CzFormat.CodebookField, arrays.Codebook, AllowFloat32,
+            new(MaxCodebookBound, "a codebook"));
         var bias = arrays.Bias is { } biasMember
-            ? Load(zip, source, context, CzFormat.BiasField, biasMember, AllowFloat32) : null;
+            ? Load(zip, source, context, CzFormat.BiasField, biasMember, AllowFloat32,
+                new((long)Math.Max(entry.Outputs, 0), shape))
+            : null;
         return new CzLayer
         {
             Name = entry.Name,
@@ -85,6 +110,17 @@ public static class CzReader
         };
     }
 
+    /// <summary>At most this many elements, as <paramref name="Why"/> explains in messages.</summary>
+    private sealed record Bound(long Elements, string Why)
+    {
+        /// <summary>Room for the .npy preamble and the largest header the reader accepts, and for
+        /// the widest dtype (8 bytes): generous, so that real errors still come from the validator.</summary>
+        public long Bytes => 12 + (1L << 20) + 8 * Elements;
+    }
+
+    /// <summary>Far above any code_bits; the validator reports an over-long codebook precisely.</summary>
+    private const long MaxCodebookBound = 1 << 16;
+
     private sealed record DTypeRule(Func<NpyDType, bool> Allows, string Required);
 
     private static readonly DTypeRule AllowInt32Or64 =
@@ -95,13 +131,13 @@ public static class CzReader
         new(t => t == NpyDType.Float32, "float32 ('<f4'); convert with .astype(np.float32)");
 
     private static NpyArray Load(
-        ZipMembers zip, string source, string context, string field, string member, DTypeRule rule)
+        ZipMembers zip, string source, string context, string field, string member, DTypeRule rule, Bound bound)
     {
         if (!zip.Contains(member))
             throw new EiecException($"{source}: {context} field '{field}': member '{member}' " +
                 $"named in {CzFormat.ManifestMember} is not in the archive");
         var describe = $"{source}: {context} field '{field}' (member '{member}')";
-        var array = NpyReader.Read(zip.ReadAll(member, describe), describe);
+        var array = NpyReader.Read(zip.ReadAll(member, describe, bound.Bytes, bound.Why), describe);
         if (array.Rank != 1)
             throw new EiecException(
                 $"{describe}: shape {array.ShapeText} is {array.Rank}-D but every .cz array must be 1-D");

@@ -79,8 +79,46 @@ public static class AtomicFile
         return full;
     }
 
+    /// <summary><c>.NAME.tmp-PID-GUID</c> beside the target: the process id tells a later run whether
+    /// the writer is still alive (see <see cref="RemoveStale"/>).</summary>
     internal static string TempName(string full) =>
-        Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        Path.Combine(Path.GetDirectoryName(full) ?? ".",
+            $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    /// <summary>
+    /// Deletes temporary files beside <paramref name="full"/> that a killed run (SIGKILL, power loss)
+    /// left behind: those whose writing process no longer exists. Files of a live writer stay.
+    /// </summary>
+    internal static void RemoveStale(string full)
+    {
+        var directory = Path.GetDirectoryName(full) ?? ".";
+        var prefix = $".{Path.GetFileName(full)}.tmp-";
+        IEnumerable<string> names;
+        try { names = Directory.EnumerateFiles(directory, ".*").Select(Path.GetFileName).OfType<string>().ToList(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        foreach (var name in names)
+        {
+            if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var pidText = name[prefix.Length..].Split('-')[0];
+            if (!int.TryParse(pidText, System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var pid) || IsAlive(pid)) continue;
+            TryDelete(Path.Combine(directory, name));
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     internal static void TryDelete(string path)
     {
@@ -99,6 +137,7 @@ public sealed class StagedFiles : IDisposable
 {
     private readonly List<(string Path, string What, string Full, string Temp)> _files = [];
     private bool _committed;
+    private IDisposable? _signal;
 
     /// <summary>Writes the content now, to a temporary file beside <paramref name="path"/>.</summary>
     public void Add(string path, string what, Action<Stream> write)
@@ -107,7 +146,12 @@ public sealed class StagedFiles : IDisposable
         var full = AtomicFile.Resolve(path, what);
         if (_files.Any(f => string.Equals(f.Full, full, StringComparison.Ordinal)))
             throw new EiecException($"{path}: given for two outputs; each output needs its own file");
+        AtomicFile.RemoveStale(full);
         var temp = AtomicFile.TempName(full);
+        _signal ??= Interruption.OnSignal(Dispose);
+        // Listed before it is written, so an interrupting signal finds and deletes it too.
+        var entry = (path, what, full, temp);
+        lock (_files) _files.Add(entry);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -118,15 +162,20 @@ public sealed class StagedFiles : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            AtomicFile.TryDelete(temp);
+            Unlist(entry);
             throw new EiecException($"{path}: cannot write {what}: {e.Message}");
         }
         catch
         {
-            AtomicFile.TryDelete(temp);
+            Unlist(entry);
             throw;
         }
-        _files.Add((path, what, full, temp));
+    }
+
+    private void Unlist((string Path, string What, string Full, string Temp) entry)
+    {
+        lock (_files) _files.Remove(entry);
+        AtomicFile.TryDelete(entry.Temp);
     }
 
     /// <summary>UTF-8 text without a byte-order mark.</summary>
@@ -153,10 +202,15 @@ public sealed class StagedFiles : IDisposable
         _files.Clear();
     }
 
+    /// <summary>Deletes what is still staged; also run on SIGINT/SIGTERM while files are staged.</summary>
     public void Dispose()
     {
-        foreach (var f in _files) AtomicFile.TryDelete(f.Temp);
-        _files.Clear();
-        _committed = true;
+        lock (_files)
+        {
+            foreach (var f in _files) AtomicFile.TryDelete(f.Temp);
+            _files.Clear();
+            _committed = true;
+        }
+        _signal?.Dispose();
     }
 }

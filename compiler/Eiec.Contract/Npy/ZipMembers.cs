@@ -13,8 +13,11 @@ internal sealed class ZipMembers : IDisposable
     private readonly ZipArchive _archive;
     private readonly Dictionary<string, ZipArchiveEntry> _entries;
 
-    private ZipMembers(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries)
+    private readonly long _archiveLength;
+
+    private ZipMembers(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, long archiveLength)
     {
+        _archiveLength = archiveLength;
         _archive = archive;
         _entries = entries;
     }
@@ -26,18 +29,28 @@ internal sealed class ZipMembers : IDisposable
     public static ZipMembers Open(Stream stream, string source, string kind)
     {
         ZipArchive archive;
+        IReadOnlyList<ZipArchiveEntry> listed;
         try
         {
             archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException
-                                       or ArgumentException)
+        catch (Exception e) when (IsContainerDamage(e))
         {
-            throw new EiecException($"{source}: not a valid {kind}: the file is not a ZIP archive, " +
-                $"or it is truncated or corrupt ({e.Message})");
+            throw NotAZip(source, kind, e);
+        }
+        try
+        {
+            // The central directory is parsed lazily, on first access to Entries: a wrong entry count
+            // or a damaged record surfaces here, not in the constructor.
+            listed = archive.Entries;
+        }
+        catch (Exception e) when (IsContainerDamage(e))
+        {
+            archive.Dispose();
+            throw NotAZip(source, kind, e);
         }
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
-        foreach (var entry in archive.Entries)
+        foreach (var entry in listed)
         {
             if (!entries.TryAdd(entry.FullName, entry))
             {
@@ -46,26 +59,54 @@ internal sealed class ZipMembers : IDisposable
                     "appears more than once in the ZIP archive");
             }
         }
-        return new ZipMembers(archive, entries);
+        return new ZipMembers(archive, entries, stream.CanSeek ? stream.Length : long.MaxValue);
     }
+
+    private static bool IsContainerDamage(Exception e) =>
+        e is InvalidDataException or IOException or NotSupportedException or ArgumentException
+            or OverflowException or IndexOutOfRangeException;
+
+    private static EiecException NotAZip(string source, string kind, Exception e) =>
+        new($"{source}: not a valid {kind}: the file is not a ZIP archive, " +
+            $"or it is truncated or corrupt ({e.Message})");
 
     public bool Contains(string name) => _entries.ContainsKey(name);
 
+    /// <summary>
+    /// Deflate cannot expand data more than 1032-fold, so a member that claims more than this many
+    /// bytes per stored byte is damaged (or a decompression bomb); it is refused before inflating.
+    /// </summary>
+    internal const long MaxDeflateRatio = 1032;
+
     /// <summary>Reads a member completely and checks its size and CRC-32.</summary>
     /// <param name="describe">Message prefix naming the file and member (and layer/field if any).</param>
-    public byte[] ReadAll(string name, string describe)
+    /// <param name="maxBytes">The most bytes this member can validly hold (from the manifest), with
+    /// <paramref name="why"/> saying where that bound comes from; checked before inflating anything.</param>
+    public byte[] ReadAll(string name, string describe, long? maxBytes = null, string? why = null)
     {
         var entry = _entries[name];
         try
         {
             if (entry.Length > Array.MaxLength)
                 throw new EiecException($"{describe}: ZIP member is too large ({entry.Length} bytes)");
-            // The declared size only sizes the first buffer: a damaged directory may lie about it.
+            if (maxBytes is { } limit && entry.Length > limit)
+                throw new EiecException($"{describe}: corrupt ZIP member: it declares {entry.Length} bytes but " +
+                    $"{why ?? "its contents"} can need at most {limit} bytes");
+            if (entry.CompressedLength > _archiveLength)
+                throw new EiecException($"{describe}: corrupt ZIP member: it declares {entry.CompressedLength} " +
+                    $"stored bytes but the whole archive has {_archiveLength}");
+            if (entry.Length > Math.Max(entry.CompressedLength, 1) * MaxDeflateRatio)
+                throw new EiecException($"{describe}: corrupt ZIP member: it declares {entry.Length} bytes from " +
+                    $"{entry.CompressedLength} stored bytes, more than deflate can expand to");
+            // The declared size only sizes the buffer: a damaged directory may lie about it, so at most
+            // one byte more than declared is ever inflated.
             using var buffer = new MemoryStream((int)Math.Min(entry.Length, 64L << 20));
-            using (var stream = entry.Open()) stream.CopyTo(buffer);
+            using (var stream = entry.Open()) CopyAtMost(stream, buffer, entry.Length + 1);
             if (buffer.Length != entry.Length)
                 throw new EiecException($"{describe}: corrupt ZIP member: " +
-                    $"the archive says {entry.Length} bytes but {buffer.Length} were stored");
+                    $"the archive says {entry.Length} bytes but " +
+                    $"{(buffer.Length > entry.Length ? "more" : buffer.Length)} " +
+                    "were stored");
             var data = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
             var crc = Crc32.Compute(data);
             if (crc != entry.Crc32)
@@ -73,9 +114,20 @@ internal sealed class ZipMembers : IDisposable
                     $"{describe}: corrupt ZIP member: CRC-32 is {crc:x8} but the archive says {entry.Crc32:x8}");
             return data;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        catch (Exception e) when (IsContainerDamage(e))
         {
             throw new EiecException($"{describe}: corrupt ZIP member: {e.Message}");
+        }
+    }
+
+    private static void CopyAtMost(Stream from, MemoryStream to, long limit)
+    {
+        var chunk = new byte[1 << 16];
+        while (to.Length < limit)
+        {
+            var n = from.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - to.Length));
+            if (n == 0) break;
+            to.Write(chunk, 0, n);
         }
     }
 

@@ -36,5 +36,7 @@ public static class BenchmarkTable
             return layers;
         }
         catch (YamlException e) { throw new EiecException($"{source}: malformed benchmark table at line {e.Start.Line}: {(e.InnerException ?? e).Message}"); }
+        catch (Exception e) when (YamlFailure.IsMalformedInput(e)) // YamlDotNet's other failures (issue 11, AFL++)
+        { throw new EiecException($"{source}: malformed benchmark table{YamlFailure.Describe(e)}"); }
     }
 }

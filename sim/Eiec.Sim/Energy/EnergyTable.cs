@@ -75,6 +75,10 @@ public sealed class EnergyTable
     {
         var stream = new YamlStream();
         try { stream.Load(new StringReader(yaml)); }
+        catch (Exception e) when (e is not YamlException && YamlFailure.IsMalformedInput(e)) // issue 11, AFL++
+        {
+            throw new EiecException($"{origin}: malformed energy table{YamlFailure.Describe(e)}");
+        }
         catch (YamlException e)
         {
             throw new EiecException(

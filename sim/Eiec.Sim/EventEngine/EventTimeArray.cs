@@ -40,9 +40,11 @@ internal sealed class EventTimeArray : IEieArray
         int n = _config.Pes;
         _rw = new ActRw[n];
         _columns = new PeColumns[n];
+        // Sized by what the layers use (validated to fit), not by the configured capacity (issue 11).
+        int actDepth = Math.Max(1, image.Layers.Max(l => Math.Max(l.Groups, l.RowsPerPe)));
         for (int k = 0; k < n; k++)
         {
-            _rw[k] = new ActRw(_config.ActivationDepth, image.Pes[k].Bias);
+            _rw[k] = new ActRw(actDepth, image.Pes[k].Bias);
             _columns[k] = new PeColumns(k, image.Pes[k], image.Codebook, _rw[k].Accumulators, _config);
         }
         _ccu = new Ccu(_rw);
