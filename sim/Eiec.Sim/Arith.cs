@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Sim;
@@ -38,6 +39,7 @@ public sealed class Arith
     private int _rowPrev; // E1's register of the last row it produced (address accumulation)
     // The valid bits of E1, E2, E3 (bits 0, 1, 2): the entries issued in the last three cycles.
     private int _valid;
+    private const int AllStages = (1 << AccelConfig.ArithStages) - 1;
 
     /// <summary>Some stage holds an entry (start-of-cycle).</summary>
     public bool Busy => _valid != 0;
@@ -54,10 +56,11 @@ public sealed class Arith
 
     /// <summary>One cycle: the pipeline shifts; <paramref name="issue"/>: an entry enters E1 at the edge.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Tick(bool issue) => _valid = ((_valid << 1) | (issue ? 1 : 0)) & 0b111;
+    public void Tick(bool issue) => _valid = ((_valid << 1) | (issue ? 1 : 0)) & AllStages;
 
     /// <summary><paramref name="cycles"/> cycles that each issued an entry (skipped by the simulator, see <see cref="Pe"/>).</summary>
-    public void Streamed(int cycles) => _valid = cycles >= 3 ? 0b111 : ((_valid << cycles) | ((1 << cycles) - 1)) & 0b111;
+    public void Streamed(int cycles) =>
+        _valid = cycles >= AccelConfig.ArithStages ? AllStages : ((_valid << cycles) | ((1 << cycles) - 1)) & AllStages;
 
     /// <summary>
     /// The three stages for <paramref name="count"/> entries issued in order from slots

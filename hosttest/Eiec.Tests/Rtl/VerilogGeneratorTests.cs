@@ -67,7 +67,7 @@ public partial class VerilogGeneratorTests
     [InlineData(65, 4)]
     [InlineData(256, 4)]
     public void Should_size_the_LNZD_tree_as_ceil_log4_When_given_a_PE_count(int pes, int levels) =>
-        HdlParameters.LnzdLevels(pes).Should().Be(levels);
+        new AccelConfig { Pes = pes }.Validated().LnzdLevels.Should().Be(levels);
 
     [Theory]
     [InlineData(0)]
