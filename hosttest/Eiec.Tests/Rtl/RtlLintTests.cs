@@ -1,5 +1,6 @@
 using Eiec.Contract.Config;
 using Eiec.Hdl;
+using Eiec.Toolchain;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Rtl;
@@ -25,9 +26,9 @@ public class RtlLintTests
     public void Should_pass_verilator_lint_with_all_warnings_When_generated(string name, AccelConfig config)
     {
         var dir = RtlWorkspace.NewDirectory($"lint-{name}", deleteAtExit: true);
-        foreach (var f in VerilogGenerator.Generate(config, name)) File.WriteAllText(Path.Combine(dir, f.Name), f.Text);
-        var args = new List<string> { "--lint-only", "-Wall", "-I" + dir, "--top-module", VerilogGenerator.TopModule };
-        args.AddRange(VerilogGenerator.ModuleFiles.Select(f => Path.Combine(dir, f)));
+        RtlWriter.Write(config, name, dir);
+        // As hdl/scripts/lint.sh does: in the RTL directory, the sources its files.f lists.
+        var args = new List<string> { "--lint-only", "-Wall", "-I.", "--top-module", VerilogGenerator.TopModule, "-f", VerilogGenerator.FileList };
 
         var result = ExternalTool.Run("verilator", args, dir, TimeSpan.FromMinutes(5));
 
