@@ -6,7 +6,7 @@ EIEC := bin/eiec
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help build test unit-test iverilog-test example lint synth bench tools clean
+.PHONY: print-build-inputs help build test unit-test iverilog-test example lint synth bench tools clean
 
 help:
 	@echo "make example        build the tool, then compile, run, simulate and evaluate the bundled LeNet-300-100"
@@ -20,11 +20,22 @@ build: $(EIEC)
 
 # A framework-dependent ReadyToRun publish plus a launcher script: bin/eiec works from any directory,
 # and precompiled code keeps start-up short (a cold `eiec sim` of VGG-6 is dominated by JIT otherwise).
-$(EIEC): $(shell find compiler hdl sim -name '*.cs' -o -name '*.csproj' -o -name '*.yaml' -o -name '*.proto' 2>/dev/null) Directory.Build.props Directory.Packages.props
+#
+# Its inputs are every file that goes into the binary: sources, project files, and every embedded
+# resource (Verilog templates, YAML tables, onnx.proto), so that touching a template rebuilds it and
+# `make lint/synth/example` never use stale RTL. obj/ and bin/ hold generated files and are skipped.
+EIEC_INPUTS := $(shell find compiler hdl sim \( -name obj -o -name bin \) -prune -o -type f \
+	\( -name '*.cs' -o -name '*.csproj' -o -name '*.v' -o -name '*.vh' -o -name '*.yaml' -o -name '*.proto' \) \
+	-print 2>/dev/null | sort) Directory.Build.props Directory.Packages.props global.json .editorconfig
+$(EIEC): $(EIEC_INPUTS)
 	$(DOTNET) publish compiler/Eiec.Cli/Eiec.Cli.csproj -c $(CONFIGURATION) -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o build/eiec --nologo -v quiet
 	@mkdir -p bin
 	@printf '#!/usr/bin/env bash\nexec dotnet "$$(dirname "$$(readlink -f "$$0")")/../build/eiec/eiec.dll" "$$@"\n' > $(EIEC)
 	@chmod +x $(EIEC)
+
+# The files bin/eiec is rebuilt from, one a line (hosttest's MakefileTests check the list is complete).
+print-build-inputs:
+	@printf '%s\n' $(EIEC_INPUTS)
 
 tools:
 	@scripts/ensure-tools.sh

@@ -10,7 +10,8 @@ eiec=("$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "bench needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-echo; echo "## Compressor: eiec compress of a dense 25088 x 4096 layer to 4% and 4-bit codebooks, no retraining (target < 1 min, < 4 GB)"
+echo; echo "## Compressor: eiec compress of a dense 25088 x 4096 layer to 4% and 4-bit codebooks," \
+  "no retraining (target < 1 min, < 4 GB)"
 echo "generating a 4096x25088 float32 layer (NumPy)..."
 /usr/bin/python3 bench/make_vgg6_layer.py "$work/vgg6.npz"
 ls -l "$work/vgg6.npz"

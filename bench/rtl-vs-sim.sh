@@ -9,7 +9,8 @@
 #
 #   bench/rtl-vs-sim.sh                       VGG-6 at 64 PEs (about 70 s: Icarus 25-40 s, Verilator C++ build 35-75 s)
 #   LAYER=Alex-8 PES=16 bench/rtl-vs-sim.sh   any Table III layer (eiec gen --layer) and PE count
-#   CONFIG=... SEED=... RUNS=3                accelerator YAML, model seed, timed runs of eiec sim and Verilator (best of)
+#   CONFIG=... SEED=... RUNS=3                accelerator YAML, model seed, timed runs of eiec sim and
+#                                             Verilator (best of)
 #
 # Measured per tool: compile time (none for eiec sim; Verilator: Verilog -> C++ -> binary;
 # Icarus: iverilog), and run time = wall time of the whole process (start-up, reading image and
@@ -35,7 +36,9 @@ work=$root/build/bench/rtl-vs-sim
 dir=$work/$LAYER-pes$PES
 img=$dir/image
 for tool in iverilog vvp verilator g++ python3 /usr/bin/time; do
-  command -v "$tool" > /dev/null || { echo "rtl-vs-sim: '$tool' not found (scripts/ensure-tools.sh installs iverilog and verilator)" >&2; exit 1; }
+  command -v "$tool" > /dev/null || {
+    echo "rtl-vs-sim: '$tool' not found (scripts/ensure-tools.sh installs iverilog and verilator)" >&2; exit 1
+  }
 done
 [ -x "$EIEC" ] || { echo "rtl-vs-sim: $EIEC missing: run make build" >&2; exit 1; }
 mkdir -p "$work/models" "$dir"
@@ -63,8 +66,10 @@ must() { # must LOG CMD...: timed, and on failure show the log and exit 1
 best() { printf '%s\n' "$@" | sort -g | head -n 1; }
 
 echo
-echo "## Cycle simulator vs generated RTL: $LAYER at $PES PEs ($CONFIG), Verilator and Icarus on the same image and input"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load before: $(uptime | sed 's/.*load average/load average/')"
+echo "## Cycle simulator vs generated RTL: $LAYER at $PES PEs ($CONFIG)," \
+  "Verilator and Icarus on the same image and input"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
+  "load before: $(uptime | sed 's/.*load average/load average/')"
 
 # ---- the layer, its image and RTL, one int16 input vector ----
 [ -f "$work/models/$LAYER.cz" ] || "$EIEC" gen --layer "$LAYER" --seed "$SEED" -o "$work/models" > /dev/null
@@ -97,13 +102,15 @@ with open(f"{out}/input.i16.npy", "wb") as f:
     f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + struct.pack(f"<{n}h", *ints))
 with open(f"{out}/input.hex", "w") as f:
     f.write("".join(f"{v & 0xffff:04x}\n" for v in ints))
-print(f"input: {n} activations, {sum(v != 0 for v in ints)} non-zero ({100 * sum(v != 0 for v in ints) / n:.1f} %), Q{15 - frac}.{frac}")
+print(f"input: {n} activations, {sum(v != 0 for v in ints)} non-zero "
+      f"({100 * sum(v != 0 for v in ints) / n:.1f} %), Q{15 - frac}.{frac}")
 PY
 words=$(wc -l < "$dir/input.hex")
 
 # ---- golden model and simulator: outputs and cycles for the exactness check ----
 must "$dir/golden.log" "$EIEC" run "$img" --input "$dir/input.i16.npy" -o "$dir/y_golden.npy" --raw
-must "$dir/sim-check.log" "$EIEC" sim "$img" --input "$dir/input.i16.npy" -o "$dir/y_sim.npy" --raw --json "$dir/sim.json"
+must "$dir/sim-check.log" "$EIEC" sim "$img" --input "$dir/input.i16.npy" -o "$dir/y_sim.npy" --raw \
+  --json "$dir/sim.json"
 sim_cycles=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['cycles'])" "$dir/sim.json")
 timeout=$(( 4 * (sim_cycles + words) + 100000 ))
 
@@ -126,7 +133,8 @@ must "$dir/verilator/build.log" verilator "${vflags[@]}" "$img"/rtl/eie_*.v "$ro
 record verilator_compile "$T"
 ts=(); vl=(); vs=(); vw=()
 for i in $(seq "$RUNS"); do
-  must "$dir/verilator-$i.log" env -C "$img" "$dir/verilator/eie_vsim" +in=../input.hex +in_words="$words" +runs=1 +timeout="$timeout"
+  must "$dir/verilator-$i.log" env -C "$img" "$dir/verilator/eie_vsim" \
+    +in=../input.hex +in_words="$words" +runs=1 +timeout="$timeout"
   ts+=("$T")
   read -r _ _ l _ s _ c _ w < <(grep '^EIEC_TIME' "$dir/verilator-$i.log")
   vl+=("$l"); vs+=("$s"); vw+=("$w")
@@ -137,7 +145,8 @@ record verilator_load "$(best "${vl[@]}")"
 record verilator_simulate "$(best "${vs[@]}")"
 record verilator_scanwb "$(best "${vw[@]}")"
 record verilator_clocks "$c"
-echo "verilator: process wall ${ts[*]} s; in-process load ${vl[*]} s, simulate ${vs[*]} s (of which SCAN+WB ${vw[*]} s); $c clocks"
+echo "verilator: process wall ${ts[*]} s; in-process load ${vl[*]} s, simulate ${vs[*]} s" \
+  "(of which SCAN+WB ${vw[*]} s); $c clocks"
 
 # ---- Icarus: hosttest/tb/eie_tb.v (no trace), one run, and one stopped after 20 clocks ----
 iflags=(-g2012 -I "$img/rtl" -o "$dir/icarus/eie_tb.vvp")
@@ -145,10 +154,14 @@ echo "iverilog ${iflags[*]} hosttest/tb/eie_tb.v $img/rtl/eie_*.v" | sed "s|$roo
 must "$dir/icarus/build.log" iverilog "${iflags[@]}" "$root/hosttest/tb/eie_tb.v" "$img"/rtl/eie_*.v
 record icarus_compile "$T"
 echo "vvp: running (25-40 s for VGG-6 at 64 PEs on a 2-core machine)..."
-must "$dir/icarus-1.log" timeout "$ICARUS_LIMIT" env -C "$img" vvp -n "$dir/icarus/eie_tb.vvp" +in=../input.hex +in_words="$words" +runs=1 +timeout="$timeout"
+must "$dir/icarus-1.log" timeout "$ICARUS_LIMIT" env -C "$img" vvp -n "$dir/icarus/eie_tb.vvp" \
+  +in=../input.hex +in_words="$words" +runs=1 +timeout="$timeout"
 record icarus_run "$T"
-timed "$dir/icarus-load.log" env -C "$img" vvp -n "$dir/icarus/eie_tb.vvp" +in=../input.hex +in_words="$words" +runs=1 +timeout=20 || true
-grep -q 'EIEC_ERROR timeout after 21 cycles' "$dir/icarus-load.log" || { echo "rtl-vs-sim: the 20-clock Icarus run did not stop as expected:" >&2; tail "$dir/icarus-load.log" >&2; exit 1; }
+timed "$dir/icarus-load.log" env -C "$img" vvp -n "$dir/icarus/eie_tb.vvp" \
+  +in=../input.hex +in_words="$words" +runs=1 +timeout=20 || true
+grep -q 'EIEC_ERROR timeout after 21 cycles' "$dir/icarus-load.log" || {
+  echo "rtl-vs-sim: the 20-clock Icarus run did not stop as expected:" >&2; tail "$dir/icarus-load.log" >&2; exit 1
+}
 record icarus_load "$T"
 echo "icarus: run $(grep icarus_run= "$times" | cut -d= -f2) s, start-up and \$readmemh alone $T s"
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
@@ -204,28 +217,41 @@ sim_run, sim_sim = f("sim_run"), f("sim_simulate")
 i_sim = f("icarus_run") - f("icarus_load")
 def x(v): return f"{v:,.0f}x" if v >= 100 else f"{v:.1f}x"
 print()
-print(f"Layer {layer} at {pes} PEs; the RTL's cycles output equals the simulator's {sim_cycles:,} cycles (SCAN+WB) in every run, "
+print(f"Layer {layer} at {pes} PEs; the RTL's cycles output equals the simulator's {sim_cycles:,} cycles (SCAN+WB) "
+      f"in every run, "
       f"and all {n} outputs equal the golden model (eiec run) bit for bit in every tool.")
 print()
-print("| tool | compile [s] | run: whole process [s] | of which load [s] | simulate [s] | clocks simulated | cycles output | outputs vs golden | run / eiec sim run | simulate / eiec sim simulate |")
+print("| tool | compile [s] | run: whole process [s] | of which load [s] | simulate [s] | clocks simulated "
+      "| cycles output | outputs vs golden | run / eiec sim run | simulate / eiec sim simulate |")
 print("|---|---|---|---|---|---|---|---|---|---|")
-print(f"| eiec sim (best of {len(runs)}) | - | {sim_run:.3f} | {f('sim_load'):.3f} | {sim_sim:.3f} | {sim_cycles:,} (SCAN+WB only) | {sim_cycles:,} | {ok} | 1x | 1x |")
-print(f"| Verilator 5.006, 1 thread (best of {len(runs)}) | {f('verilator_compile'):.1f} | {f('verilator_run'):.3f} | {f('verilator_load'):.3f} | {f('verilator_simulate'):.3f} | {int(t['verilator_clocks']):,} | {sim_cycles:,} | {ok} | "
+print(f"| eiec sim (best of {len(runs)}) | - | {sim_run:.3f} | {f('sim_load'):.3f} | {sim_sim:.3f} "
+      f"| {sim_cycles:,} (SCAN+WB only) | {sim_cycles:,} | {ok} | 1x | 1x |")
+print(f"| Verilator 5.006, 1 thread (best of {len(runs)}) | {f('verilator_compile'):.1f} | {f('verilator_run'):.3f} "
+      f"| {f('verilator_load'):.3f} | {f('verilator_simulate'):.3f} | {int(t['verilator_clocks']):,} "
+      f"| {sim_cycles:,} | {ok} | "
       f"{x(f('verilator_run') / sim_run)} | {x(f('verilator_simulate') / sim_sim)} |")
-print(f"| Icarus 11 vvp (1 run) | {f('icarus_compile'):.1f} | {f('icarus_run'):.2f} | {f('icarus_load'):.2f} | {i_sim:.2f} | {int(t['verilator_clocks']):,} | {sim_cycles:,} | {ok} | "
+print(f"| Icarus 11 vvp (1 run) | {f('icarus_compile'):.1f} | {f('icarus_run'):.2f} | {f('icarus_load'):.2f} "
+      f"| {i_sim:.2f} | {int(t['verilator_clocks']):,} | {sim_cycles:,} | {ok} | "
       f"{x(f('icarus_run') / sim_run)} | {x(i_sim / sim_sim)} |")
 print()
-print(f"eiec sim load/simulate: in-process, warm (--repeat, best); run: the whole `eiec sim` process (.NET start-up, image and input files, report). "
-      f"Verilator load: input file, model construction and $readmemh; simulate: its clocked loop. Icarus load: a run stopped after 20 clocks.")
+print(f"eiec sim load/simulate: in-process, warm (--repeat, best); "
+      f"run: the whole `eiec sim` process (.NET start-up, image and input files, report). "
+      f"Verilator load: input file, model construction and $readmemh; simulate: its clocked loop. "
+      f"Icarus load: a run stopped after 20 clocks.")
 print(f"eiec build (image + RTL, shared by all three): {f('build'):.2f} s.")
 vw = f("verilator_scanwb")
-print(f"Per simulated clock: eiec sim {sim_cycles / sim_sim / 1e3:,.0f} k cycles/s (SCAN+WB); Verilator {int(t['verilator_clocks']) / f('verilator_simulate') / 1e3:,.0f} k clocks/s overall, "
-      f"its SCAN+WB clocks alone (last input accepted to first output) {vw:.3f} s = {sim_cycles / vw / 1e3:,.0f} k cycles/s ({x(vw / sim_sim)} eiec sim's simulate); "
+print(f"Per simulated clock: eiec sim {sim_cycles / sim_sim / 1e3:,.0f} k cycles/s (SCAN+WB); "
+      f"Verilator {int(t['verilator_clocks']) / f('verilator_simulate') / 1e3:,.0f} k clocks/s overall, "
+      f"its SCAN+WB clocks alone (last input accepted to first output) {vw:.3f} s = "
+      f"{sim_cycles / vw / 1e3:,.0f} k cycles/s ({x(vw / sim_sim)} eiec sim's simulate); "
       f"Icarus {int(t['verilator_clocks']) / i_sim / 1e3:,.1f} k clocks/s.")
 def verdict(v, target): return f"{x(v)} -> {'met' if v >= target else 'NOT met'}"
-print(f"Target eiec sim >= 10x faster than Verilator: whole process {verdict(f('verilator_run') / sim_run, 10)}; simulation alone {verdict(f('verilator_simulate') / sim_sim, 10)}.")
-print(f"Target eiec sim >= 1000x faster than Icarus: whole process {verdict(f('icarus_run') / sim_run, 1000)}; simulation alone {verdict(i_sim / sim_sim, 1000)}.")
+print(f"Target eiec sim >= 10x faster than Verilator: whole process {verdict(f('verilator_run') / sim_run, 10)}; "
+      f"simulation alone {verdict(f('verilator_simulate') / sim_sim, 10)}.")
+print(f"Target eiec sim >= 1000x faster than Icarus: whole process {verdict(f('icarus_run') / sim_run, 1000)}; "
+      f"simulation alone {verdict(i_sim / sim_sim, 1000)}.")
 if layer == "VGG-6" and pes == 64:
     print(f"Target eiec sim of VGG-6 at 64 PEs in about 0.2 s including file loading: whole process {sim_run:.3f} s; "
-          f"in-process load + simulate {f('sim_load') + sim_sim:.3f} s -> {'met' if sim_run <= 0.2 else 'met in-process only' if f('sim_load') + sim_sim <= 0.2 else 'NOT met'}.")
+          f"in-process load + simulate {f('sim_load') + sim_sim:.3f} s -> "
+          f"{'met' if sim_run <= 0.2 else 'met in-process only' if f('sim_load') + sim_sim <= 0.2 else 'NOT met'}.")
 PY

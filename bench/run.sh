@@ -19,7 +19,9 @@ timed() { # timed LABEL CMD... → prints wall seconds and peak RSS
 echo
 echo "## Compiler: eiec build of the VGG-6 shape (25088 x 4096, 4% kept) at 64 PEs (target < 3 s, < 1.5 GB)"
 [ -f "$work/VGG-6.cz" ] || $EIEC gen --layer VGG-6 --seed 1 -o "$work" > /dev/null
-for i in 1 2 3; do timed "build VGG-6 @64 PEs, run $i" $EIEC build "$work/VGG-6.cz" -c bench/eie-large.yaml -o "$work/vgg6"; done
+for i in 1 2 3; do
+  timed "build VGG-6 @64 PEs, run $i" $EIEC build "$work/VGG-6.cz" -c bench/eie-large.yaml -o "$work/vgg6"
+done
 grep -E '^built' "$work/last.log"
 
 echo

@@ -33,7 +33,8 @@
 static const char* plusarg(int argc, char** argv, const char* name) {
     size_t n = std::strlen(name);
     for (int i = 1; i < argc; ++i)
-        if (argv[i][0] == '+' && std::strncmp(argv[i] + 1, name, n) == 0 && argv[i][1 + n] == '=') return argv[i] + 2 + n;
+        if (argv[i][0] == '+' && std::strncmp(argv[i] + 1, name, n) == 0 && argv[i][1 + n] == '=')
+            return argv[i] + 2 + n;
     return nullptr;
 }
 
@@ -102,7 +103,8 @@ int main(int argc, char** argv) {
         if (++tick > timeout) fail("timeout: cycles, inputs sent", tick, in_ptr);
         if (rst_count < 15) ++rst_count;
         if (in_fire && ++in_ptr % per_run == 0) t_loaded = std::chrono::steady_clock::now();
-        if (out_fire && out_idx == 0) scanwb += std::chrono::duration<double>(std::chrono::steady_clock::now() - t_loaded).count();
+        if (out_fire && out_idx == 0)
+            scanwb += std::chrono::duration<double>(std::chrono::steady_clock::now() - t_loaded).count();
         if (out_fire) std::printf("EIEC_OUT %ld %ld %d\n", run, out_idx++, static_cast<int16_t>(out_data));
         switch (state) {
         case T_RESET:
@@ -125,7 +127,8 @@ int main(int argc, char** argv) {
     top->final();
     auto t2 = std::chrono::steady_clock::now();
     std::fflush(stdout);  // keep the stderr line whole when both go to one file
-    std::fprintf(stderr, "EIEC_TIME load %.3f simulate %.3f clocks %ld scanwb %.3f\n", std::chrono::duration<double>(t1 - t0).count(),
-                 std::chrono::duration<double>(t2 - t1).count(), tick, scanwb);
+    std::fprintf(stderr, "EIEC_TIME load %.3f simulate %.3f clocks %ld scanwb %.3f\n",
+                 std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(),
+                 tick, scanwb);
     return 0;
 }

@@ -34,30 +34,36 @@ internal sealed class CzManifestParser
         catch (YamlException e)
         {
             var line = e.Start.Line > 0 ? $" line {e.Start.Line}, column {e.Start.Column}" : "";
-            throw new EiecException($"{_source}: {CzFormat.ManifestMember}{line}: malformed YAML: {(e.InnerException ?? e).Message}");
+            throw new EiecException(
+                $"{_source}: {CzFormat.ManifestMember}{line}: malformed YAML: {(e.InnerException ?? e).Message}");
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this, without a position, for some unterminated flow
             // collections; the last event parsed before it is the best location we can give.
             var near = LastParsedLine(yaml) is { } line ? $" near line {line}" : "";
-            throw new EiecException($"{_source}: {CzFormat.ManifestMember}{near}: malformed YAML: unterminated '[' or '{{' collection");
+            throw new EiecException(
+                $"{_source}: {CzFormat.ManifestMember}{near}: malformed YAML: unterminated '[' or '{{' collection");
         }
         if (stream.Documents.Count == 0)
             throw new EiecException($"{_source}: {CzFormat.ManifestMember} is empty");
         if (stream.Documents.Count > 1)
-            throw Error(stream.Documents[1].RootNode, null, $"found {stream.Documents.Count} YAML documents; the manifest must be exactly one");
+            throw Error(stream.Documents[1].RootNode, null,
+                $"found {stream.Documents.Count} YAML documents; the manifest must be exactly one");
         var root = stream.Documents[0].RootNode as YamlMappingNode
-            ?? throw Error(stream.Documents[0].RootNode, null, "the manifest must be a mapping with keys format, version, name, layers");
+            ?? throw Error(stream.Documents[0].RootNode, null,
+                "the manifest must be a mapping with keys format, version, name, layers");
 
         // Format and version come first: a newer file's unknown keys should be reported as a newer version.
         var format = RequiredString(root, "format", null);
         if (format != CzFormat.FormatName)
-            throw Error(Find(root, "format")!, null, $"field 'format' is '{format}' but must be '{CzFormat.FormatName}' (this is not a .cz manifest)");
+            throw Error(Find(root, "format")!, null,
+                $"field 'format' is '{format}' but must be '{CzFormat.FormatName}' (this is not a .cz manifest)");
         var version = RequiredInt(root, "version", null);
         if (!CzFormat.SupportedVersions.Contains(version))
             throw Error(Find(root, "version")!, null,
-                $"field 'version': unsupported .cz format version {version}; this eiec reads version(s) {string.Join(", ", CzFormat.SupportedVersions)}");
+                $"field 'version': unsupported .cz format version {version}; " +
+                $"this eiec reads version(s) {string.Join(", ", CzFormat.SupportedVersions)}");
         CheckKeys(root, TopKeys, null, "the manifest");
 
         var manifest = new CzManifest
@@ -79,10 +85,12 @@ internal sealed class CzManifestParser
     {
         var fallback = $"layer #{index + 1}";
         if (node is not YamlMappingNode map)
-            throw Error(node, fallback, "each entry of 'layers' must be a mapping with keys " + string.Join(", ", LayerKeys));
+            throw Error(node, fallback,
+                "each entry of 'layers' must be a mapping with keys " + string.Join(", ", LayerKeys));
         // Read the name first so every later message can use it.
         var nameNode = Find(map, "name");
-        var context = nameNode is YamlScalarNode { Value: { Length: > 0 } n } && !IsNull(nameNode) ? $"layer '{n}'" : fallback;
+        var context = nameNode is YamlScalarNode { Value: { Length: > 0 } n } && !IsNull(nameNode)
+            ? $"layer '{n}'" : fallback;
         CheckKeys(map, LayerKeys, context, "a layer");
         var layer = new CzManifestLayer
         {
@@ -93,9 +101,11 @@ internal sealed class CzManifestParser
             Activation = RequiredString(map, "activation", context),
         };
         if (layer.Kind != CzFormat.FullyConnected)
-            throw Error(Find(map, "kind")!, context, $"field 'kind' is '{layer.Kind}'; only '{CzFormat.FullyConnected}' (fully connected) is supported");
+            throw Error(Find(map, "kind")!, context,
+                $"field 'kind' is '{layer.Kind}'; only '{CzFormat.FullyConnected}' (fully connected) is supported");
         if (ParseActivation(layer.Activation) is null)
-            throw Error(Find(map, "activation")!, context, $"field 'activation' is '{layer.Activation}'; expected 'relu' or 'none'");
+            throw Error(Find(map, "activation")!, context,
+                $"field 'activation' is '{layer.Activation}'; expected 'relu' or 'none'");
 
         var arraysNode = Find(map, "arrays");
         if (arraysNode is not YamlMappingNode arrays)
@@ -139,7 +149,8 @@ internal sealed class CzManifestParser
         {
             var name = (key as YamlScalarNode)?.Value;
             if (name is null || !known.Contains(name))
-                throw Error(key, context, $"unknown key '{name ?? key.ToString()}' in {where}; known keys: {string.Join(", ", known)}");
+                throw Error(key, context,
+                    $"unknown key '{name ?? key.ToString()}' in {where}; known keys: {string.Join(", ", known)}");
         }
     }
 
@@ -170,7 +181,10 @@ internal sealed class CzManifestParser
 
     /// <summary>YAML's spellings of null (plain scalars only: a quoted "null" is a string).</summary>
     private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted) } s
+        node is YamlScalarNode
+        {
+            Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted)
+        } s
         && s.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     private EiecException Error(YamlNode node, string? context, string message)

@@ -13,23 +13,27 @@ public static class CzValidator
 {
     /// <param name="source">Names the model in messages (a path, or e.g. "imported model").</param>
     /// <param name="maxCodebookEntries">2^code_bits of the target accelerator.</param>
-    public static void Validate(CzModel model, string source, int maxCodebookEntries = CzFormat.DefaultMaxCodebookEntries) =>
+    public static void Validate(
+        CzModel model, string source, int maxCodebookEntries = CzFormat.DefaultMaxCodebookEntries) =>
         Validate(model, source, maxCodebookEntries, memberOf: null);
 
     /// <param name="memberOf">(layer index, field) → ZIP member path, so file errors name the member.</param>
-    internal static void Validate(CzModel model, string source, int maxCodebookEntries, Func<int, string, string?>? memberOf)
+    internal static void Validate(
+        CzModel model, string source, int maxCodebookEntries, Func<int, string, string?>? memberOf)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCodebookEntries, 1);
         if (string.IsNullOrEmpty(model.Name)) throw new EiecException($"{source}: the model's field 'name' is empty");
-        if (model.Layers is null || model.Layers.Count == 0) throw new EiecException($"{source}: the model has no layers (field 'layers' is empty)");
+        if (model.Layers is null || model.Layers.Count == 0)
+            throw new EiecException($"{source}: the model has no layers (field 'layers' is empty)");
 
         // Structure first, so a broken chain is reported as such rather than as a consequent length error.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < model.Layers.Count; i++)
             CheckHeader(model.Layers, i, source, seen);
         for (var i = 0; i < model.Layers.Count; i++)
-            CheckArrays(model.Layers[i], new Where(source, Describe(model.Layers[i], i), i, memberOf), maxCodebookEntries);
+            CheckArrays(
+                model.Layers[i], new Where(source, Describe(model.Layers[i], i), i, memberOf), maxCodebookEntries);
     }
 
     internal static string Describe(CzLayer layer, int index) =>
@@ -39,17 +43,24 @@ public static class CzValidator
     {
         var layer = layers[i] ?? throw new EiecException($"{source}: layer #{i + 1} is missing (null)");
         var name = Describe(layer, i);
-        if (string.IsNullOrEmpty(layer.Name)) throw new EiecException($"{source}: {name} field 'name': the layer name is empty");
+        if (string.IsNullOrEmpty(layer.Name))
+            throw new EiecException($"{source}: {name} field 'name': the layer name is empty");
         if (!seen.TryAdd(layer.Name, i))
-            throw new EiecException($"{source}: {name} (#{i + 1}) field 'name': duplicate layer name; layer #{seen[layer.Name] + 1} has the same name");
+            throw new EiecException($"{source}: {name} (#{i + 1}) field 'name': duplicate layer name; " +
+                $"layer #{seen[layer.Name] + 1} has the same name");
         if (layer.Kind != CzFormat.FullyConnected)
-            throw new EiecException($"{source}: {name} field 'kind': '{layer.Kind}' is not supported; only '{CzFormat.FullyConnected}' (fully connected)");
-        if (layer.Inputs < 1) throw new EiecException($"{source}: {name} field 'inputs': {layer.Inputs} must be at least 1");
-        if (layer.Outputs < 1) throw new EiecException($"{source}: {name} field 'outputs': {layer.Outputs} must be at least 1");
+            throw new EiecException($"{source}: {name} field 'kind': '{layer.Kind}' is not supported; " +
+                $"only '{CzFormat.FullyConnected}' (fully connected)");
+        if (layer.Inputs < 1)
+            throw new EiecException($"{source}: {name} field 'inputs': {layer.Inputs} must be at least 1");
+        if (layer.Outputs < 1)
+            throw new EiecException($"{source}: {name} field 'outputs': {layer.Outputs} must be at least 1");
         if (!Enum.IsDefined(layer.Activation))
-            throw new EiecException($"{source}: {name} field 'activation': unknown activation value {(int)layer.Activation}");
+            throw new EiecException(
+                $"{source}: {name} field 'activation': unknown activation value {(int)layer.Activation}");
         if (i > 0 && layers[i - 1] is { } previous && previous.Outputs != layer.Inputs)
-            throw new EiecException($"{source}: {name} field 'inputs': layer '{layer.Name}' has {layer.Inputs} inputs but the previous layer '{previous.Name}' has {previous.Outputs} outputs");
+            throw new EiecException($"{source}: {name} field 'inputs': layer '{layer.Name}' has {layer.Inputs} " +
+                $"inputs but the previous layer '{previous.Name}' has {previous.Outputs} outputs");
     }
 
     private static void CheckArrays(CzLayer layer, Where where, int maxCodebook)
@@ -61,7 +72,8 @@ public static class CzValidator
 
         CheckIndPtr(indptr, indices.Length, layer.Inputs, where);
         if (codes.Length != indices.Length)
-            throw where.Fail(CzFormat.CodesField, $"length {codes.Length} but there are {indices.Length} non-zeros (length of '{CzFormat.IndicesField}')");
+            throw where.Fail(CzFormat.CodesField, $"length {codes.Length} but there are {indices.Length} " +
+                $"non-zeros (length of '{CzFormat.IndicesField}')");
         CheckCodebook(codebook, maxCodebook, where);
         CheckIndices(indptr, indices, layer.Outputs, where);
         CheckCodes(codes, codebook.Length, where);
@@ -81,9 +93,11 @@ public static class CzValidator
         if (indptr[0] != 0) throw where.Fail(f, $"indptr[0] = {indptr[0]} but must be 0");
         for (var c = 0; c < inputs; c++)
             if (indptr[c + 1] < indptr[c])
-                throw where.Fail(f, $"not non-decreasing: indptr[{c + 1}] = {indptr[c + 1]} < indptr[{c}] = {indptr[c]}");
+                throw where.Fail(f,
+                    $"not non-decreasing: indptr[{c + 1}] = {indptr[c + 1]} < indptr[{c}] = {indptr[c]}");
         if (indptr[inputs] != nonZeros)
-            throw where.Fail(f, $"indptr[{inputs}] (the last entry) = {indptr[inputs]} but there are {nonZeros} non-zeros (length of '{CzFormat.IndicesField}')");
+            throw where.Fail(f, $"indptr[{inputs}] (the last entry) = {indptr[inputs]} but there are {nonZeros} " +
+                $"non-zeros (length of '{CzFormat.IndicesField}')");
     }
 
     private static void CheckIndices(int[] indptr, int[] indices, int outputs, Where where)
@@ -99,8 +113,10 @@ public static class CzValidator
                     throw where.Fail(f, $"row index {row} at position {k} (column {c}) is out of range [0, {outputs})");
                 if (row <= previous)
                     throw where.Fail(f, row == previous
-                        ? $"duplicate row index {row} at positions {k - 1} and {k} (column {c}); combine duplicates (SciPy: .sum_duplicates())"
-                        : $"row indices of column {c} are not sorted: position {k} has {row} after {previous}; sort them (SciPy: .sort_indices())");
+                        ? $"duplicate row index {row} at positions {k - 1} and {k} (column {c}); " +
+                          "combine duplicates (SciPy: .sum_duplicates())"
+                        : $"row indices of column {c} are not sorted: position {k} has {row} after {previous}; " +
+                          "sort them (SciPy: .sort_indices())");
                 previous = row;
             }
         }
@@ -122,7 +138,8 @@ public static class CzValidator
     {
         for (var k = 0; k < codes.Length; k++)
             if (codes[k] >= codebookSize)
-                throw where.Fail(CzFormat.CodesField, $"code {codes[k]} at position {k} is not below the codebook size {codebookSize}");
+                throw where.Fail(CzFormat.CodesField,
+                    $"code {codes[k]} at position {k} is not below the codebook size {codebookSize}");
     }
 
     private static void CheckFinite(float[] values, string field, Where where)
@@ -134,7 +151,9 @@ public static class CzValidator
 
     /// <summary>NumPy's spelling of non-finite values, which is what users see in their own tools.</summary>
     private static string Show(float value) =>
-        float.IsNaN(value) ? "nan" : float.IsInfinity(value) ? (value > 0 ? "inf" : "-inf") : value.ToString("R", CultureInfo.InvariantCulture);
+        float.IsNaN(value) ? "nan"
+        : float.IsInfinity(value) ? (value > 0 ? "inf" : "-inf")
+        : value.ToString("R", CultureInfo.InvariantCulture);
 
     private sealed record Where(string Source, string Layer, int Index, Func<int, string, string?>? MemberOf)
     {

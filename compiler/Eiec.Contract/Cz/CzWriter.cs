@@ -27,11 +27,13 @@ public static class CzWriter
     }
 
     /// <param name="source">Names the model in validation messages.</param>
-    public static byte[] ToBytes(CzModel model, string source = "model", int maxCodebookEntries = CzFormat.DefaultMaxCodebookEntries)
+    public static byte[] ToBytes(
+        CzModel model, string source = "model", int maxCodebookEntries = CzFormat.DefaultMaxCodebookEntries)
     {
         CzValidator.Validate(model, source, maxCodebookEntries);
         var manifest = BuildManifest(model);
-        var yaml = "# EIE compressed model (.cz); format: docs/cz-format.md in the eiec repository\n" + Yaml.Serialize(manifest);
+        var yaml = "# EIE compressed model (.cz); format: docs/cz-format.md in the eiec repository\n" +
+            Yaml.Serialize(manifest);
         return DeterministicZip.Build(zip =>
         {
             DeterministicZip.Add(zip, CzFormat.ManifestMember, Encoding.UTF8.GetBytes(yaml), compress: true);

@@ -13,7 +13,8 @@ public static class ParallelFor
         try { Parallel.For(0, count, body); }
         catch (AggregateException e)
         {
-            var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is EiecException) ?? e.Flatten().InnerExceptions[0];
+            var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is EiecException)
+                ?? e.Flatten().InnerExceptions[0];
             ExceptionDispatchInfo.Capture(first).Throw();
             throw;
         }

@@ -18,11 +18,13 @@ public static class ActivationInput
         var array = NpyReader.Read(path);
         int rank = array.Rank;
         if (rank is not (1 or 2))
-            throw new EiecException($"{path}: input must be 1-D (one vector) or 2-D (batch × {expectedLength}), but has shape {array.ShapeText}");
+            throw new EiecException($"{path}: input must be 1-D (one vector) or 2-D (batch × {expectedLength}), " +
+                $"but has shape {array.ShapeText}");
         int length = array.Shape[rank - 1];
         int batch = rank == 1 ? 1 : array.Shape[0];
         if (length != expectedLength)
-            throw new EiecException($"{path}: input vectors have {length} elements but the first layer has {expectedLength} inputs (shape {array.ShapeText})");
+            throw new EiecException($"{path}: input vectors have {length} elements " +
+                $"but the first layer has {expectedLength} inputs (shape {array.ShapeText})");
         if (batch == 0)
             throw new EiecException($"{path}: the input batch is empty (shape {array.ShapeText})");
         var vectors = new short[batch][];
@@ -34,7 +36,8 @@ public static class ActivationInput
             return vectors;
         }
         if (array.DType is not (NpyDType.Float32 or NpyDType.Float64))
-            throw new EiecException($"{path}: input dtype {array.Descr} is not supported; use float32/float64 (quantized to {FixedPointMath.QFormat(fracBits)}) or int16 (raw fixed point)");
+            throw new EiecException($"{path}: input dtype {array.Descr} is not supported; " +
+                $"use float32/float64 (quantized to {FixedPointMath.QFormat(fracBits)}) or int16 (raw fixed point)");
         var values = array.ToFloat64();
         for (int b = 0; b < batch; b++)
         {

@@ -28,7 +28,9 @@ public static class FixedPointMath
         return (short)Math.Clamp(scaled, Min16, Max16);
     }
 
-    /// <summary>The largest F in [0, 31] with round(max|c|·2^F) ≤ 32767; 15 when every value is 0; -1 if none fits.</summary>
+    /// <summary>
+    /// The largest F in [0, 31] with round(max|c|·2^F) ≤ 32767; 15 when every value is 0; -1 if none fits.
+    /// </summary>
     public static int ChooseWeightFracBits(ReadOnlySpan<float> codebook)
     {
         double max = 0;
@@ -62,5 +64,6 @@ public static class FixedPointMath
     }
 
     /// <summary>Signed bits needed to hold any value of magnitude ≤ <paramref name="bound"/>.</summary>
-    public static int SignedBitsFor(long bound) => bound <= 0 ? 1 : 65 - System.Numerics.BitOperations.LeadingZeroCount((ulong)bound);
+    public static int SignedBitsFor(long bound) =>
+        bound <= 0 ? 1 : 65 - System.Numerics.BitOperations.LeadingZeroCount((ulong)bound);
 }

@@ -24,7 +24,8 @@ public static class AtomicFile
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark.</summary>
-    public static void WriteText(string path, string what, string text) => Write(path, what, s => s.Write(Utf8.GetBytes(text)));
+    public static void WriteText(string path, string what, string text) =>
+        Write(path, what, s => s.Write(Utf8.GetBytes(text)));
 
     internal static byte[] Bytes(string text) => Utf8.GetBytes(text);
 
@@ -40,11 +41,13 @@ public static class AtomicFile
         var probe = TempName(full);
         try
         {
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+            using (new FileStream(
+                probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new EiecException($"{path}: cannot write {what}: directory '{directory}' is not writable ({e.Message})");
+            throw new EiecException(
+                $"{path}: cannot write {what}: directory '{directory}' is not writable ({e.Message})");
         }
         finally
         {
@@ -52,7 +55,9 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>The full path, or one clear error: invalid, a directory, or in a directory that does not exist.</summary>
+    /// <summary>
+    /// The full path, or one clear error: invalid, a directory, or in a directory that does not exist.
+    /// </summary>
     internal static string Resolve(string path, string what)
     {
         string full;

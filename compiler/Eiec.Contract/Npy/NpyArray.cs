@@ -32,11 +32,14 @@ public sealed class NpyArray
         long count = 1;
         foreach (var dim in shape)
         {
-            if (dim < 0) throw new ArgumentException($"negative dimension in shape {FormatShape(shape)}", nameof(shape));
+            if (dim < 0)
+                throw new ArgumentException($"negative dimension in shape {FormatShape(shape)}", nameof(shape));
             count = checked(count * dim);
         }
         if (count * dtype.ItemSize() != data.LongLength)
-            throw new ArgumentException($"shape {FormatShape(shape)} of {dtype.Descr()} needs {count * dtype.ItemSize()} bytes, got {data.LongLength}", nameof(data));
+            throw new ArgumentException(
+                $"shape {FormatShape(shape)} of {dtype.Descr()} needs {count * dtype.ItemSize()} bytes, " +
+                $"got {data.LongLength}", nameof(data));
         DType = dtype;
         _shape = (int[])shape.Clone();
         _data = data;
@@ -78,16 +81,20 @@ public sealed class NpyArray
 
     // ---- Factories (copy the values; shape defaults to 1-D). ----
 
-    public static NpyArray FromFloat32(float[] values, int[]? shape = null) => From<float>(NpyDType.Float32, values, shape);
-    public static NpyArray FromFloat64(double[] values, int[]? shape = null) => From<double>(NpyDType.Float64, values, shape);
+    public static NpyArray FromFloat32(float[] values, int[]? shape = null) =>
+        From<float>(NpyDType.Float32, values, shape);
+    public static NpyArray FromFloat64(double[] values, int[]? shape = null) =>
+        From<double>(NpyDType.Float64, values, shape);
     public static NpyArray FromInt8(sbyte[] values, int[]? shape = null) => From<sbyte>(NpyDType.Int8, values, shape);
     public static NpyArray FromUInt8(byte[] values, int[]? shape = null) => From<byte>(NpyDType.UInt8, values, shape);
     public static NpyArray FromInt16(short[] values, int[]? shape = null) => From<short>(NpyDType.Int16, values, shape);
-    public static NpyArray FromUInt16(ushort[] values, int[]? shape = null) => From<ushort>(NpyDType.UInt16, values, shape);
+    public static NpyArray FromUInt16(ushort[] values, int[]? shape = null) =>
+        From<ushort>(NpyDType.UInt16, values, shape);
     public static NpyArray FromInt32(int[] values, int[]? shape = null) => From<int>(NpyDType.Int32, values, shape);
     public static NpyArray FromUInt32(uint[] values, int[]? shape = null) => From<uint>(NpyDType.UInt32, values, shape);
     public static NpyArray FromInt64(long[] values, int[]? shape = null) => From<long>(NpyDType.Int64, values, shape);
-    public static NpyArray FromUInt64(ulong[] values, int[]? shape = null) => From<ulong>(NpyDType.UInt64, values, shape);
+    public static NpyArray FromUInt64(ulong[] values, int[]? shape = null) =>
+        From<ulong>(NpyDType.UInt64, values, shape);
 
     private static NpyArray From<T>(NpyDType dtype, T[] values, int[]? shape) where T : unmanaged
     {
@@ -98,7 +105,9 @@ public sealed class NpyArray
 
     // ---- Conversions (flattened, C order). ----
 
-    /// <summary>Any numeric dtype; float64 is rounded to nearest float32, integers converted exactly where representable.</summary>
+    /// <summary>
+    /// Any numeric dtype; float64 is rounded to nearest float32, integers converted exactly where representable.
+    /// </summary>
     public float[] ToFloat32() => Convert<float>(requireInteger: false);
 
     public double[] ToFloat64() => Convert<double>(requireInteger: false);
@@ -118,7 +127,8 @@ public sealed class NpyArray
     private TOut[] Convert<TOut>(bool requireInteger) where TOut : unmanaged, INumberBase<TOut>
     {
         if (requireInteger && !DType.IsInteger())
-            throw new EiecException($"{Source}: dtype '{Descr}' ({DType.NumpyName()}) cannot be read as {TargetName<TOut>()}; an integer dtype is required");
+            throw new EiecException($"{Source}: dtype '{Descr}' ({DType.NumpyName()}) " +
+                $"cannot be read as {TargetName<TOut>()}; an integer dtype is required");
         return DType switch
         {
             NpyDType.Int8 => Convert<sbyte, TOut>(),
@@ -135,7 +145,9 @@ public sealed class NpyArray
         };
     }
 
-    private TOut[] Convert<TIn, TOut>() where TIn : unmanaged, INumberBase<TIn> where TOut : unmanaged, INumberBase<TOut>
+    private TOut[] Convert<TIn, TOut>()
+        where TIn : unmanaged, INumberBase<TIn>
+        where TOut : unmanaged, INumberBase<TOut>
     {
         var source = MemoryMarshal.Cast<byte, TIn>(_data.AsSpan());
         if (typeof(TIn) == typeof(TOut)) return MemoryMarshal.Cast<TIn, TOut>(source).ToArray();

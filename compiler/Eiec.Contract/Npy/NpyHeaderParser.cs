@@ -44,7 +44,8 @@ internal sealed class NpyHeaderParser
             switch (key)
             {
                 case "descr" when descr is null:
-                    if (value is PyList) throw Fail("structured (record) dtypes are not supported; save a plain numeric array");
+                    if (value is PyList)
+                        throw Fail("structured (record) dtypes are not supported; save a plain numeric array");
                     descr = value as string ?? throw Fail($"'descr' must be a string, got {Show(value)}");
                     break;
                 case "fortran_order" when fortran is null:
@@ -56,7 +57,8 @@ internal sealed class NpyHeaderParser
                 case "descr" or "fortran_order" or "shape":
                     throw Fail($"key '{key}' appears twice");
                 default:
-                    throw Fail($"unexpected key '{key}' (a .npy header has exactly 'descr', 'fortran_order' and 'shape')");
+                    throw Fail(
+                        $"unexpected key '{key}' (a .npy header has exactly 'descr', 'fortran_order' and 'shape')");
             }
         }
         var missing = new[] { ("descr", descr is null), ("fortran_order", fortran is null), ("shape", shape is null) }
@@ -71,8 +73,10 @@ internal sealed class NpyHeaderParser
         var shape = new int[tuple.Items.Count];
         for (var i = 0; i < shape.Length; i++)
         {
-            if (tuple.Items[i] is not long dim) throw Fail($"'shape' entry {i} is {Show(tuple.Items[i])}, not an integer");
-            if (dim < 0 || dim > int.MaxValue) throw Fail($"'shape' entry {i} = {dim} is out of range [0, {int.MaxValue}]");
+            if (tuple.Items[i] is not long dim)
+                throw Fail($"'shape' entry {i} is {Show(tuple.Items[i])}, not an integer");
+            if (dim < 0 || dim > int.MaxValue)
+                throw Fail($"'shape' entry {i} = {dim} is out of range [0, {int.MaxValue}]");
             shape[i] = (int)dim;
         }
         return shape;
@@ -187,7 +191,9 @@ internal sealed class NpyHeaderParser
         // Python 2 era files wrote longs as "3L".
         var end = _pos;
         if (_pos < _text.Length && _text[_pos] is 'L' or 'l') _pos++;
-        if (!long.TryParse(_text.AsSpan(start, end - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(
+                _text.AsSpan(start, end - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                out var value))
             throw Error("integer out of range", start);
         return value;
     }

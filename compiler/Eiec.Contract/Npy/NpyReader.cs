@@ -65,17 +65,21 @@ public static class NpyReader
         if (got < 8) throw new EiecException($"{source}: truncated .npy file: it ends inside the format version");
         var (major, minor) = (prefix[6], prefix[7]);
         if (major is < 1 or > 3 || minor != 0)
-            throw new EiecException($"{source}: unsupported .npy format version {major}.{minor}; supported versions are 1.0, 2.0 and 3.0");
+            throw new EiecException($"{source}: unsupported .npy format version {major}.{minor}; " +
+                "supported versions are 1.0, 2.0 and 3.0");
 
         var lengthBytes = major == 1 ? 2 : 4;
         Span<byte> lengthField = stackalloc byte[4];
         if (ReadFully(stream, lengthField[..lengthBytes]) < lengthBytes)
             throw new EiecException($"{source}: truncated .npy file: it ends inside the header length");
-        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(lengthField) : BinaryPrimitives.ReadUInt32LittleEndian(lengthField);
+        long headerLength = major == 1
+            ? BinaryPrimitives.ReadUInt16LittleEndian(lengthField)
+            : BinaryPrimitives.ReadUInt32LittleEndian(lengthField);
         var preamble = 8 + lengthBytes;
         // Real headers are a few hundred bytes; a huge value is damage, not data.
         if (headerLength > 1 << 20 || (available is { } a && preamble + headerLength > a))
-            throw new EiecException($"{source}: truncated or corrupt .npy file: the header length field says {headerLength} bytes" +
+            throw new EiecException(
+                $"{source}: truncated or corrupt .npy file: the header length field says {headerLength} bytes" +
                 (available is { } b ? $" but the file has only {Math.Max(0, b - preamble)} bytes after it" : ""));
         var headerBytes = new byte[headerLength];
         if (ReadFully(stream, headerBytes) < headerLength)
@@ -86,7 +90,8 @@ public static class NpyReader
         var dtype = ResolveDType(header.Descr, source);
         // A 0-d or 1-d array is laid out identically in both orders.
         if (header.FortranOrder && header.Shape.Length > 1)
-            throw new EiecException($"{source}: Fortran-ordered (column-major) arrays are not supported; save np.ascontiguousarray(a) instead (shape {NpyArray.FormatShape(header.Shape)})");
+            throw new EiecException($"{source}: Fortran-ordered (column-major) arrays are not supported; " +
+                $"save np.ascontiguousarray(a) instead (shape {NpyArray.FormatShape(header.Shape)})");
 
         long count = 1;
         foreach (var dim in header.Shape)
@@ -107,7 +112,8 @@ public static class NpyReader
         if (read < dataLength) throw Truncated(source, describe, read);
         var extra = CountRemaining(stream);
         if (extra > 0)
-            throw new EiecException($"{source}: {extra} unexpected byte(s) after the array data; the header declares {describe}");
+            throw new EiecException(
+                $"{source}: {extra} unexpected byte(s) after the array data; the header declares {describe}");
         return new NpyArray(dtype, header.Shape, data, source);
     }
 
@@ -118,16 +124,20 @@ public static class NpyReader
     {
         if (NpyDTypes.FromDescr(descr) is { } dtype) return dtype;
         if (descr.Contains('O'))
-            throw new EiecException($"{source}: object dtype '{descr}' is not supported (it holds pickled Python objects); save a numeric array");
+            throw new EiecException($"{source}: object dtype '{descr}' is not supported " +
+                "(it holds pickled Python objects); save a numeric array");
         if (descr.Length > 1 && descr[0] == '>' && NpyDTypes.FromDescr("<" + descr[1..]) is { } little)
-            throw new EiecException($"{source}: big-endian dtype '{descr}' is not supported; convert with a.astype('{little.Descr()}')");
-        throw new EiecException($"{source}: unsupported dtype '{descr}'; supported dtypes are {string.Join(" ", NpyDTypes.Accepted)}");
+            throw new EiecException(
+                $"{source}: big-endian dtype '{descr}' is not supported; convert with a.astype('{little.Descr()}')");
+        throw new EiecException(
+            $"{source}: unsupported dtype '{descr}'; supported dtypes are {string.Join(" ", NpyDTypes.Accepted)}");
     }
 
     private static string DecodeUtf8(byte[] bytes, string source)
     {
         try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
-        catch (DecoderFallbackException) { throw new EiecException($"{source}: malformed .npy header: version 3.0 header is not valid UTF-8"); }
+        catch (DecoderFallbackException)
+        { throw new EiecException($"{source}: malformed .npy header: version 3.0 header is not valid UTF-8"); }
     }
 
     private static int ReadFully(Stream stream, Span<byte> buffer)

@@ -39,13 +39,15 @@ public static class NpyWriter
     {
         var dict = $"{{'descr': '{array.Descr}', 'fortran_order': False, 'shape': {array.ShapeText}, }}";
         if (array.Rank > 0)
-            dict += new string(' ', Math.Max(0, GrowthAxisMaxDigits - array.Shape[0].ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
+            dict += new string(' ', Math.Max(0, GrowthAxisMaxDigits
+                - array.Shape[0].ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
         // NumPy's formula: always at least one space, and a whole extra block when the unpadded
         // header happens to end on a boundary. Reproduced as is for byte-identical output.
         var unpadded = 10 + dict.Length + 1;
         var padding = Alignment - unpadded % Alignment;
         var text = dict + new string(' ', padding) + "\n";
-        if (text.Length > ushort.MaxValue) throw new InvalidOperationException("npy header longer than version 1.0 allows");
+        if (text.Length > ushort.MaxValue)
+            throw new InvalidOperationException("npy header longer than version 1.0 allows");
         var header = new byte[10 + text.Length];
         header[0] = 0x93;
         "NUMPY"u8.CopyTo(header.AsSpan(1));

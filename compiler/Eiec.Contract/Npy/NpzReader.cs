@@ -28,7 +28,8 @@ public static class NpzReader
             if (member.EndsWith('/')) continue;
             var describe = $"{source}: member '{member}'";
             if (!member.EndsWith(".npy", StringComparison.Ordinal) || member.Length == 4)
-                throw new EiecException($"{describe}: not a NumPy array (every member of a .npz must be named <key>.npy)");
+                throw new EiecException(
+                    $"{describe}: not a NumPy array (every member of a .npz must be named <key>.npy)");
             var bytes = zip.ReadAll(member, describe);
             arrays.Add(member[..^4], NpyReader.Read(bytes, describe));
         }

@@ -6,7 +6,9 @@ namespace Eiec.Contract.Npy;
 /// </summary>
 public static class NpzWriter
 {
-    /// <param name="compress">Deflate members like <c>np.savez_compressed</c>; otherwise store them like <c>np.savez</c>.</param>
+    /// <param name="compress">
+    /// Deflate members like <c>np.savez_compressed</c>; otherwise store them like <c>np.savez</c>.
+    /// </param>
     public static void Write(string path, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
     {
         var bytes = ToBytes(arrays, compress);
@@ -20,7 +22,8 @@ public static class NpzWriter
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, array) in list)
         {
-            if (string.IsNullOrEmpty(key) || key.EndsWith('/')) throw new ArgumentException($"invalid .npz key '{key}'", nameof(arrays));
+            if (string.IsNullOrEmpty(key) || key.EndsWith('/'))
+                throw new ArgumentException($"invalid .npz key '{key}'", nameof(arrays));
             if (!seen.Add(key)) throw new ArgumentException($"duplicate .npz key '{key}'", nameof(arrays));
             ArgumentNullException.ThrowIfNull(array);
         }

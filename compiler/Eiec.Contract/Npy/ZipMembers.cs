@@ -30,9 +30,11 @@ internal sealed class ZipMembers : IDisposable
         {
             archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException
+                                       or ArgumentException)
         {
-            throw new EiecException($"{source}: not a valid {kind}: the file is not a ZIP archive, or it is truncated or corrupt ({e.Message})");
+            throw new EiecException($"{source}: not a valid {kind}: the file is not a ZIP archive, " +
+                $"or it is truncated or corrupt ({e.Message})");
         }
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         foreach (var entry in archive.Entries)
@@ -40,7 +42,8 @@ internal sealed class ZipMembers : IDisposable
             if (!entries.TryAdd(entry.FullName, entry))
             {
                 archive.Dispose();
-                throw new EiecException($"{source}: corrupt {kind}: member '{entry.FullName}' appears more than once in the ZIP archive");
+                throw new EiecException($"{source}: corrupt {kind}: member '{entry.FullName}' " +
+                    "appears more than once in the ZIP archive");
             }
         }
         return new ZipMembers(archive, entries);
@@ -61,11 +64,13 @@ internal sealed class ZipMembers : IDisposable
             using var buffer = new MemoryStream((int)Math.Min(entry.Length, 64L << 20));
             using (var stream = entry.Open()) stream.CopyTo(buffer);
             if (buffer.Length != entry.Length)
-                throw new EiecException($"{describe}: corrupt ZIP member: the archive says {entry.Length} bytes but {buffer.Length} were stored");
+                throw new EiecException($"{describe}: corrupt ZIP member: " +
+                    $"the archive says {entry.Length} bytes but {buffer.Length} were stored");
             var data = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
             var crc = Crc32.Compute(data);
             if (crc != entry.Crc32)
-                throw new EiecException($"{describe}: corrupt ZIP member: CRC-32 is {crc:x8} but the archive says {entry.Crc32:x8}");
+                throw new EiecException(
+                    $"{describe}: corrupt ZIP member: CRC-32 is {crc:x8} but the archive says {entry.Crc32:x8}");
             return data;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)

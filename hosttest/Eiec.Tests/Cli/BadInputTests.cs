@@ -18,7 +18,8 @@ public class BadInputTests
     {
         CzWriter.Write(Images.Random(4, [40, 24, 10], 0.3, bias: true), tmp.File("m.cz"));
         Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", tmp.File(name)).ExitCode.Should().Be(0);
-        NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromFloat32(Enumerable.Range(0, 40).Select(i => i % 3 * 0.5f).ToArray()));
+        NpyWriter.WriteFile(tmp.File("x.npy"),
+            NpyArray.FromFloat32(Enumerable.Range(0, 40).Select(i => i % 3 * 0.5f).ToArray()));
         return tmp.File(name);
     }
 
@@ -43,8 +44,10 @@ public class BadInputTests
         var lines = File.ReadAllLines(file);
         lines[0] = "ffff";
         File.WriteAllLines(file, lines);
-        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy")), "PE 3, layer 0 ('fc1'): column 0 pointers");
-        ShouldFailWithOneLine(Support.Cli.Run("sim", img, "--input", tmp.File("x.npy")), "PE 3, layer 0 ('fc1'): column 0 pointers");
+        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy")),
+            "PE 3, layer 0 ('fc1'): column 0 pointers");
+        ShouldFailWithOneLine(Support.Cli.Run("sim", img, "--input", tmp.File("x.npy")),
+            "PE 3, layer 0 ('fc1'): column 0 pointers");
     }
 
     [Fact]
@@ -54,7 +57,8 @@ public class BadInputTests
         var img = BuildImage(tmp);
         var manifest = Path.Combine(img, "image.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"pes\": 4", "\"pes\": 2"));
-        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy")), "image.json: layer 0 ('fc1'): groups = 10, expected 20");
+        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy")),
+            "image.json: layer 0 ('fc1'): groups = 10, expected 20");
     }
 
     [Fact]
@@ -63,7 +67,8 @@ public class BadInputTests
         using var tmp = new TempDir();
         var img = BuildImage(tmp);
         File.WriteAllText(Path.Combine(img, "input.hex"), "0001\n");
-        ShouldFailWithOneLine(Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", img), "input.hex, which eiec did not write");
+        ShouldFailWithOneLine(Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", img),
+            "input.hex, which eiec did not write");
         File.Exists(Path.Combine(img, "input.hex")).Should().BeTrue();
     }
 
@@ -85,9 +90,11 @@ public class BadInputTests
         using var tmp = new TempDir();
         var img = BuildImage(tmp);
         NpyWriter.WriteFile(tmp.File("empty.npy"), NpyArray.FromFloat32([], [0, 40]));
-        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("empty.npy")), "the input batch is empty");
+        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("empty.npy")),
+            "the input batch is empty");
         CzWriter.Write(Images.Random(4, [40, 12, 10], 0.3), tmp.File("other.cz"));
-        ShouldFailWithOneLine(Support.Cli.Run("run", img, "--input", tmp.File("x.npy"), "--reference", tmp.File("other.cz")),
+        ShouldFailWithOneLine(
+            Support.Cli.Run("run", img, "--input", tmp.File("x.npy"), "--reference", tmp.File("other.cz")),
             "other.cz: layer 0 ('fc1') is 40 → 12 but the image's layer 0 is 40 → 24");
     }
 
@@ -102,10 +109,15 @@ public class BadInputTests
     public void Should_validate_gen_options_before_writing_anything()
     {
         using var tmp = new TempDir();
-        ShouldFailWithOneLine(Support.Cli.Run("gen", "--dims", "10,5", "--density", "2", "-o", tmp.File("out")), "--density 2: must be in (0, 1]");
-        ShouldFailWithOneLine(Support.Cli.Run("gen", "--dims", "1,99999999999", "-o", tmp.File("out")), "--dims '1,99999999999'");
-        ShouldFailWithOneLine(Support.Cli.Run("gen", "--dims", "100000,100000", "--density", "1", "-o", tmp.File("out")), "would keep more than");
-        ShouldFailWithOneLine(Support.Cli.Run("gen", "--layer", "nope", "-o", tmp.File("out")), "no such benchmark layer");
+        ShouldFailWithOneLine(Support.Cli.Run("gen", "--dims", "10,5", "--density", "2", "-o", tmp.File("out")),
+            "--density 2: must be in (0, 1]");
+        ShouldFailWithOneLine(Support.Cli.Run("gen", "--dims", "1,99999999999", "-o", tmp.File("out")),
+            "--dims '1,99999999999'");
+        ShouldFailWithOneLine(
+            Support.Cli.Run("gen", "--dims", "100000,100000", "--density", "1", "-o", tmp.File("out")),
+            "would keep more than");
+        ShouldFailWithOneLine(Support.Cli.Run("gen", "--layer", "nope", "-o", tmp.File("out")),
+            "no such benchmark layer");
         Directory.Exists(tmp.File("out")).Should().BeFalse();
     }
 }

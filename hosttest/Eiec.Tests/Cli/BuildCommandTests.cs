@@ -16,7 +16,8 @@ public class BuildCommandTests
         r.Stderr.Should().StartWith("eiec: error: ").And.Contain("bad.cz");
         r.Stderr.TrimEnd().Split('\n').Should().HaveCount(1, "one clear message, no stack trace");
         Directory.Exists(tmp.File("out")).Should().BeFalse();
-        Directory.GetFileSystemEntries(tmp.Path).Should().Equal([tmp.File("bad.cz")], "no staging directory left behind");
+        Directory.GetFileSystemEntries(tmp.Path)
+            .Should().Equal([tmp.File("bad.cz")], "no staging directory left behind");
     }
 
     [Fact]
@@ -59,5 +60,7 @@ public class BuildCommandTests
 
     private static Dictionary<string, string> Snapshot(string dir) =>
         Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+            .ToDictionary(
+                f => Path.GetRelativePath(dir, f).Replace('\\', '/'),
+                f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }

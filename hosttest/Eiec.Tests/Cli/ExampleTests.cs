@@ -8,7 +8,8 @@ public class ExampleTests
     public static TheoryData<string> Models()
     {
         var data = new TheoryData<string>();
-        foreach (var cz in Directory.GetFiles(Path.Combine(RepoPaths.Root, "examples"), "*.cz", SearchOption.AllDirectories).Order())
+        foreach (var cz in Directory.GetFiles(
+                     Path.Combine(RepoPaths.Root, "examples"), "*.cz", SearchOption.AllDirectories).Order())
             data.Add(Path.GetRelativePath(RepoPaths.Root, cz));
         return data;
     }
@@ -19,9 +20,11 @@ public class ExampleTests
     {
         using var tmp = new TempDir();
         var cz = Path.Combine(RepoPaths.Root, model);
-        var build = Support.Cli.Run("build", cz, "-c", Path.Combine(RepoPaths.Root, "examples/accel.yaml"), "-o", tmp.File("out"));
+        var build = Support.Cli.Run(
+            "build", cz, "-c", Path.Combine(RepoPaths.Root, "examples/accel.yaml"), "-o", tmp.File("out"));
         build.ExitCode.Should().Be(0, build.Stderr);
-        var input = Directory.GetFiles(Path.GetDirectoryName(cz)!, "*.npy").Order().FirstOrDefault(f => f.Contains("input"));
+        var input = Directory.GetFiles(Path.GetDirectoryName(cz)!, "*.npy").Order()
+            .FirstOrDefault(f => f.Contains("input"));
         input.Should().NotBeNull($"example {model} ships an input .npy");
         var run = Support.Cli.Run("run", tmp.File("out"), "--input", input!, "--reference", cz);
         run.ExitCode.Should().Be(0, run.Stderr);

@@ -13,7 +13,8 @@ public class GenCommandTests
         Support.Cli.Run("gen", "--layer", "NT-LSTM", "--seed", "4", "-o", tmp.File("a")).ExitCode.Should().Be(0);
         Support.Cli.Run("gen", "--layer", "NT-LSTM", "--seed", "4", "-o", tmp.File("b")).ExitCode.Should().Be(0);
         File.ReadAllBytes(tmp.File("a/NT-LSTM.cz")).Should().Equal(File.ReadAllBytes(tmp.File("b/NT-LSTM.cz")));
-        File.ReadAllBytes(tmp.File("a/NT-LSTM.input.npy")).Should().Equal(File.ReadAllBytes(tmp.File("b/NT-LSTM.input.npy")));
+        File.ReadAllBytes(tmp.File("a/NT-LSTM.input.npy"))
+            .Should().Equal(File.ReadAllBytes(tmp.File("b/NT-LSTM.input.npy")));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
-using Eiec.Compiler.Lowering;
 using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Compiler;
@@ -14,7 +14,8 @@ public class CapacityErrorTests
         var config = Images.Small(2) with { PointerBits = 8, SpmatSramBytes = 64 * 1024 };
         var act = () => ImageCompiler.Compile(model, config, 8, "big.cz");
         act.Should().Throw<EiecException>()
-            .WithMessage("big.cz: layer 'fc1' (index 0): PE * needs * sparse-matrix entries, but pointer_bits = 8 addresses at most 255 per layer*");
+            .WithMessage("big.cz: layer 'fc1' (index 0): PE * needs * sparse-matrix entries, " +
+                "but pointer_bits = 8 addresses at most 255 per layer*");
     }
 
     [Fact]
@@ -23,7 +24,8 @@ public class CapacityErrorTests
         var model = Images.Random(1, [100, 40, 400], 0.5);
         var config = Images.Small(4) with { SpmatSramBytes = 2048 };
         var act = () => ImageCompiler.Compile(model, config, 8, "m.cz");
-        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc2' (index 1): PE * needs sparse-matrix words *, but the sparse-matrix SRAM holds 256 words*");
+        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc2' (index 1): " +
+            "PE * needs sparse-matrix words *, but the sparse-matrix SRAM holds 256 words*");
     }
 
     [Fact]
@@ -32,7 +34,8 @@ public class CapacityErrorTests
         var model = Images.Random(1, [1000, 10], 0.1);
         var config = Images.Small(1);
         var act = () => ImageCompiler.Compile(model, config, 8, "m.cz");
-        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc1' (index 0): 1000 inputs and 10 outputs need 1000 activations per PE at 1 PE(s), but each activation buffer holds 256*");
+        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc1' (index 0): 1000 inputs and 10 outputs " +
+            "need 1000 activations per PE at 1 PE(s), but each activation buffer holds 256*");
     }
 
     [Fact]
@@ -41,7 +44,8 @@ public class CapacityErrorTests
         var model = Images.Random(1, [500, 10], 0.1);
         var config = Images.Small(2) with { PointerSramBytes = 256 };
         var act = () => ImageCompiler.Compile(model, config, 8, "m.cz");
-        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc1' (index 0): its 501 column pointers need pointer-bank rows 0..250 in every PE, but each bank holds 64*");
+        act.Should().Throw<EiecException>().WithMessage("m.cz: layer 'fc1' (index 0): its 501 column pointers " +
+            "need pointer-bank rows 0..250 in every PE, but each bank holds 64*");
     }
 
     [Fact]
@@ -50,7 +54,8 @@ public class CapacityErrorTests
         using var tmp = new TempDir();
         var good = Images.Random(1, [30, 20], 0.3);
         Images.CompileToDisk(good, Images.Small(2), tmp.File("out"));
-        var before = Directory.GetFiles(tmp.File("out"), "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var before = Directory.GetFiles(tmp.File("out"), "*", SearchOption.AllDirectories)
+            .ToDictionary(f => f, File.ReadAllBytes);
         var act = () => Eiec.Contract.Image.AtomicDirectory.Produce(tmp.File("out"), dir =>
         {
             File.WriteAllText(Path.Combine(dir, "partial.hex"), "00");

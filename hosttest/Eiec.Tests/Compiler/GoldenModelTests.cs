@@ -29,11 +29,13 @@ public class GoldenModelTests
             var acc = new long[layer.Outputs];
             for (int j = 0; j < layer.Inputs; j++)
                 for (int e = layer.IndPtr[j]; e < layer.IndPtr[j + 1]; e++)
-                    acc[layer.Indices[e]] += (long)Math.Round(layer.Codebook[layer.Codes[e]] * Math.Pow(2, f), MidpointRounding.AwayFromZero) * a[j];
+                    acc[layer.Indices[e]] += (long)Math.Round(
+                        layer.Codebook[layer.Codes[e]] * Math.Pow(2, f), MidpointRounding.AwayFromZero) * a[j];
             var expected = new short[layer.Outputs];
             for (int i = 0; i < expected.Length; i++)
             {
-                long b = layer.Bias is null ? 0 : (long)Math.Round(layer.Bias[i] * 256.0, MidpointRounding.AwayFromZero);
+                long b = layer.Bias is null
+                    ? 0 : (long)Math.Round(layer.Bias[i] * 256.0, MidpointRounding.AwayFromZero);
                 long t = acc[i] + (b << f);
                 long r = f == 0 ? t : (long)Math.Floor(t / Math.Pow(2, f) + 0.5);
                 if (layer.Activation == LayerActivation.Relu) r = Math.Max(r, 0);
@@ -69,12 +71,14 @@ public class GoldenModelTests
                 var bound = new double[layer.Outputs];
                 for (int j = 0; j < layer.Inputs; j++)
                     for (int e = layer.IndPtr[j]; e < layer.IndPtr[j + 1]; e++)
-                        bound[layer.Indices[e]] += Math.Abs(layer.Codebook[layer.Codes[e]]) * err[j] + epsW * Math.Abs(aHat[j]);
+                        bound[layer.Indices[e]] +=
+                            Math.Abs(layer.Codebook[layer.Codes[e]]) * err[j] + epsW * Math.Abs(aHat[j]);
                 var actual = FixedPointMath.ToReal(golden.LayerOutputs[l], A);
                 for (int i = 0; i < layer.Outputs; i++)
                 {
                     bound[i] += 2 * epsA;
-                    Math.Abs(actual[i] - reference[l][i]).Should().BeLessThanOrEqualTo(bound[i] + 1e-12, $"layer {l} output {i} (seed {seed})");
+                    Math.Abs(actual[i] - reference[l][i])
+                        .Should().BeLessThanOrEqualTo(bound[i] + 1e-12, $"layer {l} output {i} (seed {seed})");
                 }
                 err = bound;
                 aHat = actual;
@@ -88,7 +92,8 @@ public class GoldenModelTests
     public void Should_count_saturations_When_outputs_exceed_sixteen_bits()
     {
         using var tmp = new TempDir();
-        var model = RandomModel.Create(new RandomModelSpec { Dims = [64, 8], WeightDensity = [1.0], WeightScale = 4, Seed = 2 });
+        var model = RandomModel.Create(
+            new RandomModelSpec { Dims = [64, 8], WeightDensity = [1.0], WeightScale = 4, Seed = 2 });
         var image = Images.CompileToDisk(model, Images.Small(2), tmp.File("img"));
         var input = Enumerable.Repeat((short)32767, 64).ToArray();
         var result = GoldenModel.Run(image, input);
@@ -97,5 +102,6 @@ public class GoldenModelTests
         result.Output.Count(v => v == short.MaxValue || v == short.MinValue).Should().Be((int)result.Saturations[0]);
     }
 
-    private static short[] Quantize(float[] x, int frac) => x.Select(v => FixedPointMath.Quantize(v, frac, out _)).ToArray();
+    private static short[] Quantize(float[] x, int frac) =>
+        x.Select(v => FixedPointMath.Quantize(v, frac, out _)).ToArray();
 }

@@ -19,7 +19,8 @@ public class ImageEncodingTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Should_store_every_weight_and_padding_entry_When_compared_with_an_independent_encoder(int pes, int inputs, int outputs, double density)
+    public void Should_store_every_weight_and_padding_entry_When_compared_with_an_independent_encoder(
+        int pes, int inputs, int outputs, double density)
     {
         using var tmp = new TempDir();
         var model = Images.Random(pes * 7 + inputs, [inputs, outputs], density);
@@ -63,12 +64,15 @@ public class ImageEncodingTests
         var model = Images.Random(5, [60, 50, 10], 0.2, bias: true);
         Images.CompileToDisk(model, Images.Small(4), tmp.File("a"));
         Images.CompileToDisk(model, Images.Small(4), tmp.File("b"));
-        var a = Directory.GetFiles(tmp.File("a"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp.File("a"), f)).Order().ToList();
-        var b = Directory.GetFiles(tmp.File("b"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp.File("b"), f)).Order().ToList();
+        var a = Directory.GetFiles(tmp.File("a"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(tmp.File("a"), f)).Order().ToList();
+        var b = Directory.GetFiles(tmp.File("b"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(tmp.File("b"), f)).Order().ToList();
         a.Should().Equal(b);
         a.Should().Contain(ImageFiles.Manifest);
         foreach (var f in a)
-            File.ReadAllBytes(Path.Combine(tmp.File("a"), f)).Should().Equal(File.ReadAllBytes(Path.Combine(tmp.File("b"), f)), f);
+            File.ReadAllBytes(Path.Combine(tmp.File("a"), f))
+                .Should().Equal(File.ReadAllBytes(Path.Combine(tmp.File("b"), f)), f);
     }
 
     [Fact]

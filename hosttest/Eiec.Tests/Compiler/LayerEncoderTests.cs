@@ -1,5 +1,5 @@
-using Eiec.Contract.Cz;
 using Eiec.Compiler.Lowering;
+using Eiec.Contract.Cz;
 
 namespace Eiec.Tests.Compiler;
 

@@ -9,7 +9,8 @@ public class AccelConfigTests
     public void Should_have_the_paper_defaults_When_nothing_is_given()
     {
         var c = new AccelConfig().Validated();
-        (c.Pes, c.FifoDepth, c.ClockMhz, c.WordBits, c.PointerBits, c.CodeBits, c.IndexBits).Should().Be((64, 8, 800.0, 64, 16, 4, 4));
+        (c.Pes, c.FifoDepth, c.ClockMhz, c.WordBits, c.PointerBits, c.CodeBits, c.IndexBits)
+            .Should().Be((64, 8, 800.0, 64, 16, 4, 4));
         c.EntriesPerWord.Should().Be(8);
         c.SpmatWords.Should().Be(16384);           // 128 KB / 8 bytes
         c.PointerBankDepth.Should().Be(8192);      // 32 KB / 2 bytes / 2 banks

@@ -25,11 +25,13 @@ public sealed class CzArrayErrorTests : IDisposable
     [InlineData("fc2", "indices", NpyDType.Float32, "'<f4'", "int32")]
     [InlineData("fc2", "indptr", NpyDType.Int16, "'<i2'", "int32 ('<i4') or int64")]
     [InlineData("fc1", "codes", NpyDType.Float32, "'<f4'", "integer dtype")]
-    public void Should_NameRequiredDType_When_ArrayHasWrongDType(string layer, string field, NpyDType dtype, string actual, string required)
+    public void Should_NameRequiredDType_When_ArrayHasWrongDType(
+        string layer, string field, NpyDType dtype, string actual, string required)
     {
         var length = NpyReader.Read(BadCzFile.Good().Read($"{layer}/{field}.npy"), "x").Length;
 
-        _bad.ErrorOf(BadCzFile.Good().Replace($"{layer}/{field}.npy", new NpyArray(dtype, [length], new byte[length * dtype.ItemSize()])))
+        var wrong = new NpyArray(dtype, [length], new byte[length * dtype.ItemSize()]);
+        _bad.ErrorOf(BadCzFile.Good().Replace($"{layer}/{field}.npy", wrong))
             .ShouldMention([.. Names(layer, field), actual, required]);
     }
 
@@ -62,14 +64,16 @@ public sealed class CzArrayErrorTests : IDisposable
     {
         var bytes = NpyBytes.Build(NpyBytes.Header(">f4", "(3,)"), new byte[12]);
 
-        _bad.ErrorOf(BadCzFile.Good().Replace("fc1/bias.npy", bytes)).ShouldMention([.. Names("fc1", "bias"), "big-endian"]);
+        _bad.ErrorOf(BadCzFile.Good().Replace("fc1/bias.npy", bytes))
+            .ShouldMention([.. Names("fc1", "bias"), "big-endian"]);
     }
 
     [Fact]
     public void Should_NameBothLayers_When_ShapesDoNotChain()
     {
         _bad.ErrorOf(BadCzFile.Good().EditManifest("    inputs: 3\n", "    inputs: 2\n"))
-            .ShouldMention("layer 'fc2' field 'inputs'", "layer 'fc2' has 2 inputs but the previous layer 'fc1' has 3 outputs");
+            .ShouldMention("layer 'fc2' field 'inputs'",
+                "layer 'fc2' has 2 inputs but the previous layer 'fc1' has 3 outputs");
     }
 
     [Fact]
@@ -91,7 +95,8 @@ public sealed class CzArrayErrorTests : IDisposable
     public void Should_NameColumnAndPositions_When_RowIndicesAreUnsorted()
     {
         ErrorWith("fc1/indices.npy", NpyArray.FromInt32([0, 2, 1, 2, 1, 0]))
-            .ShouldMention([.. Names("fc1", "indices"), "row indices of column 3 are not sorted: position 4 has 1 after 2"]);
+            .ShouldMention([
+                .. Names("fc1", "indices"), "row indices of column 3 are not sorted: position 4 has 1 after 2"]);
     }
 
     [Fact]
@@ -123,7 +128,8 @@ public sealed class CzArrayErrorTests : IDisposable
     [InlineData("fc2", "codebook", float.NegativeInfinity, 1, "codebook[1] = -inf is not finite")]
     [InlineData("fc1", "bias", float.PositiveInfinity, 0, "bias[0] = inf is not finite")]
     [InlineData("fc1", "bias", float.NaN, 2, "bias[2] = nan is not finite")]
-    public void Should_NameIndexAndValue_When_ValueIsNotFinite(string layer, string field, float value, int index, string expected)
+    public void Should_NameIndexAndValue_When_ValueIsNotFinite(
+        string layer, string field, float value, int index, string expected)
     {
         var member = $"{layer}/{field}.npy";
         var values = NpyReader.Read(BadCzFile.Good().Read(member), member).ToFloat32();
@@ -166,18 +172,21 @@ public sealed class CzArrayErrorTests : IDisposable
     [Fact]
     public void Should_NameBothLengths_When_BiasLengthIsNotOutputs()
     {
-        ErrorWith("fc1/bias.npy", NpyArray.FromFloat32([0f, 0f])).ShouldMention([.. Names("fc1", "bias"), "length 2 but the layer has 3 outputs"]);
+        ErrorWith("fc1/bias.npy", NpyArray.FromFloat32([0f, 0f]))
+            .ShouldMention([.. Names("fc1", "bias"), "length 2 but the layer has 3 outputs"]);
     }
 
     [Fact]
     public void Should_NameBothLengths_When_CodesLengthIsNotNonZeros()
     {
-        ErrorWith("fc2/codes.npy", NpyArray.FromUInt8([1, 2, 3])).ShouldMention([.. Names("fc2", "codes"), "length 3 but there are 4 non-zeros"]);
+        ErrorWith("fc2/codes.npy", NpyArray.FromUInt8([1, 2, 3]))
+            .ShouldMention([.. Names("fc2", "codes"), "length 3 but there are 4 non-zeros"]);
     }
 
     [Fact]
     public void Should_NameTheValue_When_Int64CodeDoesNotFitUInt8()
     {
-        ErrorWith("fc2/codes.npy", NpyArray.FromInt64([1, 2, 300, 1])).ShouldMention([.. Names("fc2", "codes"), "element 2 = 300 does not fit in uint8"]);
+        ErrorWith("fc2/codes.npy", NpyArray.FromInt64([1, 2, 300, 1]))
+            .ShouldMention([.. Names("fc2", "codes"), "element 2 = 300 does not fit in uint8"]);
     }
 }

@@ -18,7 +18,8 @@ public sealed class CzContainerErrorTests : IDisposable
     [InlineData("")]
     public void Should_SayItIsNotAZip_When_FileIsNotAZip(string content)
     {
-        _bad.ErrorOf(Encoding.UTF8.GetBytes(content)).ShouldMention("not a valid compressed model (.cz)", "not a ZIP archive");
+        _bad.ErrorOf(Encoding.UTF8.GetBytes(content))
+            .ShouldMention("not a valid compressed model (.cz)", "not a ZIP archive");
     }
 
     [Theory]
@@ -59,7 +60,8 @@ public sealed class CzContainerErrorTests : IDisposable
     [Fact]
     public void Should_SayManifestIsMissing_When_ZipHasNoManifest()
     {
-        _bad.ErrorOf(BadCzFile.Good().Remove("manifest.yaml")).ShouldMention("'manifest.yaml' is missing", "'fc1/indptr.npy'");
+        _bad.ErrorOf(BadCzFile.Good().Remove("manifest.yaml"))
+            .ShouldMention("'manifest.yaml' is missing", "'fc1/indptr.npy'");
     }
 
     [Fact]
@@ -73,13 +75,15 @@ public sealed class CzContainerErrorTests : IDisposable
     public void Should_NameTheMember_When_ZipHoldsTheSameNameTwice()
     {
         var zip = BadCzFile.Good();
-        _bad.ErrorOf(zip.Add("fc1/bias.npy", zip.Read("fc1/bias.npy"))).ShouldMention("'fc1/bias.npy' appears more than once");
+        _bad.ErrorOf(zip.Add("fc1/bias.npy", zip.Read("fc1/bias.npy")))
+            .ShouldMention("'fc1/bias.npy' appears more than once");
     }
 
     [Fact]
     public void Should_SayNotUtf8_When_ManifestIsNotText()
     {
-        _bad.ErrorOf(BadCzFile.Good().Replace("manifest.yaml", [0x66, 0xFF, 0xFE, 0x0A])).ShouldMention("manifest.yaml", "UTF-8");
+        _bad.ErrorOf(BadCzFile.Good().Replace("manifest.yaml", [0x66, 0xFF, 0xFE, 0x0A]))
+            .ShouldMention("manifest.yaml", "UTF-8");
     }
 
     [Fact]

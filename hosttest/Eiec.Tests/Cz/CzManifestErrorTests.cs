@@ -7,7 +7,8 @@ public sealed class CzManifestErrorTests : IDisposable
 
     public void Dispose() => _bad.Dispose();
 
-    private string ErrorAfterEdit(string find, string replace) => _bad.ErrorOf(BadCzFile.Good().EditManifest(find, replace));
+    private string ErrorAfterEdit(string find, string replace) =>
+        _bad.ErrorOf(BadCzFile.Good().EditManifest(find, replace));
 
     [Fact]
     public void Should_ReportTheLine_When_YamlIsMalformed()
@@ -20,14 +21,17 @@ public sealed class CzManifestErrorTests : IDisposable
     [Fact]
     public void Should_ReportTheLine_When_FlowCollectionIsUnclosed()
     {
-        ErrorAfterEdit("    inputs: 4\n", "    inputs: [4\n").ShouldMention("manifest.yaml near line 8", "malformed YAML", "unterminated");
+        ErrorAfterEdit("    inputs: 4\n", "    inputs: [4\n")
+            .ShouldMention("manifest.yaml near line 8", "malformed YAML", "unterminated");
     }
 
     [Theory]
     [InlineData("version: 1\n", "version: 1\nauthor: me\n", null, "unknown key 'author'")]
     [InlineData("    outputs: 3\n", "    outptus: 3\n", "layer 'fc1'", "unknown key 'outptus'")]
-    [InlineData("      codes: fc2/codes.npy\n", "      codes: fc2/codes.npy\n      scale: fc2/scale.npy\n", "layer 'fc2'", "unknown key 'scale' in 'arrays'")]
-    public void Should_NameTheKeyAndLayer_When_ManifestHasAnUnknownKey(string find, string replace, string? layer, string expected)
+    [InlineData("      codes: fc2/codes.npy\n", "      codes: fc2/codes.npy\n      scale: fc2/scale.npy\n",
+        "layer 'fc2'", "unknown key 'scale' in 'arrays'")]
+    public void Should_NameTheKeyAndLayer_When_ManifestHasAnUnknownKey(
+        string find, string replace, string? layer, string expected)
     {
         var message = ErrorAfterEdit(find, replace);
 
@@ -53,7 +57,8 @@ public sealed class CzManifestErrorTests : IDisposable
     public void Should_ListSupportedVersions_When_VersionIsUnknown()
     {
         ErrorAfterEdit("version: 1\n", "version: 2\nnew_key: x\n")
-            .ShouldMention("manifest.yaml line 3", "field 'version'", "unsupported .cz format version 2", "reads version(s) 1");
+            .ShouldMention(
+                "manifest.yaml line 3", "field 'version'", "unsupported .cz format version 2", "reads version(s) 1");
     }
 
     [Theory]
@@ -68,13 +73,18 @@ public sealed class CzManifestErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("    kind: fc\n    inputs: 4\n", "    kind: conv\n    inputs: 4\n", "layer 'fc1'", "field 'kind' is 'conv'")]
-    [InlineData("    activation: relu\n", "    activation: tanh\n", "layer 'fc1'", "field 'activation' is 'tanh'; expected 'relu' or 'none'")]
-    [InlineData("    inputs: 3\n", "    inputs: three\n", "layer 'fc2'", "field 'inputs' must be an integer, got 'three'")]
+    [InlineData("    kind: fc\n    inputs: 4\n", "    kind: conv\n    inputs: 4\n",
+        "layer 'fc1'", "field 'kind' is 'conv'")]
+    [InlineData("    activation: relu\n", "    activation: tanh\n",
+        "layer 'fc1'", "field 'activation' is 'tanh'; expected 'relu' or 'none'")]
+    [InlineData("    inputs: 3\n", "    inputs: three\n",
+        "layer 'fc2'", "field 'inputs' must be an integer, got 'three'")]
     [InlineData("    outputs: 2\n", "    outputs: [2]\n", "layer 'fc2'", "field 'outputs' must be a plain value")]
     [InlineData("    outputs: 2\n", "    outputs: 99999999999\n", "layer 'fc2'", "field 'outputs' must be an integer")]
-    [InlineData("      indptr: fc1/indptr.npy\n", "      indptr: ''\n", "layer 'fc1'", "field 'arrays.indptr' is empty")]
-    public void Should_NameLayerAndField_When_LayerValueIsWrong(string find, string replace, string layer, string expected)
+    [InlineData("      indptr: fc1/indptr.npy\n", "      indptr: ''\n",
+        "layer 'fc1'", "field 'arrays.indptr' is empty")]
+    public void Should_NameLayerAndField_When_LayerValueIsWrong(
+        string find, string replace, string layer, string expected)
     {
         ErrorAfterEdit(find, replace).ShouldMention("manifest.yaml line ", layer, expected);
     }
@@ -82,7 +92,8 @@ public sealed class CzManifestErrorTests : IDisposable
     [Fact]
     public void Should_SayTheModelHasNoLayers_When_LayerListIsEmpty()
     {
-        _bad.ErrorOf(BadCzFile.Good().SetManifest("format: eiec-cz\nversion: 1\nname: m\nlayers: []\n")).ShouldMention("no layers");
+        _bad.ErrorOf(BadCzFile.Good().SetManifest("format: eiec-cz\nversion: 1\nname: m\nlayers: []\n"))
+            .ShouldMention("no layers");
     }
 
     [Theory]
@@ -91,7 +102,8 @@ public sealed class CzManifestErrorTests : IDisposable
     [InlineData("- format: eiec-cz\n", "must be a mapping")]
     [InlineData("format: eiec-cz\nversion: 1\nname: m\n", "missing key 'layers'")]
     [InlineData("format: eiec-cz\nversion: 1\nname: m\nlayers: {}\n", "'layers' must be a list")]
-    [InlineData("format: eiec-cz\nversion: 1\nname: m\nlayers: [fc1]\n", "layer #1: each entry of 'layers' must be a mapping")]
+    [InlineData("format: eiec-cz\nversion: 1\nname: m\nlayers: [fc1]\n",
+        "layer #1: each entry of 'layers' must be a mapping")]
     [InlineData("format: eiec-cz\n---\nformat: eiec-cz\n", "2 YAML documents")]
     [InlineData("format: eiec-cz\nformat: eiec-cz\n", "Duplicate key")]
     public void Should_ExplainTheStructure_When_ManifestShapeIsWrong(string manifest, string expected)

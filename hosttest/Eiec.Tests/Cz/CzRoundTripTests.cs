@@ -79,7 +79,8 @@ public class CzRoundTripTests
     [InlineData("fc1", "FC1")]
     public void Should_RoundTripNames_When_TheyLookLikeYamlScalarsOrUnsafePaths(string first, string second)
     {
-        var model = new CzModel(first + second, [CzSamples.Copy(CzSamples.Fc1(), name: first), CzSamples.Copy(CzSamples.Fc2(), name: second)]);
+        var model = new CzModel(first + second,
+            [CzSamples.Copy(CzSamples.Fc1(), name: first), CzSamples.Copy(CzSamples.Fc2(), name: second)]);
 
         var back = CzReader.Read(new MemoryStream(CzWriter.ToBytes(model)), "names.cz");
 
@@ -89,7 +90,8 @@ public class CzRoundTripTests
     [Fact]
     public void Should_UseDistinctFolders_When_LayerNamesDifferOnlyInCase()
     {
-        var model = new CzModel("m", [CzSamples.Copy(CzSamples.Fc1(), name: "fc"), CzSamples.Copy(CzSamples.Fc2(), name: "FC")]);
+        var model = new CzModel("m",
+            [CzSamples.Copy(CzSamples.Fc1(), name: "fc"), CzSamples.Copy(CzSamples.Fc2(), name: "FC")]);
 
         var manifest = CzWriter.BuildManifest(model);
 
@@ -132,7 +134,8 @@ public class CzRoundTripTests
                 codebook: fc2/codebook.npy
                 bias: null
             """;
-        var zip = BadCzFile.Good().SetManifest(manifest).Add("README.txt", Encoding.UTF8.GetBytes("extra members are ignored"));
+        var zip = BadCzFile.Good().SetManifest(manifest)
+            .Add("README.txt", Encoding.UTF8.GetBytes("extra members are ignored"));
 
         CzAssert.SameModel(CzReader.Read(new MemoryStream(zip.ToBytes()), "hand.cz"), CzSamples.TwoLayer());
     }

@@ -36,21 +36,22 @@ public static class CzSamples
         Codebook = [0f, 1f, -0.5f, 0.25f],
     };
 
-    public static CzLayer Copy(CzLayer layer, string? name = null, string? kind = null, int? inputs = null, int? outputs = null,
+    public static CzLayer Copy(
+        CzLayer layer, string? name = null, string? kind = null, int? inputs = null, int? outputs = null,
         LayerActivation? activation = null, int[]? indptr = null, int[]? indices = null, byte[]? codes = null,
         float[]? codebook = null, float[]? bias = null, bool dropBias = false) => new()
-    {
-        Name = name ?? layer.Name,
-        Kind = kind ?? layer.Kind,
-        Inputs = inputs ?? layer.Inputs,
-        Outputs = outputs ?? layer.Outputs,
-        Activation = activation ?? layer.Activation,
-        IndPtr = indptr ?? layer.IndPtr,
-        Indices = indices ?? layer.Indices,
-        Codes = codes ?? layer.Codes,
-        Codebook = codebook ?? layer.Codebook,
-        Bias = dropBias ? null : bias ?? layer.Bias,
-    };
+        {
+            Name = name ?? layer.Name,
+            Kind = kind ?? layer.Kind,
+            Inputs = inputs ?? layer.Inputs,
+            Outputs = outputs ?? layer.Outputs,
+            Activation = activation ?? layer.Activation,
+            IndPtr = indptr ?? layer.IndPtr,
+            Indices = indices ?? layer.Indices,
+            Codes = codes ?? layer.Codes,
+            Codebook = codebook ?? layer.Codebook,
+            Bias = dropBias ? null : bias ?? layer.Bias,
+        };
 
     /// <summary>W as a dense Outputs × Inputs matrix, decoded independently of the reader.</summary>
     public static float[,] Dense(CzLayer layer)

@@ -29,7 +29,8 @@ public class NumpyCzInteropTests(NumpyFixture numpy)
             layer.Name.Should().Be(e.GetProperty("name").GetString());
             layer.Inputs.Should().Be(e.GetProperty("inputs").GetInt32());
             layer.Outputs.Should().Be(e.GetProperty("outputs").GetInt32());
-            layer.Activation.Should().Be(e.GetProperty("activation").GetString() == "relu" ? LayerActivation.Relu : LayerActivation.None);
+            layer.Activation.Should().Be(
+                e.GetProperty("activation").GetString() == "relu" ? LayerActivation.Relu : LayerActivation.None);
             layer.NonZeros.Should().Be(e.GetProperty("nnz").GetInt32());
             layer.Codebook.Should().Equal(Floats(e.GetProperty("codebook")));
             if (e.GetProperty("bias").ValueKind == JsonValueKind.Null) layer.Bias.Should().BeNull();
@@ -53,7 +54,8 @@ public class NumpyCzInteropTests(NumpyFixture numpy)
         for (var i = 0; i < 2; i++)
         {
             layers[i].GetProperty("name").GetString().Should().Be(model.Layers[i].Name);
-            layers[i].GetProperty("dense").EnumerateArray().SelectMany(Floats).Should().Equal(Flatten(CzSamples.Dense(model.Layers[i])));
+            layers[i].GetProperty("dense").EnumerateArray().SelectMany(Floats)
+                .Should().Equal(Flatten(CzSamples.Dense(model.Layers[i])));
             var dtypes = layers[i].GetProperty("dtypes");
             dtypes.GetProperty("indptr").GetString().Should().Be("<i4");
             dtypes.GetProperty("codes").GetString().Should().Be("|u1");
@@ -83,7 +85,8 @@ public class NumpyCzInteropTests(NumpyFixture numpy)
         model.Layers[1].Bias.Should().BeNull();
     }
 
-    private static IEnumerable<float> Floats(JsonElement array) => array.EnumerateArray().Select(v => (float)v.GetDouble());
+    private static IEnumerable<float> Floats(JsonElement array) =>
+        array.EnumerateArray().Select(v => (float)v.GetDouble());
 
     private static IEnumerable<float> Flatten(float[,] matrix) => matrix.Cast<float>();
 }

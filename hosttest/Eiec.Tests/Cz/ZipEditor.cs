@@ -37,7 +37,8 @@ public sealed class ZipEditor
     public ZipEditor EditManifest(string find, string replace)
     {
         var text = Encoding.UTF8.GetString(Read("manifest.yaml"));
-        if (!text.Contains(find)) throw new ArgumentException($"manifest does not contain '{find}':\n{text}", nameof(find));
+        if (!text.Contains(find))
+            throw new ArgumentException($"manifest does not contain '{find}':\n{text}", nameof(find));
         return Replace("manifest.yaml", Encoding.UTF8.GetBytes(text.Replace(find, replace)));
     }
 
@@ -45,7 +46,8 @@ public sealed class ZipEditor
 
     public ZipEditor Remove(string name)
     {
-        if (_members.RemoveAll(m => m.Name == name) == 0) throw new ArgumentException($"no member '{name}'", nameof(name));
+        if (_members.RemoveAll(m => m.Name == name) == 0)
+            throw new ArgumentException($"no member '{name}'", nameof(name));
         return this;
     }
 

@@ -27,7 +27,8 @@ public class NpyHeaderTests
     public void Should_WriteNumpysExactHeader_When_ArrayIsFloat32Vector()
     {
         // np.save(f, np.zeros(3, np.float32)) with NumPy 1.24, bytes 0..127.
-        var expected = "\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }" + new string(' ', 60) + "\n";
+        var expected = "\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }" +
+            new string(' ', 60) + "\n";
 
         var bytes = NpyWriter.ToBytes(NpyArray.FromFloat32([0f, 0f, 0f]));
 
@@ -57,7 +58,9 @@ public class NpyHeaderTests
     public void Should_AcceptBothByteOrderMarks_When_DTypeIsOneByteOrCanonical(string descr, NpyDType expected)
     {
         var size = expected.ItemSize();
-        var array = NpyReader.Read(NpyBytes.Build($"{{'descr': '{descr}', 'fortran_order': False, 'shape': (3,), }}", new byte[3 * size]), "d.npy");
+        var array = NpyReader.Read(
+            NpyBytes.Build($"{{'descr': '{descr}', 'fortran_order': False, 'shape': (3,), }}", new byte[3 * size]),
+            "d.npy");
 
         array.DType.Should().Be(expected);
     }

@@ -75,7 +75,8 @@ public class NpyReaderErrorTests
     {
         var bytes = Good();
 
-        ErrorOf(bytes[..^missing]).Should().Contain("truncated").And.Contain("(3,)").And.Contain("12 bytes").And.Contain($"only {12 - missing} byte");
+        ErrorOf(bytes[..^missing]).Should().Contain("truncated").And.Contain("(3,)").And.Contain("12 bytes")
+            .And.Contain($"only {12 - missing} byte");
     }
 
     [Fact]

@@ -82,7 +82,8 @@ public class NpzTests
     private static byte[] ZipBytes(params (string Name, byte[] Data)[] members)
     {
         using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip = new System.IO.Compression.ZipArchive(
+                   buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
             foreach (var (name, data) in members)
             {
                 using var s = zip.CreateEntry(name).Open();

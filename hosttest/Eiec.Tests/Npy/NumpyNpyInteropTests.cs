@@ -6,12 +6,17 @@ using Eiec.Tests.Support;
 
 namespace Eiec.Tests.Npy;
 
-/// <summary>Reads files written by real NumPy (hosttest/fixtures/make_cz_fixture.py) and writes files NumPy reads.</summary>
+/// <summary>
+/// Reads files written by real NumPy (hosttest/fixtures/make_cz_fixture.py) and writes files NumPy reads.
+/// </summary>
 [Collection(NumpyCollection.Name)]
 public class NumpyNpyInteropTests(NumpyFixture numpy)
 {
     public static TheoryData<string> NpyFiles() =>
-        ["f4", "f8", "i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8", "vector_f4", "scalar_f8", "empty_f4", "v2_f4", "v3_f4"];
+        [
+            "f4", "f8", "i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8",
+            "vector_f4", "scalar_f8", "empty_f4", "v2_f4", "v3_f4",
+        ];
 
     [Theory]
     [MemberData(nameof(NpyFiles))]
@@ -79,8 +84,10 @@ public class NumpyNpyInteropTests(NumpyFixture numpy)
         var root = dump.RootElement;
         root.GetProperty("w").GetProperty("descr").GetString().Should().Be("<f4");
         root.GetProperty("w").GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).Should().Equal(2, 2);
-        root.GetProperty("w").GetProperty("values").EnumerateArray().Select(NumpyFixture.ParseValue).Should().Equal(1.5, -2, 0.25, 8);
-        root.GetProperty("idx").GetProperty("values").EnumerateArray().Select(v => v.GetString()).Should().Equal(long.MinValue.ToString(CultureInfo.InvariantCulture), "5");
+        root.GetProperty("w").GetProperty("values").EnumerateArray().Select(NumpyFixture.ParseValue)
+            .Should().Equal(1.5, -2, 0.25, 8);
+        root.GetProperty("idx").GetProperty("values").EnumerateArray().Select(v => v.GetString())
+            .Should().Equal(long.MinValue.ToString(CultureInfo.InvariantCulture), "5");
         root.GetProperty("codes").GetProperty("descr").GetString().Should().Be("|u1");
     }
 
@@ -93,7 +100,8 @@ public class NumpyNpyInteropTests(NumpyFixture numpy)
         {
             // Compare integers as text: uint64/int64 extremes do not survive a trip through double.
             var actual = array.DType == NpyDType.UInt64
-                ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(array.Data).ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture))
+                ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(array.Data).ToArray()
+                    .Select(v => v.ToString(CultureInfo.InvariantCulture))
                 : array.ToInt64().Select(v => v.ToString(CultureInfo.InvariantCulture));
             actual.Should().Equal(values);
         }

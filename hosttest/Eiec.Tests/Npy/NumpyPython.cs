@@ -23,14 +23,16 @@ public static class NumpyPython
         if (!File.Exists(script)) throw new InvalidOperationException($"fixture script not found: {script}");
         var (code, stdout, stderr) = Execute([script, .. args], workingDirectory);
         if (code != 0)
-            throw new InvalidOperationException($"{Interpreter} {script} {string.Join(' ', args)} exited with {code}:\n{stderr}");
+            throw new InvalidOperationException(
+                $"{Interpreter} {script} {string.Join(' ', args)} exited with {code}:\n{stderr}");
         return stdout;
     }
 
     private static string? CheckInstallation()
     {
         if (!File.Exists(Interpreter))
-            return $"{Interpreter} not found: the NumPy interop tests need Debian's python3 with numpy and scipy (apt-get install python3-numpy python3-scipy)";
+            return $"{Interpreter} not found: the NumPy interop tests need Debian's python3 with numpy and scipy " +
+                "(apt-get install python3-numpy python3-scipy)";
         var (code, _, stderr) = Execute(["-c", "import numpy, scipy.sparse"]);
         return code == 0 ? null
             : $"{Interpreter} cannot import numpy/scipy (apt-get install python3-numpy python3-scipy): {stderr.Trim()}";

@@ -1,8 +1,8 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Gen;
 using Eiec.Contract.Image;
-using Eiec.Compiler.Lowering;
+using Eiec.FrontEnd.Gen;
 
 namespace Eiec.Tests.Support;
 

@@ -26,7 +26,9 @@ public static class RepoPaths
         };
         foreach (var anchor in anchors)
         {
-            for (var dir = string.IsNullOrEmpty(anchor) ? null : new DirectoryInfo(anchor); dir is not null; dir = dir.Parent)
+            for (var dir = string.IsNullOrEmpty(anchor) ? null : new DirectoryInfo(anchor);
+                 dir is not null;
+                 dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "hosttest", "fixtures", "make_cz_fixture.py")))
                     return dir.FullName;
         }
