@@ -11,7 +11,9 @@
 # 2-core machine, almost all of it in equiv_induct.
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 OLD_EIEC NEW_EIEC [WORK_DIR]" >&2; exit 2; }
-command -v yosys >/dev/null || { echo "check-rtl-equivalent: yosys not found on PATH (apt-get install yosys)" >&2; exit 1; }
+if ! command -v yosys >/dev/null; then
+  echo "check-rtl-equivalent: yosys not found on PATH (apt-get install yosys)" >&2; exit 1
+fi
 old=$(readlink -f "$1"); new=$(readlink -f "$2")
 work=${3:-$(mktemp -d)}
 mkdir -p "$work"; work=$(cd "$work" && pwd)

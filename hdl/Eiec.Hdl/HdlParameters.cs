@@ -15,7 +15,9 @@ public sealed class HdlParameters
     public HdlParameters(AccelConfig config)
     {
         var c = config.Validated();
-        string memFile(string kind) => Path.GetFileName(ImageFiles.PeMemory(0, kind))[(ImageFiles.PeFilePrefix.Length + 4)..];
+        // The kind suffix of a per-PE file name: what follows "pe000_".
+        string memFile(string kind) =>
+            Path.GetFileName(ImageFiles.PeMemory(0, kind))[(ImageFiles.PeFilePrefix.Length + 4)..];
         var list = new List<HdlDefine>
         {
             new HdlDefine("EIE_PES", I(c.Pes), "processing elements N; row i of every layer lives on PE i mod N"),
@@ -48,13 +50,16 @@ public sealed class HdlParameters
             new HdlDefine("EIE_BIAS_ADDR_BITS", I(c.BiasAddrBits), "bias memory address bits"),
             new HdlDefine("EIE_MAX_LAYERS", I(c.MaxLayers), "layer-table depth"),
             new HdlDefine("EIE_LAYER_BITS", I(c.LayerAddrBits), "layer index bits"),
-            new HdlDefine("EIE_CODEBOOK_DEPTH", I(c.CodebookDepth), "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
+            new HdlDefine("EIE_CODEBOOK_DEPTH", I(c.CodebookDepth), 
+                "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
             new HdlDefine("EIE_CODEBOOK_ADDR_BITS", I(c.CodebookAddrBits), "codebook ROM address bits"),
             new HdlDefine("EIE_COL_BITS", I(c.IndexWidth), "bits of a column or row index of any layer that fits"),
             new HdlDefine("EIE_LNZD_LEVELS", I(c.LnzdLevels), "levels of the 4-ary leading-non-zero detection tree"),
-            new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages), "arithmetic pipeline stages after issue (E1, E2, E3)"),
+            new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages), 
+                "arithmetic pipeline stages after issue (E1, E2, E3)"),
             new HdlDefine("EIE_LAYER_TABLE_BITS", I(LayerTableWord.Bits), "layer-table word, bits"),
-            new HdlDefine("EIE_LT_FIELD_BITS", I(LayerTableWord.FieldBits), "layer-table field, bits; address arithmetic width"),
+            new HdlDefine("EIE_LT_FIELD_BITS", I(LayerTableWord.FieldBits), 
+                "layer-table field, bits; address arithmetic width"),
             new HdlDefine("EIE_LT_INPUTS", I(LayerTableWord.InputsField), "layer-table field index: inputs"),
             new HdlDefine("EIE_LT_OUTPUTS", I(LayerTableWord.OutputsField), "layer-table field index: outputs"),
             new HdlDefine("EIE_LT_PTR_BASE", I(LayerTableWord.PtrBaseField), "layer-table field index: ptr_base"),
@@ -65,11 +70,14 @@ public sealed class HdlParameters
             new HdlDefine("EIE_LT_ROWS", I(LayerTableWord.RowsPerPeField), "layer-table field index: rows_per_pe"),
             new HdlDefine("EIE_FLAG_RELU_BIT", I(LayerTableWord.ReluBit), "flags bit: ReLU"),
             new HdlDefine("EIE_FLAG_LAST_BIT", I(LayerTableWord.LastBit), "flags bit: last layer"),
-            new HdlDefine("EIE_FLAG_WFRAC_SHIFT", I(LayerTableWord.WeightFracShift), "flags bits [shift +: EIE_WFRAC_BITS]: F"),
-            new HdlDefine("EIE_WFRAC_BITS", I(LayerTableWord.WeightFracFieldBits), "F, weight fraction bits, field width"),
+            new HdlDefine("EIE_FLAG_WFRAC_SHIFT", I(LayerTableWord.WeightFracShift), 
+                "flags bits [shift +: EIE_WFRAC_BITS]: F"),
+            new HdlDefine("EIE_WFRAC_BITS", I(LayerTableWord.WeightFracFieldBits), 
+                "F, weight fraction bits, field width"),
             new HdlDefine("EIE_FILE_LAYERS", Q(Path.GetFileName(ImageFiles.LayerTable)), "layer-table file in MEM_DIR"),
             new HdlDefine("EIE_FILE_CODEBOOK", Q(Path.GetFileName(ImageFiles.Codebook)), "codebook file in MEM_DIR"),
-            new HdlDefine("EIE_FILE_PE_PREFIX", Q(ImageFiles.PeFilePrefix), "per-PE files: MEM_DIR + \"pe\" + 3-digit PE index + \"_\" + kind"),
+            new HdlDefine("EIE_FILE_PE_PREFIX", Q(ImageFiles.PeFilePrefix), 
+                "per-PE files: MEM_DIR + \"pe\" + 3-digit PE index + \"_\" + kind"),
             new HdlDefine("EIE_FILE_SPMAT", Q(memFile(ImageFiles.Spmat)), "per-PE sparse-matrix file suffix"),
             new HdlDefine("EIE_FILE_PTR_EVEN", Q(memFile(ImageFiles.PtrEven)), "per-PE even pointer bank file suffix"),
             new HdlDefine("EIE_FILE_PTR_ODD", Q(memFile(ImageFiles.PtrOdd)), "per-PE odd pointer bank file suffix"),

@@ -49,9 +49,11 @@ public static class VerilogGenerator
         foreach (var file in ModuleFiles)
         {
             var template = Template(file);
-            files.Add(new GeneratedFile(file, Header(name, file, hash, $"Verilog/{file} sha256:{Sha256(template)[..16]}") + template));
+            var source = $"Verilog/{file} sha256:{Sha256(template)[..16]}";
+            files.Add(new GeneratedFile(file, Header(name, file, hash, source) + template));
         }
-        files.Add(new GeneratedFile(FileList, Provenance(name, hash, "module list of VerilogGenerator") + FileListText()));
+        files.Add(new GeneratedFile(FileList,
+            Provenance(name, hash, "module list of VerilogGenerator") + FileListText()));
         return files;
     }
 

@@ -29,7 +29,8 @@ cd "$img"
 # The sources in the order rtl/files.f gives (its // lines are provenance comments).
 sources=$(grep -v '^//' rtl/files.f | sed 's|^|rtl/|' | tr '\n' ' ')
 start=$(date +%s)
-if ! yosys -q -l synth.log -p "read_verilog -defer -Irtl $sources; script $root/hdl/scripts/synth.ys" >/dev/null 2>&1; then
+if ! yosys -q -l synth.log -p "read_verilog -defer -Irtl $sources; script $root/hdl/scripts/synth.ys" \
+    >/dev/null 2>&1; then
   echo "synth: yosys failed (log: $img/synth.log):" >&2
   grep -E "ERROR|Assert|assert" synth.log | head -20 >&2 || tail -20 synth.log >&2
   exit 1

@@ -131,8 +131,16 @@ public static class ImageCompiler
     {
         var list = new List<ImageMemory>
         {
-            new() { Kind = "layers", File = ImageFiles.LayerTable, Width = LayerTableWord.Bits, Depth = config.MaxLayers, Used = layerCount },
-            new() { Kind = "codebook", File = ImageFiles.Codebook, Width = config.WeightBits, Depth = config.CodebookDepth, Used = layerCount * config.CodebookSize },
+            new()
+            {
+                Kind = "layers", File = ImageFiles.LayerTable, Width = LayerTableWord.Bits, Depth = config.MaxLayers,
+                Used = layerCount,
+            },
+            new()
+            {
+                Kind = "codebook", File = ImageFiles.Codebook, Width = config.WeightBits, Depth = config.CodebookDepth,
+                Used = layerCount * config.CodebookSize,
+            },
         };
         for (int k = 0; k < config.Pes; k++)
         {

@@ -100,7 +100,7 @@ public sealed record AccelConfig
     [JsonIgnore] public EntryCoding Entries => new(CodeBits, IndexBits);
     /// <summary>Codebook ROM depth: MaxLayers × CodebookSize (layer l, code v at l · CodebookSize + v).</summary>
     [JsonIgnore] public int CodebookDepth => MaxLayers * CodebookSize;
-    /// <summary>Levels of the control unit's 4-ary leading-non-zero detection tree: ceil(log4 Pes), at least 1.</summary>
+    /// <summary>Levels of the control unit's 4-ary leading-non-zero detection tree: ceil(log4 Pes), >= 1.</summary>
     [JsonIgnore] public int LnzdLevels
     {
         get
@@ -114,14 +114,14 @@ public sealed record AccelConfig
     /// <summary>Bits of the signed product codebook value × activation.</summary>
     [JsonIgnore] public int ProductBits => WeightBits + ActivationBits;
 
-    /// <summary>Stages of the arithmetic unit's pipeline after the issue cycle (E1 decode, E2 multiply, E3 add).</summary>
+    /// <summary>Arithmetic pipeline stages after the issue cycle (E1 decode, E2 multiply, E3 add).</summary>
     public const int ArithStages = 3;
 
-    /// <summary>Activation groups the control unit scans for a layer of <paramref name="inputs"/>: ceil(inputs / Pes).</summary>
+    /// <summary>Activation groups the control unit scans for <paramref name="inputs"/>: ceil(inputs / Pes).</summary>
     public int Groups(int inputs) => (int)((inputs + (long)Pes - 1) / Pes);
     /// <summary>Local rows per PE of a layer of <paramref name="outputs"/>: ceil(outputs / Pes).</summary>
     public int RowsPerPe(int outputs) => (int)((outputs + (long)Pes - 1) / Pes);
-    /// <summary>Rows of each pointer bank a layer uses: its inputs + 1 pointers alternate between the two banks.</summary>
+    /// <summary>Rows of each pointer bank a layer uses: its inputs + 1 pointers alternate between the banks.</summary>
     public static int PointerRows(int inputs) => (inputs + 2) / 2;
     /// <summary>Sparse-matrix words that hold <paramref name="entries"/> entries.</summary>
     public long SpmatWordsFor(long entries) => (entries + EntriesPerWord - 1) / EntriesPerWord;

@@ -11,7 +11,7 @@ public sealed record ImageManifest
 {
     public const string FormatName = "eiec-image";
     public const int CurrentVersion = 1;
-    /// <summary>The tool and version every generated file names (image.json's generator, the RTL's provenance).</summary>
+    /// <summary>Tool and version every generated file names (image.json's generator, the RTL provenance).</summary>
     public const string CurrentGenerator = "eiec 0.1";
 
     public string Format { get; init; } = FormatName;

@@ -45,7 +45,8 @@ public static class ImageReader
         ulong[] Load(ImageMemory m) => HexFile.Read(Path.Combine(directory, m.File), m.Width, m.Depth, m.Used);
 
         var table = Mem("layers");
-        var layerTable = HexFile.ReadFields(Path.Combine(directory, table.File), LayerTableWord.Fields, table.Depth, table.Used);
+        var layerTable = HexFile.ReadFields(
+            Path.Combine(directory, table.File), LayerTableWord.Fields, table.Depth, table.Used);
         var codebook = Array.ConvertAll(Load(Mem("codebook")), v => (short)v);
         int pes = manifest.Accelerator.Pes;
         var memories = new PeMemories[pes];

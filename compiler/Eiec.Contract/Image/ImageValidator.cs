@@ -99,7 +99,8 @@ public static class ImageValidator
             var expected = JsonSerializer.Serialize(p.GetValue(config), ImageJson.Options);
             var actual = accelerator.TryGetProperty(key, out var value) ? value.GetRawText() : "(missing)";
             if (actual != expected)
-                throw new EiecException($"{path}: accelerator.{key} = {actual}, but the configuration implies {expected}");
+                throw new EiecException(
+                    $"{path}: accelerator.{key} = {actual}, but the configuration implies {expected}");
         }
     }
 

@@ -36,12 +36,14 @@ public sealed class RtlBench
     {
         var rtl = Path.GetFullPath(Path.Combine(imageDir, ImageFiles.RtlDir));
         var key = Digest(rtl);
-        return Cache.GetOrAdd(key, _ => new Lazy<RtlBench>(() => Compile(config, rtl), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return Cache.GetOrAdd(key, _ => new Lazy<RtlBench>(
+            () => Compile(config, rtl), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     private static string Digest(string rtl)
     {
-        if (!System.IO.Directory.Exists(rtl)) throw new DirectoryNotFoundException($"{rtl}: the image has no rtl/ directory");
+        if (!System.IO.Directory.Exists(rtl))
+            throw new DirectoryNotFoundException($"{rtl}: the image has no rtl/ directory");
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in System.IO.Directory.GetFiles(rtl).Order(StringComparer.Ordinal))
         {
@@ -57,10 +59,16 @@ public sealed class RtlBench
         var bench = new RtlBench(config, dir, rtl);
         RtlImages.Sources(rtl); // fails with the file's name when files.f is missing
         // Run in the RTL directory: the paths in files.f are relative to it.
-        var args = new List<string> { "-g2012", "-DEIEC_TRACE", "-I", ".", "-o", bench.VvpFile, RepoFiles.Testbench, "-c", VerilogGenerator.FileList };
+        var args = new List<string>
+        {
+            "-g2012", "-DEIEC_TRACE", "-I", ".", "-o", bench.VvpFile, RepoFiles.Testbench,
+            "-c", VerilogGenerator.FileList,
+        };
         var result = ExternalTool.Run("iverilog", args, rtl, TimeSpan.FromMinutes(5));
         if (result.ExitCode != 0 || HasWarning(result.Output))
-            throw new InvalidOperationException($"iverilog failed on the RTL of {Describe(config)} (exit {result.ExitCode}) in {rtl}:\n{result.Tail()}");
+            throw new InvalidOperationException(
+                $"iverilog failed on the RTL of {Describe(config)} (exit {result.ExitCode}) in {rtl}:\n" +
+                result.Tail());
         return bench;
     }
 

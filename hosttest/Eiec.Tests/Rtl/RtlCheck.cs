@@ -106,7 +106,8 @@ public static class RtlCheck
 
     private static string Where(string imageDir, IReadOnlyList<short[]> inputs, int stall) =>
         $"\n  image: {imageDir} (vvp.log there)\n  rtl: {Path.Combine(imageDir, "rtl")}\n" +
-        $"  rerun: cd image/rtl && iverilog -g2012 -DEIEC_TRACE -I . -o ../../eie_tb.vvp <repo>/hosttest/tb/eie_tb.v -c files.f && cd .. && " +
+        $"  rerun: cd image/rtl && iverilog -g2012 -DEIEC_TRACE -I . -o ../../eie_tb.vvp <repo>/hosttest/tb/eie_tb.v " +
+        $"-c files.f && cd .. && " +
         $"vvp -n ../eie_tb.vvp +in=input.hex +in_words={inputs.Sum(x => x.Length)} +runs={inputs.Count} +stall={stall}";
 
     private static void KeepRtl(RtlBench bench, string caseDir)

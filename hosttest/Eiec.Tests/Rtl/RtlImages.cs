@@ -13,7 +13,7 @@ namespace Eiec.Tests.Rtl;
 /// </summary>
 public static class RtlImages
 {
-    /// <summary>The config name the test images' RTL headers carry (one name, so one bench per configuration).</summary>
+    /// <summary>The config name in the test images' RTL headers (one name: one bench per configuration).</summary>
     public const string ConfigName = "rtl-test";
 
     /// <summary>Compiles, writes image and RTL to <paramref name="dir"/>, and reads the image back from disk.</summary>
@@ -33,6 +33,7 @@ public static class RtlImages
     {
         var list = Path.Combine(rtlDir, Hdl.VerilogGenerator.FileList);
         if (!File.Exists(list)) throw new FileNotFoundException($"{list}: the RTL directory has no file list", list);
-        return File.ReadAllLines(list).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).ToList();
+        return File.ReadAllLines(list)
+            .Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).ToList();
     }
 }

@@ -1,7 +1,7 @@
 using Eiec.Contract.Config;
 using Eiec.Hdl;
-using Eiec.Toolchain;
 using Eiec.Tests.Support;
+using Eiec.Toolchain;
 
 namespace Eiec.Tests.Rtl;
 
@@ -28,7 +28,10 @@ public class RtlLintTests
         var dir = RtlWorkspace.NewDirectory($"lint-{name}", deleteAtExit: true);
         RtlWriter.Write(config, name, dir);
         // As hdl/scripts/lint.sh does: in the RTL directory, the sources its files.f lists.
-        var args = new List<string> { "--lint-only", "-Wall", "-I.", "--top-module", VerilogGenerator.TopModule, "-f", VerilogGenerator.FileList };
+        var args = new List<string>
+        {
+            "--lint-only", "-Wall", "-I.", "--top-module", VerilogGenerator.TopModule, "-f", VerilogGenerator.FileList,
+        };
 
         var result = ExternalTool.Run("verilator", args, dir, TimeSpan.FromMinutes(5));
 
