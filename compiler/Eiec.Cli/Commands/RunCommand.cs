@@ -37,7 +37,7 @@ public static class RunCommand
             var model = new GoldenModel(img);
             var results = vectors.Select(v => model.Run(v)).ToArray();
             var ci = CultureInfo.InvariantCulture;
-            w.WriteLine(string.Create(ci, $"golden model: {img.Manifest.Model}, {vectors.Length} vector(s), activations Q{15 - frac}.{frac}; input saturations: {inputSat}"));
+            w.WriteLine(string.Create(ci, $"golden model: {img.Manifest.Model}, {vectors.Length} vector(s), activations {FixedPointMath.QFormat(frac)}; input saturations: {inputSat}"));
             for (int l = 0; l < img.Layers.Count; l++)
                 w.WriteLine(string.Create(ci, $"  layer {l} {img.Layers[l].Name}: {results.Sum(r => r.Macs[l])} MACs, {results.Sum(r => r.Saturations[l])} saturations"));
             if (vectors.Length <= 4)

@@ -20,6 +20,6 @@ public sealed record SimInput(IReadOnlyList<short[]> Vectors, long Saturations, 
     {
         var vectors = ActivationInput.Load(path, length, fracBits, out long saturations);
         bool batch = ActivationInput.IsBatch(path);
-        return new SimInput(vectors, saturations, $"{path} ({vectors.Length} vector{(vectors.Length == 1 ? "" : "s")}, Q{15 - fracBits}.{fracBits})", batch);
+        return new SimInput(vectors, saturations, $"{path} ({vectors.Length} vector{(vectors.Length == 1 ? "" : "s")}, {FixedPointMath.QFormat(fracBits)})", batch);
     }
 }
