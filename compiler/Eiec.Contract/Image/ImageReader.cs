@@ -31,8 +31,8 @@ public static class ImageReader
         if (manifest.Accelerator is null || manifest.Layers is null || manifest.Memories is null)
             throw new EiecException($"{path}: image manifest lacks accelerator, layers or memories");
         manifest.Accelerator.Validated(path);
-        ImageValidator.CheckDerivedValues(accelerator, manifest.Accelerator, path);
         ImageValidator.CheckManifest(manifest, path);
+        ImageValidator.CheckDerivedValues(accelerator, manifest.Accelerator, path);
         return manifest;
     }
 
