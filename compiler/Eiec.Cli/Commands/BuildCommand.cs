@@ -1,12 +1,7 @@
-using Eiec.Toolchain;
-using Eiec.Toolchain.Evaluation;
 using System.CommandLine;
-using System.Diagnostics;
-using Eiec.Contract.Config;
-using Eiec.Contract.Cz;
-using Eiec.Contract.Image;
 using Eiec.Compiler.Lowering;
-using Eiec.Compiler.Report;
+using Eiec.Contract.Config;
+using Eiec.Toolchain;
 
 namespace Eiec.Cli.Commands;
 
@@ -33,22 +28,11 @@ public static class BuildCommand
         return command;
     }
 
-    /// <summary>Builds and returns a one-paragraph summary for the console.</summary>
+    /// <summary>Builds (<see cref="EiecToolchain.Build"/>) and returns a one-paragraph summary for the console.</summary>
     public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits, string configName = "built-in defaults")
     {
-        var clock = Stopwatch.StartNew();
-        var model = CzReader.Read(modelPath, config.CodebookSize);
-        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
-        var report = BuildReport.From(image.Manifest);
-        AtomicDirectory.Produce(outputDir, dir =>
-        {
-            ImageWriter.Write(image, dir);
-            File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
-            File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
-            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir));
-        });
-        long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
-        return $"built {outputDir}: {image.Layers.Count} layer(s), {nnz} non-zeros + {pad} padding entries on {config.Pes} PEs " +
-               $"({report.Layers.Sum(l => l.EieBits) / 8.0 / 1024:F1} KiB of weights; {clock.Elapsed.TotalSeconds:F2} s). Report: {Path.Combine(outputDir, ImageFiles.ReportMarkdown)}";
+        var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName);
+        return $"built {outputDir}: {built.Image.Layers.Count} layer(s), {built.NonZeros} non-zeros + {built.Padding} padding entries on {config.Pes} PEs " +
+               $"({built.WeightKiB:F1} KiB of weights; {built.Elapsed.TotalSeconds:F2} s). Report: {built.ReportPath}";
     }
 }

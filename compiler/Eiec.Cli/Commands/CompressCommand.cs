@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eiec.FrontEnd.Compress;
-using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
-using Eiec.Contract.Diagnostics;
-using Eiec.FrontEnd.Import;
-using Eiec.Contract.Npy;
 using Eiec.FrontEnd.Training;
+using Eiec.Toolchain;
+using Eiec.Toolchain.Compress;
 
 namespace Eiec.Cli.Commands;
 
@@ -43,15 +39,7 @@ public static class CompressCommand
             var ui = new TrainingConsole(parse);
             var clock = Stopwatch.StartNew();
             string modelPath = parse.GetValue(model)!, outPath = parse.GetValue(output)!;
-            // Every option and output path is checked before the (possibly long) compression.
-            string? reportPath = parse.GetValue(report);
-            AtomicFile.CheckWritable(outPath, "compressed model");
-            if (reportPath is not null)
-            {
-                AtomicFile.CheckWritable(reportPath, "compression report");
-                if (Path.GetFullPath(reportPath) == Path.GetFullPath(outPath))
-                    throw new EiecException($"--report {reportPath} and --output {outPath}: the same file; give each its own");
-            }
+            // Every option is checked before the (possibly long) compression; the facade checks the output paths.
             if (parse.GetValue(density) is { } dd) OptionChecks.Fraction("--density", dd);
             OptionChecks.InRange("--codebook-bits", parse.GetValue(bits), 1, 4, "a .cz codebook holds at most 16 entries");
             if (parse.GetValue(data) is not null)
@@ -63,41 +51,23 @@ public static class CompressCommand
                 OptionChecks.AtLeast("--batch", parse.GetValue(batch), 1);
                 if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
             }
-            var dense = DenseModelLoader.Load(modelPath);
-            var loaded = clock.Elapsed;
-
-            var options = new CompressionOptions { CodebookBits = parse.GetValue(bits) };
-            if (parse.GetValue(density) is { } d)
+            var request = new CompressRequest
             {
-                if (parse.GetValue(config) is not null) throw new EiecException("--density and --config both given; put the default density in the config file (density: …)");
-                options = options with { Density = d };
-            }
-            if (parse.GetValue(config) is { } configPath)
-                options = PruneConfig.Load(configPath).Apply(options, dense.Layers.Select(l => l.Name), configPath);
-
-            CompressionResult result;
-            if (parse.GetValue(data) is { } dataPath)
-            {
-                var splits = DatasetLoader.Load(dataPath);
-                var retrain = new RetrainOptions
+                ModelPath = modelPath, OutputPath = outPath, ReportPath = parse.GetValue(report),
+                Density = parse.GetValue(density),
+                PruneConfigPath = parse.GetValue(config), CodebookBits = parse.GetValue(bits),
+                DataPath = parse.GetValue(data),
+                Retrain = new RetrainOptions
                 {
                     PruneEpochs = parse.GetValue(pruneEpochs), ShareEpochs = parse.GetValue(shareEpochs),
                     PruneLearningRate = parse.GetValue(pruneLr), ShareLearningRate = parse.GetValue(shareLr),
-                    BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
-                };
-                result = ui.Run((onEpoch, onProgress) => RetrainingCompressor.Compress(dense, options, retrain, splits.Train, splits.Test, modelPath, onEpoch, onProgress));
-            }
-            else result = DeepCompressor.Compress(dense, options, modelPath);
-            var compressed = clock.Elapsed;
-
-            var bytes = CzWriter.ToBytes(result.Model, outPath); // validates first
-            using (var staged = new StagedFiles()) // both files or neither
-            {
-                staged.Add(outPath, "compressed model", stream => stream.Write(bytes));
-                if (reportPath is not null) staged.AddText(reportPath, "compression report", result.Report.ToMarkdown());
-                staged.Commit();
-            }
-            var written = clock.Elapsed;
+                    BatchSize = parse.GetValue(batch), Seed = parse.GetValue(seed),
+                    EvalExamples = parse.GetValue(evalExamples),
+                },
+            };
+            // Retraining reports its epochs live; plain compression has none to show.
+            var result = request.DataPath is null ? EiecToolchain.Compress(request)
+                : ui.Run((onEpoch, onProgress) => EiecToolchain.Compress(request, onEpoch, onProgress));
 
             var r = result.Report;
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -106,7 +76,7 @@ public static class CompressCommand
             {
                 using var self = Process.GetCurrentProcess();
                 ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"bench: load {loaded.TotalSeconds:F2} s, compress {(compressed - loaded).TotalSeconds:F2} s, write {(written - compressed).TotalSeconds:F2} s, total {written.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, weights {r.Weights:N0}"));
+                    $"bench: load {result.Load.TotalSeconds:F2} s, compress {result.Compress.TotalSeconds:F2} s, write {result.Write.TotalSeconds:F2} s, total {result.Elapsed.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, weights {r.Weights:N0}"));
             }
             return 0;
         });

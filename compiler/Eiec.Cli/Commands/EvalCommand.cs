@@ -1,14 +1,8 @@
-using Eiec.Toolchain.Evaluation;
 using System.CommandLine;
 using System.Globalization;
-using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
-using Eiec.Golden;
-using Eiec.Contract.Image;
-using Eiec.FrontEnd.Import;
 using Eiec.Compiler.Lowering;
-using Eiec.FrontEnd.Training;
-using Eiec.Sim;
+using Eiec.Toolchain;
+using Eiec.Toolchain.Evaluation;
 using Spectre.Console;
 
 namespace Eiec.Cli.Commands;
@@ -16,8 +10,8 @@ namespace Eiec.Cli.Commands;
 /// <summary>
 /// `eiec eval --data DIR|x.npz dense.npz model.cz [image-dir]`: top-1 accuracy on the test split of
 /// the dense float model, the compressed model in float, and the fixed-point golden model (on the
-/// given image, or on one compiled here). Each row is one <see cref="ModelEvaluator"/> call; the
-/// cycle simulator is one more row with the same agreement check against the golden model.
+/// given image, or on one compiled here), then the cycle simulator, whose layer outputs are checked
+/// against the golden model's (<see cref="EiecToolchain.Evaluate"/>).
 /// </summary>
 public static class EvalCommand
 {
@@ -44,77 +38,27 @@ public static class EvalCommand
             if (parse.GetValue(limit) is { } n) OptionChecks.AtLeast("--limit", n, 1);
             if (parse.GetValue(simLimit) is { } sn) OptionChecks.AtLeast("--sim-limit", sn, 0);
             OptionChecks.InRange("--act-frac", parse.GetValue(actFrac), 0, 15);
-            var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit));
-            var denseModel = DenseModelLoader.Load(parse.GetValue(dense)!);
-            var model = CzReader.Read(czPath);
-            var compiled = parse.GetValue(image) is { } dir ? ImageReader.Read(dir)
-                : ImageCompiler.Compile(model, config.Resolve(parse), parse.GetValue(actFrac), czPath);
-            var rows = new List<AccuracyRow>
+            var result = EiecToolchain.Evaluate(new EvaluateRequest
             {
-                ModelEvaluator.DenseFloat(denseModel, test),
-                ModelEvaluator.CompressedFloat(model, test),
-                ModelEvaluator.Golden(compiled, test),
-            };
-            int simExamples = Math.Min(parse.GetValue(simLimit) ?? test.Count, test.Count);
-            string? mismatch = null;
-            if (simExamples > 0)
-                rows.Add(Simulated(compiled, test.Take(simExamples), simExamples < test.Count, out mismatch));
-            ui.Console.Write(Table(rows, test.Labels));
+                DataPath = parse.GetValue(data)!, DenseModelPath = parse.GetValue(dense)!, ModelPath = czPath,
+                ImageDir = parse.GetValue(image),
+                Config = parse.GetValue(image) is null ? config.Resolve(parse) : new(),
+                ActivationFracBits = parse.GetValue(actFrac),
+                Limit = parse.GetValue(limit), SimLimit = parse.GetValue(simLimit),
+            });
+            ui.Console.Write(Table(result.Rows, result.Labels));
+            int simExamples = result.SimulatedExamples;
             if (simExamples > 0)
             {
+                var mismatch = result.SimulatorDifference;
                 ui.WriteLine(mismatch is null
                     ? $"cycle simulator: every layer output equals the golden model's, bit for bit, on all {simExamples:N0} simulated examples"
-                    : $"cycle simulator differs from the golden model: first at {mismatch}");
+                    : $"cycle simulator differs from the golden model: first at {mismatch.Describe()}");
                 if (mismatch is not null) return 1;
             }
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Examples per <see cref="Simulator.RunBatch"/> call: one array is built and validated per chunk, not per example.</summary>
-    private const int SimChunk = 64;
-
-    /// <summary>
-    /// The cycle simulator's row: the same quantized inputs as the golden row, run through
-    /// <see cref="Simulator"/>. Every layer output of every example is also compared with the golden
-    /// model's, bit for bit; <paramref name="firstMismatch"/> describes the first difference, if any.
-    /// Examples run in chunks of <see cref="SimChunk"/>, each chunk one <see cref="Simulator.RunBatch"/>
-    /// on its own array (chunks in parallel); outputs do not depend on what ran before on an array.
-    /// </summary>
-    public static AccuracyRow Simulated(CompiledImage image, Dataset test, bool subset, out string? firstMismatch)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var simulator = new Simulator(image); // RunBatch builds its own array per call, so one instance serves every thread
-        var golden = new GoldenModel(image);
-        int frac = simulator.ActivationFracBits;
-        var mismatches = new string?[test.Count];
-        var predictions = new int[test.Count];
-        string name = $"cycle simulator (Eiec.Sim, {image.Config.Pes} PEs)" + (subset ? $", first {test.Count:N0} only" : "");
-        if (test.Count > 0)
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, test.Count, SimChunk), range =>
-            {
-                var inputs = new List<short[]>(range.Item2 - range.Item1);
-                for (int k = range.Item1; k < range.Item2; k++) inputs.Add(ModelEvaluator.Quantize(test.Example(k), frac));
-                var results = simulator.RunBatch(inputs).Results;
-                for (int k = range.Item1; k < range.Item2; k++)
-                {
-                    var sim = results[k - range.Item1];
-                    var expected = golden.Run(inputs[k - range.Item1]);
-                    for (int l = 0; l < expected.LayerOutputs.Length && mismatches[k] is null; l++)
-                        for (int i = 0; i < expected.LayerOutputs[l].Length; i++)
-                            if (sim.LayerOutputs[l][i] != expected.LayerOutputs[l][i])
-                            {
-                                mismatches[k] = $"example {k}, layer {l} ('{image.Layers[l].Name}'), output {i}: golden {expected.LayerOutputs[l][i]}, simulator {sim.LayerOutputs[l][i]}";
-                                break;
-                            }
-                    predictions[k] = ModelEvaluator.ArgMax(sim.Output);
-                }
-            });
-        long correct = 0;
-        for (int k = 0; k < test.Count; k++) if (predictions[k] == test.Labels[k]) correct++;
-        firstMismatch = mismatches.FirstOrDefault(m => m is not null);
-        return new AccuracyRow(name, predictions, test.Count == 0 ? 0 : (double)correct / test.Count, clock.Elapsed);
     }
 
     /// <summary>One line per row; Δ is against the dense row on the same examples (a row may cover only the first N).</summary>

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Eiec.Contract.Cz;
-using Eiec.Contract.Diagnostics;
-using Eiec.FrontEnd.Gen;
-using Eiec.Contract.Npy;
+using Eiec.Toolchain;
+using Eiec.Toolchain.Generate;
 
 namespace Eiec.Cli.Commands;
 
@@ -29,51 +27,18 @@ public static class GenCommand
         command.SetAction(parse =>
         {
             var w = parse.InvocationConfiguration.Output;
-            var outDir = parse.GetValue(output)!;
-            if (File.Exists(outDir)) throw new EiecException($"{outDir}: output path is a file, not a directory");
-            int s = parse.GetValue(seed);
-            if (parse.GetValue(dims) is { } d)
+            var request = new GenerateRequest
             {
-                int[] widths;
-                try { widths = d.Split(',').Select(int.Parse).ToArray(); }
-                catch (Exception e) when (e is FormatException or OverflowException) { throw new EiecException($"--dims '{d}': expected comma-separated integers like 784,300,10"); }
-                if (widths.Length < 2 || widths.Any(x => x < 1)) throw new EiecException($"--dims '{d}': need at least two positive widths");
-                double wd = parse.GetValue(density), ad = parse.GetValue(actDensity);
-                if (!(wd > 0 && wd <= 1)) throw new EiecException($"--density {wd}: must be in (0, 1]");
-                if (!(ad >= 0 && ad <= 1)) throw new EiecException($"--input-density {ad}: must be in [0, 1]");
-                for (int l = 0; l + 1 < widths.Length; l++)
-                    if (wd * widths[l] * (double)widths[l + 1] > MaxNonZeros)
-                        throw new EiecException($"--dims '{d}': layer {l + 1} ({widths[l]} × {widths[l + 1]} at density {wd}) would keep more than {MaxNonZeros} weights");
-                var spec = new RandomModelSpec { Dims = widths, WeightDensity = [wd], Seed = s, Bias = parse.GetValue(bias), Name = $"mlp-{string.Join("-", widths)}" };
-                Directory.CreateDirectory(outDir);
-                Emit(w, outDir, spec.Name, RandomModel.Create(spec), RandomModel.CreateInput(widths[0], ad, s + 1));
-                return 0;
-            }
-            var rows = parse.GetValue(table) is { } t ? BenchmarkTable.Load(t) : BenchmarkTable.BuiltIn();
-            var names = parse.GetValue(all) ? rows.Select(r => r.Name).ToArray() : parse.GetValue(layer) ?? [];
-            if (names.Length == 0) throw new EiecException("nothing to generate: give --layer NAME, --all, or --dims");
-            var chosen = names.Select(name => rows.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new EiecException($"--layer '{name}': no such benchmark layer; known: {string.Join(", ", rows.Select(r => r.Name))}")).ToList();
-            Directory.CreateDirectory(outDir);
-            foreach (var row in chosen)
-            {
-                var spec = new RandomModelSpec { Dims = [row.Inputs, row.Outputs], WeightDensity = [row.WeightDensity], Seed = s, Bias = parse.GetValue(bias), ReluOnLast = true, Name = row.Name };
-                Emit(w, outDir, row.Name, RandomModel.Create(spec), RandomModel.CreateInput(row.Inputs, row.ActivationDensity, s + 1));
-            }
+                OutputDir = parse.GetValue(output)!, Density = parse.GetValue(density),
+                InputDensity = parse.GetValue(actDensity),
+                Layers = parse.GetValue(layer) ?? [], AllLayers = parse.GetValue(all),
+                TablePath = parse.GetValue(table),
+                Bias = parse.GetValue(bias), Seed = parse.GetValue(seed), Dims = parse.GetValue(dims),
+            };
+            foreach (var m in EiecToolchain.Generate(request))
+                w.WriteLine($"wrote {m.ModelPath} ({m.NonZeros} non-zeros) and {m.InputPath} ({m.InputNonZeros}/{m.InputLength} non-zero)");
             return 0;
         });
         return command;
-    }
-
-    /// <summary>CSC arrays are indexed by 32-bit integers (SciPy's default index type).</summary>
-    private const double MaxNonZeros = int.MaxValue / 2;
-
-    private static void Emit(TextWriter w, string dir, string name, CzModel model, float[] input)
-    {
-        var cz = Path.Combine(dir, $"{name}.cz");
-        var npy = Path.Combine(dir, $"{name}.input.npy");
-        CzWriter.Write(model, cz);
-        NpyWriter.WriteFile(npy, NpyArray.FromFloat32(input));
-        w.WriteLine($"wrote {cz} ({model.Layers.Sum(l => l.NonZeros)} non-zeros) and {npy} ({input.Count(x => x != 0)}/{input.Length} non-zero)");
     }
 }

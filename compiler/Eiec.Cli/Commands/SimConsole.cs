@@ -33,6 +33,7 @@ public sealed class SimConsole
         Console.Write(PeTable(stats));
         if (perPe) Console.Write(PerPeTable(stats));
         Console.Write(EnergyTable(stats, energy));
+        Console.Write(EfficiencyTable(stats, energy));
     }
 
     private static string Array(SimStats s) => $"{s.Pes} PEs, queue depth {s.FifoDepth}, clock {F(s.ClockMhz, "0.###")} MHz" +
@@ -90,21 +91,41 @@ public sealed class SimConsole
 
     public static Table EnergyTable(SimStats s, EnergyReport e)
     {
-        var t = new Table { Title = new TableTitle(Markup.Escape($"Energy per inference by unit and action (table '{e.Table}' from {e.TableOrigin}; {Array(s)})")) };
-        t.AddColumns(Escaped("unit", "action", "count", "energy/action [pJ]", "energy [nJ]", "share"));
+        var t = new Table
+        {
+            Title = new TableTitle(Markup.Escape(
+                $"Energy per inference by unit: per cycle and per action (table '{e.Table}' from {e.TableOrigin}; {Array(s)})")),
+        };
+        t.AddColumns(Escaped("unit", "per cycle / action", "count", "energy each [pJ]", "energy [nJ]", "share"));
         foreach (var c in t.Columns.Skip(2)) c.RightAligned();
         double n = s.Inferences;
         string Share(double pj) => e.TotalPj == 0 ? "-" : F(pj / e.TotalPj, "P1");
         foreach (var (unit, pj) in e.ByUnit)
         {
-            var lines = e.Lines.Where(l => l.Unit == unit).ToList();
+            // Per-cycle kinds the table sets to 0 would only add rows of zeros; actions always show their counts.
+            var lines = e.Lines.Where(l => l.Unit == unit && (!l.PerCycle || l.PjEach > 0)).ToList();
             foreach (var l in lines)
-                t.AddRow(l == lines[0] ? unit : "", l.Action, N(l.Count / n), F(l.PjPerAction, "0.####"), F(l.TotalPj / n / 1000, "F3"), Share(l.TotalPj));
+                t.AddRow(l == lines[0] ? unit : "", l.PerCycle ? $"{l.Name} (per {(EnergyActions.IsPerPe(unit) ? "PE-cycle" : "cycle")})" : l.Name,
+                    N(l.Count / n), F(l.PjEach, "0.####"), F(l.TotalPj / n / 1000, "F3"), Share(l.TotalPj));
             if (lines.Count > 1) t.AddRow("", $"[italic]{unit} total[/]", "", "", F(pj / n / 1000, "F3"), Share(pj));
         }
         t.AddRow("[bold]total[/]", "", "", "", F(e.PerInferencePj / 1000, "F3"), "100 %");
-        t.Caption = new TableTitle(Markup.Escape($"energy per inference {F(e.PerInferencePj / 1e6, "F4")} µJ; average power {F(e.AveragePowerMw, "F2")} mW " +
-                                     $"over {N(s.Cycles / n)} cycles ({F(s.LatencyUs, "F3")} µs) at {F(s.ClockMhz, "0.###")} MHz"));
+        t.Caption = new TableTitle(Markup.Escape($"per cycle: paid every counted cycle, by each PE (PE-cycles) or once (Ccu); " +
+                                                 $"{N(s.Cycles / n)} counted cycles per inference"));
+        return t;
+    }
+
+    /// <summary>The figures accelerators are compared by (EIE Table V's columns among them).</summary>
+    public static Table EfficiencyTable(SimStats s, EnergyReport e)
+    {
+        var t = new Table { Title = new TableTitle(Markup.Escape($"Energy efficiency ({Array(s)})")) };
+        t.AddColumns(Escaped("energy per inference [µJ]", "energy per useful MAC [pJ]", "average power [mW]", "frames/s", "frames/J"));
+        foreach (var c in t.Columns) c.RightAligned();
+        t.AddRow(F(e.PerInferencePj / 1e6, "F4"), F(e.PjPerUsefulMac, "F3"), F(e.AveragePowerMw, "F2"), F(e.FramesPerSecond, "N0"),
+            F(e.FramesPerJoule, "N0"));
+        t.Caption = new TableTitle(Markup.Escape($"over {N(s.Cycles / s.Inferences)} counted cycles ({F(s.LatencyUs, "F3")} µs) per " +
+                                                 $"inference at {F(s.ClockMhz, "0.###")} MHz, one inference after another; " +
+                                                 "useful MAC = multiply-accumulate with a stored weight (padding excluded)"));
         return t;
     }
 

@@ -1,13 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using Eiec.Contract.Config;
-using Eiec.Contract.Cz;
-using Eiec.Contract.Diagnostics;
-using Eiec.Contract.FixedPoint;
 using Eiec.Compiler.Lowering;
-using Eiec.Contract.Npy;
+using Eiec.Contract.Config;
+using Eiec.Contract.Diagnostics;
 using Eiec.Sim;
-using Eiec.Sim.Energy;
+using Eiec.Toolchain;
 using Eiec.Toolchain.Sweep;
 using Spectre.Console;
 
@@ -46,112 +43,39 @@ public static class SweepCommand
             int frac = OptionChecks.InRange("--act-frac", parse.GetValue(actFrac), 0, 15, "activation fraction bits, docs/fixed-point.md");
             double d = parse.GetValue(density);
             if (d is < 0 or > 1 || double.IsNaN(d)) throw new EiecException($"--density {d.ToString(CultureInfo.InvariantCulture)}: must be in [0, 1]");
-            _ = SweepRunner.Configurations(baseConfig, peList, depthList, fieldList);
-            CheckOutputDirectory(dir);
-            var table = parse.GetValue(energyTable) is { } tablePath ? EnergyTable.Load(tablePath) : EnergyTable.Default();
-            var cz = CzReader.Read(czPath);
-            int inputs = cz.Layers[0].Inputs;
-            short[] vector;
-            string inputText;
-            if (parse.GetValue(input) is { } inputPath)
+            var plan = EiecToolchain.PlanSweep(new SweepRequest
             {
-                var vectors = ActivationInput.Load(inputPath, inputs, frac, out _);
-                vector = vectors[0];
-                inputText = inputPath;
-            }
-            else
-            {
-                vector = DefaultInput.Create(inputs, frac, d);
-                inputText = $"seeded random (seed {DefaultInput.Seed}, density {d.ToString("0.###", CultureInfo.InvariantCulture)})";
-            }
+                ModelPath = czPath, OutputDir = dir, BaseConfig = baseConfig, Pes = peList, FifoDepths = depthList,
+                Fields = fieldList,
+                ActivationFracBits = frac, InputPath = parse.GetValue(input), Density = d,
+                EnergyTablePath = parse.GetValue(energyTable),
+            });
 
             var ui = new SimConsole(parse);
-            int points = peList.Count * depthList.Count * fieldList.Aggregate(1, (n, f) => n * f.Values.Count);
+            int points = plan.Points;
             ui.WriteLine($"eiec sweep {czPath}: {points} point(s) ({peList.Count} PE counts × {depthList.Count} queue depths" +
-                         $"{string.Concat(fieldList.Select(f => $" × {f.Values.Count} {f.Name}"))}); input {inputText}");
-            IReadOnlyList<SweepRow> rows = [];
-            void Work(Action<string> step) => rows = SweepRunner.Run(cz, baseConfig, peList, depthList, fieldList, vector, frac, table, Path.GetFileName(czPath), step);
+                         $"{string.Concat(fieldList.Select(f => $" × {f.Values.Count} {f.Name}"))}); input {plan.InputDescription}");
+            SweepResult result = null!;
             if (ui.Console.Profile.Capabilities.Interactive)
                 ui.Console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("sweep", maxValue: points);
-                        Work(step => { task.Description = Markup.Escape(step); task.Increment(1); });
+                        result = EiecToolchain.Sweep(plan, step => { task.Description = Markup.Escape(step); task.Increment(1); });
                     });
             else
             {
                 int done = 0;
-                Work(step => ui.WriteLine($"[{++done}/{points}] {step}"));
+                result = EiecToolchain.Sweep(plan, step => ui.WriteLine($"[{++done}/{points}] {step}"));
             }
 
-            var failures = rows.Where(r => r.Error is not null).DistinctBy(r => (r.Pes, r.FieldKey)).ToList();
-            if (rows.All(r => r.Error is not null))
-                throw new EiecException($"{czPath}: no sweep point ran; the model fits none of the {failures.Count} configuration(s) " +
-                                        $"(first: {failures[0].Pes} PEs{(failures[0].FieldKey.Length > 0 ? ", " + failures[0].FieldKey : "")}: {failures[0].Error})");
-
-            var plots = SweepPlots.Render(rows, cz.Name);
-            WriteAll(dir, staged =>
-            {
-                staged.AddText(Path.Combine(dir, "sweep.csv"), "sweep table", SweepWriter.ToCsv(rows, fieldList));
-                staged.AddText(Path.Combine(dir, "sweep.json"), "sweep report", SweepWriter.ToJson(rows, cz.Name, baseConfig.ClockMhz));
-                foreach (var (name, png) in plots) staged.Add(Path.Combine(dir, name), "sweep plot", stream => stream.Write(png));
-            });
-            ui.Console.Write(Summary(rows, baseConfig.ClockMhz));
-            foreach (var failed in failures)
+            ui.Console.Write(Summary(result.Rows, baseConfig.ClockMhz));
+            foreach (var failed in result.Failures)
                 ui.WriteLine($"skipped {failed.Pes} PEs{(failed.FieldKey.Length > 0 ? ", " + failed.FieldKey : "")}: {failed.Error}");
-            ui.WriteLine($"wrote {Path.Combine(dir, "sweep.csv")}, sweep.json and {string.Join(", ", plots.Select(p => p.Name))}");
+            ui.WriteLine($"wrote {result.CsvPath}, sweep.json and {string.Join(", ", result.PlotNames)}");
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The output directory must be one (or be creatable: its nearest existing ancestor a writable
-    /// directory). Checked before the sweep runs; nothing is created until the end.
-    /// </summary>
-    private static void CheckOutputDirectory(string dir)
-    {
-        string full;
-        try
-        {
-            if (string.IsNullOrWhiteSpace(dir)) throw new ArgumentException("the path is empty");
-            full = Path.GetFullPath(dir);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new EiecException($"--output {dir}: not a valid directory path: {e.Message}");
-        }
-        if (File.Exists(full)) throw new EiecException($"--output {dir}: is a file; the sweep writes a directory");
-        var existing = full;
-        while (!Directory.Exists(existing))
-        {
-            var parent = Path.GetDirectoryName(existing);
-            if (parent is null) break;
-            if (File.Exists(parent)) throw new EiecException($"--output {dir}: '{parent}' is a file, not a directory");
-            existing = parent;
-        }
-        AtomicFile.CheckWritable(Path.Combine(existing, "sweep.csv"), $"sweep output ({dir})");
-    }
-
-    /// <summary>Creates the directory if needed and writes every file or none (a directory created here is removed on failure).</summary>
-    private static void WriteAll(string dir, Action<StagedFiles> stage)
-    {
-        bool created = !Directory.Exists(dir);
-        try
-        {
-            try { Directory.CreateDirectory(dir); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            { throw new EiecException($"--output {dir}: cannot create the directory: {e.Message}"); }
-            using var staged = new StagedFiles();
-            stage(staged);
-            staged.Commit();
-        }
-        catch when (created)
-        {
-            try { if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-            throw;
-        }
     }
 
     private static Table Summary(IReadOnlyList<SweepRow> rows, double clockMhz)

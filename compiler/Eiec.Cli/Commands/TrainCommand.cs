@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eiec.FrontEnd.Datasets;
-using Eiec.Contract.Diagnostics;
-using Eiec.FrontEnd.Import;
-using Eiec.Contract.Npy;
 using Eiec.FrontEnd.Training;
+using Eiec.Toolchain;
+using Eiec.Toolchain.Train;
 
 namespace Eiec.Cli.Commands;
 
@@ -36,35 +34,22 @@ public static class TrainCommand
             OptionChecks.AtLeast("--batch", parse.GetValue(batch), 1);
             OptionChecks.Positive("--lr", parse.GetValue(lr));
             if (parse.GetValue(evalExamples) is { } ev) OptionChecks.AtLeast("--eval-examples", ev, 0);
-            AtomicFile.CheckWritable(outPath, "dense model");
-            var splits = DatasetLoader.Load(dataPath);
-            var train = splits.Train.Take(parse.GetValue(limit));
-            var sizes = ParseSizes(parse.GetValue(layers)!, train.Features);
-            var options = new TrainingOptions
+            var request = new TrainRequest
             {
-                Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batch), LearningRate = parse.GetValue(lr),
-                Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
+                DataPath = dataPath, OutputPath = outPath, Layers = parse.GetValue(layers)!,
+                Limit = parse.GetValue(limit),
+                Options = new TrainingOptions
+                {
+                    Epochs = parse.GetValue(epochs), BatchSize = parse.GetValue(batch),
+                    LearningRate = parse.GetValue(lr),
+                    Seed = parse.GetValue(seed), EvalExamples = parse.GetValue(evalExamples),
+                },
             };
-            var net = Mlp.Create(Path.GetFileNameWithoutExtension(outPath), sizes, options.Seed);
-            ui.Run((onEpoch, onProgress) => MlpTrainer.Train(net, train, splits.Test, options, "dense", onEpoch, onProgress));
-            double accuracy = MlpTrainer.Evaluate(net, splits.Test);
-            DenseNpzWriter.Write(net.ToDense(), outPath);
+            var trained = ui.Run((onEpoch, onProgress) => EiecToolchain.Train(request, onEpoch, onProgress));
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trained {string.Join("-", sizes)} on {train.Count} examples in {clock.Elapsed.TotalSeconds:F1} s; test top-1 {accuracy:P2} on {splits.Test.Count} examples; wrote {outPath}"));
+                $"trained {string.Join("-", trained.Sizes)} on {trained.TrainExamples} examples in {clock.Elapsed.TotalSeconds:F1} s; test top-1 {trained.TestAccuracy:P2} on {trained.TestExamples} examples; wrote {outPath}"));
             return 0;
         });
         return command;
-    }
-
-    public static int[] ParseSizes(string text, int features)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var sizes = new int[parts.Length];
-        for (int k = 0; k < parts.Length; k++)
-            if (!int.TryParse(parts[k], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[k]) || sizes[k] <= 0)
-                throw new EiecException($"--layers {text}: '{parts[k]}' is not a positive layer size");
-        if (sizes.Length < 2) throw new EiecException($"--layers {text}: give at least the input and output sizes");
-        if (sizes[0] != features) throw new EiecException($"--layers {text}: the input size {sizes[0]} does not match the data's {features} features");
-        return sizes;
     }
 }

@@ -90,8 +90,13 @@ public sealed record AccelConfig
         Math.Max(AccumulatorBits, ActivationBits + FixedPoint.FixedPointMath.MaxWeightFracBits) + 2;
     /// <summary>Largest layer dimension (inputs or outputs) the array can hold: depth × PEs.</summary>
     public long MaxLayerDim => (long)ActivationDepth * Pes;
-    /// <summary>Bits for a column or row index of any layer that fits.</summary>
-    public int IndexWidth => AddrBits((int)Math.Min(int.MaxValue, MaxLayerDim + 1));
+    /// <summary>
+    /// Bits for a row or column number of any layer that fits (EIE_COL_BITS). Not <see cref="IndexBits"/>,
+    /// the relative (zero-run) index stored in each entry. image.json keeps its earlier key, index_width,
+    /// so that images stay byte-identical across the rename.
+    /// </summary>
+    [JsonPropertyName("index_width")]
+    public int RowColumnBits => AddrBits((int)Math.Min(int.MaxValue, MaxLayerDim + 1));
 
     // Derived values added after image format version 1: [JsonIgnore] keeps image.json (which lists
     // the derived values above, checked on read by ImageValidator) byte-identical to earlier builds.

@@ -73,15 +73,15 @@ public static class SweepRunner
                 var stats = new Simulator(simulator.Image, new SimOptions { FifoDepth = d }).Run(input).Stats;
                 var report = EnergyReport.Compute(stats, energy);
                 foreach (var l in stats.Layers)
-                    rows.Add(Row(n, d, combo, l.Index, l.Name, stats, [l], LayerEnergy(l, energy)));
+                {
+                    double layerPj = EnergyReport.Pj(l.Actions, l.Cycles, stats.Pes, energy);
+                    rows.Add(Row(n, d, combo, l.Index, l.Name, stats, [l], layerPj));
+                }
                 rows.Add(Row(n, d, combo, -1, "network", stats, stats.Layers, report.TotalPj));
             }
         }
         return WithSpeedups(rows);
     }
-
-    private static double LayerEnergy(LayerStats layer, EnergyTable table) =>
-        EnergyActions.All.Sum(a => layer.Actions[a] * table[a].Pj);
 
     private static SweepRow Row(int n, int d, IReadOnlyList<KeyValuePair<string, string>> combo, int layer, string name, SimStats stats,
         IReadOnlyList<LayerStats> layers, double energyPj)

@@ -61,10 +61,10 @@ public sealed class LenetExampleTests
         var model = CzReader.Read(Example("lenet-300-100.cz"));
         var image = ImageCompiler.Compile(model, new AccelConfig { Pes = 16 }, ImageCompiler.DefaultActivationFracBits, "lenet-300-100.cz");
 
-        var sim = Eiec.Cli.Commands.EvalCommand.Simulated(image, test, subset: true, out var mismatch);
+        var sim = Eiec.Toolchain.EiecToolchain.Simulated(image, test, subset: true);
         var golden = ModelEvaluator.Golden(image, test);
 
-        mismatch.Should().BeNull();
-        sim.Predictions.Should().Equal(golden.Predictions);
+        sim.FirstDifference.Should().BeNull();
+        sim.Row.Predictions.Should().Equal(golden.Predictions);
     }
 }

@@ -1,3 +1,4 @@
+using Eiec.Contract.Checking;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Golden;
@@ -51,29 +52,25 @@ public static class RtlCheck
         }
     }
 
-    /// <summary>The first difference between the RTL and the golden model, or null when they agree.</summary>
+    /// <summary>
+    /// The first difference between the RTL and the golden model, or null when they agree: every
+    /// layer's written-back outputs, then the output stream, described by <see cref="OutputComparison"/>.
+    /// </summary>
     public static string? FirstDifference(CompiledImage image, GoldenResult[] golden, RtlRun rtl)
     {
         int pes = image.Config.Pes;
         for (int r = 0; r < golden.Length; r++)
         {
-            string run = golden.Length > 1 ? $"run {r}, " : "";
+            string? run = golden.Length > 1 ? $"run {r}" : null;
             for (int l = 0; l < image.Layers.Count; l++)
             {
                 var expected = golden[r].LayerOutputs[l];
-                var actual = rtl.LayerOutputs[r][l];
-                for (int i = 0; i < expected.Length; i++)
-                    if (actual[i] != expected[i])
-                        return $"{run}layer {l} ('{image.Layers[l].Name}'), output {i} (PE {i % pes}, local row {i / pes}): " +
-                               $"expected {expected[i]}, actual {(actual[i] is { } a ? a.ToString() : "never written back")}";
+                if (OutputComparison.FirstInLayer(run, l, image.Layers[l].Name, pes, expected, rtl.LayerOutputs[r][l]) is { } d)
+                    return d.Describe();
             }
-            var final = golden[r].Output;
-            var stream = rtl.Outputs[r];
-            for (int i = 0; i < Math.Min(final.Length, stream.Length); i++)
-                if (stream[i] != final[i])
-                    return $"{run}output stream element {i} (PE {i % pes}, local row {i / pes}): expected {final[i]}, actual {stream[i]}";
-            if (stream.Length != final.Length)
-                return $"{run}output stream has {stream.Length} elements, expected {final.Length}";
+            var stream = OutputComparison.FirstInLayer<short>(
+                run, OutputDifference.OutputStream, "", pes, golden[r].Output, rtl.Outputs[r]);
+            if (stream is not null) return stream.Describe();
         }
         return null;
     }

@@ -1,7 +1,6 @@
 using Eiec.Contract.Config;
 using Eiec.Hdl;
 using Eiec.Tests.Support;
-using Eiec.Toolchain;
 
 namespace Eiec.Tests.Rtl;
 
@@ -26,7 +25,7 @@ public class RtlLintTests
     public void Should_pass_verilator_lint_with_all_warnings_When_generated(string name, AccelConfig config)
     {
         var dir = RtlWorkspace.NewDirectory($"lint-{name}", deleteAtExit: true);
-        RtlWriter.Write(config, name, dir);
+        foreach (var f in VerilogGenerator.Generate(config, name)) File.WriteAllText(Path.Combine(dir, f.Name), f.Text);
         // As hdl/scripts/lint.sh does: in the RTL directory, the sources its files.f lists.
         var args = new List<string>
         {

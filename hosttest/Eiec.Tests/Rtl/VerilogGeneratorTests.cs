@@ -59,7 +59,7 @@ public partial class VerilogGeneratorTests
 
         header.Should().Contain("`define EIE_PES 48 ").And.Contain("`define EIE_FIFO_DEPTH 5 ").And.Contain("`define EIE_ACC_BITS 40 ")
             .And.Contain($"`define EIE_SPMAT_DEPTH {config.SpmatWords} ").And.Contain($"`define EIE_ACT_DEPTH {config.ActivationDepth} ")
-            .And.Contain($"`define EIE_PTR_DEPTH {config.PointerBankDepth} ").And.Contain($"`define EIE_COL_BITS {config.IndexWidth} ")
+            .And.Contain($"`define EIE_PTR_DEPTH {config.PointerBankDepth} ").And.Contain($"`define EIE_COL_BITS {config.RowColumnBits} ")
             .And.Contain("`define EIE_LNZD_LEVELS 3 ");
     }
 

@@ -69,10 +69,10 @@ public class SimCommandTests
     {
         using var tmp = new TempDir();
         SimHarness.Image(tmp, Images.Random(7, [10, 5], 0.3), Images.Small(1));
-        File.WriteAllText(tmp.File("t.yaml"), "actions:\n  mac: {pj: 1}\n  sram_leak: {pj: 2}\n");
+        File.WriteAllText(tmp.File("t.yaml"), "units:\n  Arith:\n    actions:\n      mac: {pj: 1}\n      sram_leak: {pj: 2}\n");
         var (code, _, stderr) = Cli("sim", tmp.File("img"), "--energy-table", tmp.File("t.yaml"));
         code.Should().Be(1);
-        stderr.Should().StartWith($"eiec: error: {tmp.File("t.yaml")}: actions.sram_leak").And.Contain("unknown action 'sram_leak'");
+        stderr.Should().StartWith($"eiec: error: {tmp.File("t.yaml")}: line 5: units.Arith.actions.sram_leak").And.Contain("unknown action 'sram_leak'");
         stderr.Trim().Split('\n').Should().HaveCount(1);
     }
 

@@ -1,3 +1,4 @@
+using Eiec.Contract.Checking;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.FixedPoint;
@@ -24,17 +25,12 @@ public static class SimHarness
     {
         var golden = GoldenModel.Run(image, input);
         var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth }).Run(input);
-        int n = image.Config.Pes;
+        var names = image.Layers.Select(l => l.Name).ToArray();
+        var difference = OutputComparison.First<short>(
+            null, names, image.Config.Pes, golden.LayerOutputs, sim.LayerOutputs);
+        difference.Should().BeNull("the simulator must match the golden model; it differs at {0}", difference);
         for (int l = 0; l < image.Layers.Count; l++)
-        {
-            var expected = golden.LayerOutputs[l];
-            var actual = sim.LayerOutputs[l];
-            actual.Length.Should().Be(expected.Length, $"layer {l} output length");
-            for (int i = 0; i < expected.Length; i++)
-                if (expected[i] != actual[i])
-                    actual[i].Should().Be(expected[i], $"layer {l} ('{image.Layers[l].Name}') output {i} (PE {i % n}, local row {i / n}) must match the golden model");
             sim.Saturations[l].Should().Be(golden.Saturations[l], $"layer {l} saturations");
-        }
         return sim;
     }
 

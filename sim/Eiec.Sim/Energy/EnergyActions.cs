@@ -18,7 +18,14 @@ public static class EnergyActions
     ];
 
     /// <summary>The hardware units an energy table may attribute actions to (the RTL module names).</summary>
-    public static readonly IReadOnlyList<string> KnownUnits = ["Ccu", "ActQueue", "PtrRead", "SpmatRead", "Arith", "ActRw", "Pe"];
+    public static readonly IReadOnlyList<string> KnownUnits =
+        ["Ccu", "ActQueue", "PtrRead", "SpmatRead", "Arith", "ActRw", "Pe"];
+
+    /// <summary>
+    /// Whether a unit's per-cycle energy is paid by every PE (N times per cycle) or once by the array:
+    /// the control unit (LNZD tree, broadcast) exists once, the rest in each PE.
+    /// </summary>
+    public static bool IsPerPe(string unit) => unit != "Ccu";
 
     public static string Name(this EnergyAction action) => Names[(int)action];
 

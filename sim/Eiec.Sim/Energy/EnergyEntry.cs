@@ -1,4 +1,7 @@
 namespace Eiec.Sim.Energy;
 
-/// <summary>One row of an energy table: energy per action, the unit it is charged to, and where the number comes from.</summary>
-public sealed record EnergyEntry(double Pj, string Unit, string? Source);
+/// <summary>
+/// One number of an energy table: picojoules (per action, or per cycle), the unit it is charged to,
+/// where the number comes from and the arithmetic that derived it.
+/// </summary>
+public sealed record EnergyEntry(double Pj, string Unit, string? Source, string? Derivation = null);

@@ -9,7 +9,9 @@ namespace Eiec.Sim.Report;
 /// <summary>
 /// The simulator's JSON report: a structured summary (run, per-layer figures, energy) followed by
 /// every statistic as <c>{name, value, unit, description}</c> (the gem5-style flat list). Keys are
-/// snake_case; times are µs, energies pJ, power mW, throughput GOP/s (2 ops per MAC).
+/// snake_case; times are µs, energies pJ, power mW, throughput GOP/s (2 ops per MAC). Energy:
+/// <c>per_cycle</c> lines (unit, clock/register/leakage, unit-cycles × pJ) and <c>actions</c> lines
+/// (count × pJ), by unit in pJ (all inferences) and in mW (average power).
 /// </summary>
 public static class SimReportJson
 {
@@ -60,14 +62,27 @@ public static class SimReportJson
         }
 
         var actions = new JsonArray();
+        var perCycle = new JsonArray();
         foreach (var line in energy.Lines)
-            actions.Add(new JsonObject
-            {
-                ["action"] = line.Action, ["unit"] = line.Unit, ["count"] = line.Count,
-                ["pj_per_action"] = line.PjPerAction, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
-            });
+            if (line.PerCycle)
+                perCycle.Add(new JsonObject
+                {
+                    ["unit"] = line.Unit, ["kind"] = line.Name, ["unit_cycles"] = line.Count,
+                    ["pj_per_cycle"] = line.PjEach, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
+                });
+            else
+                actions.Add(new JsonObject
+                {
+                    ["action"] = line.Name, ["unit"] = line.Unit, ["count"] = line.Count,
+                    ["pj_per_action"] = line.PjEach, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
+                });
         var byUnit = new JsonObject();
-        foreach (var (unit, pj) in energy.ByUnit) byUnit[unit] = pj;
+        var byUnitMw = new JsonObject();
+        foreach (var (unit, pj) in energy.ByUnit)
+        {
+            byUnit[unit] = pj;
+            byUnitMw[unit] = energy.TotalPj == 0 ? 0 : energy.AveragePowerMw * pj / energy.TotalPj;
+        }
 
         var flat = new JsonArray();
         foreach (var s in stats.Describe())
@@ -108,8 +123,13 @@ public static class SimReportJson
                 ["table_origin"] = energy.TableOrigin,
                 ["total_pj"] = energy.TotalPj,
                 ["per_inference_pj"] = energy.PerInferencePj,
+                ["pj_per_useful_mac"] = energy.PjPerUsefulMac,
                 ["average_power_mw"] = energy.AveragePowerMw,
+                ["frames_per_s"] = energy.FramesPerSecond,
+                ["frames_per_j"] = energy.FramesPerJoule,
                 ["by_unit_pj"] = byUnit,
+                ["by_unit_mw"] = byUnitMw,
+                ["per_cycle"] = perCycle,
                 ["actions"] = actions,
             },
             ["stats"] = flat,

@@ -1,10 +1,10 @@
 using Eiec.Contract.Config;
 using Eiec.Hdl;
 
-namespace Eiec.Toolchain;
+namespace Eiec.Toolchain.Build;
 
-/// <summary>Writes the generated Verilog for a configuration into a directory (out/rtl/).</summary>
-public static class RtlWriter
+/// <summary>Writes the generated Verilog for a configuration into a directory (out/rtl/); part of a build.</summary>
+internal static class RtlWriter
 {
     public static void Write(AccelConfig config, string configName, string directory)
     {

@@ -3,7 +3,7 @@ using Eiec.Contract.FixedPoint;
 using Eiec.Contract.Npy;
 using Eiec.Sim;
 
-namespace Eiec.Cli.Commands;
+namespace Eiec.Toolchain.Simulate;
 
 /// <summary>
 /// Input vectors for <c>eiec sim</c>: a <c>.npy</c> read exactly as <c>eiec run</c> reads it

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Eiec.Toolchain.Sweep;
 using ScottPlot;
 
-namespace Eiec.Cli.Commands;
+namespace Eiec.Toolchain.Sweep;
 
 /// <summary>
 /// PNG plots of a sweep, after the EIE paper: speedup vs PE count on log2 axes with the ideal linear

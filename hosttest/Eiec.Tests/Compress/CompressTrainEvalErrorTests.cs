@@ -6,7 +6,7 @@ namespace Eiec.Tests.Compress;
 
 /// <summary>Bad input to compress, train and eval: one error line, exit 1, nothing written, checked before any work.</summary>
 [Collection(DenseFixtureCollection.Name)]
-public sealed class CliErrorTests(DenseFixture fixture)
+public sealed class CompressTrainEvalErrorTests(DenseFixture fixture)
 {
     private static void ShouldFailWithOneLine(Support.Cli.Result result, params string[] mentions)
     {

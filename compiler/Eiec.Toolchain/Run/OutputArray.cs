@@ -1,7 +1,7 @@
 using Eiec.Contract.FixedPoint;
 using Eiec.Contract.Npy;
 
-namespace Eiec.Cli.Commands;
+namespace Eiec.Toolchain.Run;
 
 /// <summary>Last-layer outputs as an .npy array shaped like the input: float32 in real units, or raw int16.</summary>
 public static class OutputArray

@@ -7,7 +7,7 @@ using Eiec.Tests.Support;
 namespace Eiec.Tests.Sim;
 
 /// <summary>Bad input to sim and sweep: one error line, exit 1, nothing written, earlier outputs intact.</summary>
-public class CliErrorTests
+public class SimSweepErrorTests
 {
     private static void ShouldFailWithOneLine(Support.Cli.Result result, params string[] mentions)
     {
