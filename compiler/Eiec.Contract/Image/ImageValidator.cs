@@ -95,7 +95,9 @@ public static class ImageValidator
             throw new EiecException($"{path}: accelerator is not an object");
         foreach (var p in DerivedProperties)
         {
-            var key = JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name);
+            // The key the serializer wrote: an explicit [JsonPropertyName] or the snake_case policy.
+            var key = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+                      ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name);
             var expected = JsonSerializer.Serialize(p.GetValue(config), ImageJson.Options);
             var actual = accelerator.TryGetProperty(key, out var value) ? value.GetRawText() : "(missing)";
             if (actual != expected)

@@ -23,7 +23,7 @@ public static class RtlImages
     public static CompiledImage CompileToDisk(CzModel model, AccelConfig config, string dir, int actFrac = 8)
     {
         var cz = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, "test.cz");
-        CzWriter.Write(model, cz);
+        CzWriter.Write(model, cz, config.CodebookSize);
         EiecToolchain.Build(cz, config, dir, actFrac, ConfigName);
         return ImageReader.Read(dir);
     }
