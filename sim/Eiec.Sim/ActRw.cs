@@ -3,10 +3,10 @@ using Eiec.Contract.FixedPoint;
 namespace Eiec.Sim;
 
 /// <summary>
-/// Activation read/write unit of one PE: the two activation buffers act0/act1 (local element r holds
-/// global element r·N + k), the accumulator file and the bias memory. Layer l reads act[l mod 2] and
-/// its write-back fills act[(l+1) mod 2]: requantize (docs/fixed-point.md), ReLU, saturate, and clear
-/// each accumulator it reads.
+/// Activation read/write unit of one PE (RTL <c>eie_act_rw</c>): the two activation buffers
+/// act0/act1 (local element r holds global element r·N + k), the accumulator file and the bias
+/// memory. Layer l reads act[l mod 2] and its write-back fills act[(l+1) mod 2]: requantize
+/// (docs/fixed-point.md), ReLU, saturate, and clear each accumulator it reads.
 /// </summary>
 public sealed class ActRw
 {
@@ -30,7 +30,10 @@ public sealed class ActRw
     /// <summary>Write-back rows: one accumulator read, bias read and accumulator clear each, rows.</summary>
     public long WriteBackRows { get; private set; }
 
-    /// <summary>SCAN group fetch: the value at local address <paramref name="address"/> of buffer <paramref name="buffer"/>.</summary>
+    /// <summary>
+    /// SCAN group fetch: the value at local address <paramref name="address"/> of buffer
+    /// <paramref name="buffer"/>.
+    /// </summary>
     public short Read(int buffer, int address)
     {
         ActReads++;

@@ -1,16 +1,13 @@
-using System.Runtime.CompilerServices;
-using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Sim;
 
 /// <summary>
-/// Arithmetic unit: a fixed three-stage pipeline after the issue cycle that never stalls.
-/// E1 decodes the entry from the SRAM output word, accumulates the row address and looks up the
-/// codebook; E2 multiplies (signed 16×16) and reads the accumulator; E3 adds and writes back, with a
-/// bypass from its own previous result and from the previous cycle's write when back-to-back entries
-/// hit one accumulator. The bypass makes E3 exactly <c>acc[row] += product</c>, which is what the
-/// simulator does (functionally identical; its timing is the pipeline's valid bits).
+/// Arithmetic unit (RTL <c>eie_arith</c>): a fixed three-stage pipeline after the issue cycle that
+/// never stalls. E1 decodes the entry from the SRAM output word, accumulates the row address and looks
+/// up the codebook; E2 multiplies (signed 16×16) and reads the accumulator; E3 adds and writes back.
+/// The accumulator RAM is read-first, so when E3 hits the row E3 wrote in the previous cycle it takes
+/// that previous sum from the bypass register instead of the stale RAM output.
 /// </summary>
 public sealed class Arith
 {
@@ -18,12 +15,32 @@ public sealed class Arith
     private readonly long[] _acc;
     private readonly int _entryBits;
     private readonly int _codeBits;
-    private readonly ulong _entryMask;
-    private readonly int _codeMask;
     private readonly int _pe;
     private int _codebookBase;
     private int _rows;
     private int _layer;
+
+    // E1 registers: the issued entry's slot in the SRAM output word, its activation and first flag,
+    // and the last row E1 produced (address accumulation).
+    private bool _e1V;
+    private int _e1Slot;
+    private short _e1A;
+    private bool _e1First;
+    private int _rowPrev;
+    // E2 registers: row, codebook value, activation.
+    private bool _e2V;
+    private int _e2Row;
+    private short _e2W;
+    private short _e2A;
+    // E3 registers: row, product, and the accumulator RAM's output (the read E2 issued).
+    private bool _e3V;
+    private int _e3Row;
+    private int _e3Product;
+    private long _e3AccData;
+    // Bypass register: E3's result of the previous cycle.
+    private bool _bypV;
+    private int _bypRow;
+    private long _bypSum;
 
     public Arith(short[] codebook, long[] accumulators, int entryBits, int codeBits, int pe)
     {
@@ -31,18 +48,11 @@ public sealed class Arith
         _acc = accumulators;
         _entryBits = entryBits;
         _codeBits = codeBits;
-        _entryMask = (1UL << entryBits) - 1;
-        _codeMask = (1 << codeBits) - 1;
         _pe = pe;
     }
 
-    private int _rowPrev; // E1's register of the last row it produced (address accumulation)
-    // The valid bits of E1, E2, E3 (bits 0, 1, 2): the entries issued in the last three cycles.
-    private int _valid;
-    private const int AllStages = (1 << AccelConfig.ArithStages) - 1;
-
     /// <summary>Some stage holds an entry (start-of-cycle).</summary>
-    public bool Busy => _valid != 0;
+    public bool Busy => _e1V || _e2V || _e3V;
 
     /// <summary>Padding entries (code 0) decoded in E1, entries.</summary>
     public long Padding { get; private set; }
@@ -54,106 +64,77 @@ public sealed class Arith
         _rows = rows;
     }
 
-    /// <summary>One cycle: the pipeline shifts; <paramref name="issue"/>: an entry enters E1 at the edge.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Tick(bool issue) => _valid = ((_valid << 1) | (issue ? 1 : 0)) & AllStages;
-
-    /// <summary><paramref name="cycles"/> cycles that each issued an entry (skipped by the simulator, see <see cref="Pe"/>).</summary>
-    public void Streamed(int cycles) =>
-        _valid = cycles >= AccelConfig.ArithStages ? AllStages : ((_valid << cycles) | ((1 << cycles) - 1)) & AllStages;
-
     /// <summary>
-    /// The three stages for <paramref name="count"/> entries issued in order from slots
-    /// <paramref name="slot"/>, <paramref name="slot"/> + 1, … of one SRAM word (the first of them
-    /// starts a column when <paramref name="first"/>). The pipeline never stalls and nothing reads the
-    /// accumulators during SCAN (write-back starts once it is empty), so the simulator computes the
-    /// entries when their column is taken; <see cref="Tick"/> keeps the stages' valid bits for the timing.
+    /// One cycle, evaluated before the sparse-matrix read unit's tick (so E1 sees the SRAM output
+    /// word <paramref name="sramWord"/> as it stands at the start of the cycle).
     /// </summary>
-    public void Entries(ulong sramWord, int slot, int count, short a, bool first)
+    public void Tick(ulong sramWord)
     {
-        var acc = _acc;
-        var codebook = _codebook;
-        int rows = _rows, entryBits = _entryBits, codeBits = _codeBits, codeMask = _codeMask, cbBase = _codebookBase;
-        ulong entryMask = _entryMask;
-        int rowPrev = first ? -1 : _rowPrev; // row = first ? z : row_prev + z + 1
-        int padding = 0;
-        ulong word = sramWord >> (slot * entryBits);
-        for (int i = 0; i < count; i++, word >>= entryBits)
+        // E2's accumulator read, issued before this cycle's E3 write lands (read-first RAM).
+        long accData = _e2V ? _acc[_e2Row] : 0;
+
+        // E3: sum = acc[row] + product, acc[row] bypassed from the previous cycle's E3 on the same
+        // row; write acc[row] ← sum at the end of the cycle.
+        long sum = 0;
+        if (_e3V)
         {
-            // E1: entry = slot of the SRAM output word; row address accumulation; w = cb[layer, v].
-            int entry = (int)(word & entryMask);
-            int v = entry & codeMask;
-            int row = rowPrev + (entry >> codeBits) + 1;
-            if ((uint)row >= (uint)rows) goto BadRow;
-            rowPrev = row;
-            padding += v == 0 ? 1 : 0;
-            // E2: product = w · a (signed 16×16 → 32). E3: acc[row] += product (bypass ≡ read-after-write order).
-            acc[row] += codebook[cbBase + v] * a;
-            continue;
-        BadRow:
-            ThrowBadRow(row);
+            long old = _bypV && _bypRow == _e3Row ? _bypSum : _e3AccData;
+            sum = old + _e3Product;
+            _acc[_e3Row] = sum;
         }
-        _rowPrev = rowPrev;
-        Padding += padding;
+
+        // E1 (combinational): entry = slot of the SRAM output word; v = code, z = zero run;
+        // row = first ? z : row_prev + z + 1; codebook lookup w = cb[layer, v].
+        int row = 0, v = 0;
+        if (_e1V)
+        {
+            ulong entryMask = (1UL << _entryBits) - 1;
+            int entry = (int)((sramWord >> (_e1Slot * _entryBits)) & entryMask);
+            v = entry & ((1 << _codeBits) - 1);
+            int z = entry >> _codeBits;
+            row = _e1First ? z : _rowPrev + z + 1;
+            if (row < 0 || row >= _rows)
+                throw new EiecException($"layer {_layer}, PE {_pe}: an entry addresses local row {row}, " +
+                                        $"but the layer has {_rows} rows per PE (corrupt image?)");
+        }
+
+        // The edge: every stage moves on.
+        _bypV = _e3V;
+        if (_e3V)
+        {
+            _bypRow = _e3Row;
+            _bypSum = sum;
+        }
+        _e3V = _e2V;
+        if (_e2V)
+        {
+            _e3Row = _e2Row;
+            _e3Product = _e2W * _e2A;
+            _e3AccData = accData;
+        }
+        _e2V = _e1V;
+        if (_e1V)
+        {
+            _rowPrev = row;
+            _e2Row = row;
+            _e2W = _codebook[_codebookBase + v];
+            _e2A = _e1A;
+            if (v == 0) Padding++;
+        }
+        _e1V = false; // set again by Issue when the sparse-matrix read unit issues this cycle
     }
 
     /// <summary>
-    /// Event engine: <see cref="Entries"/> for whole columns (see <see cref="SpmatRead.TakeColumns"/>),
-    /// with the sparse-matrix SRAM's held word (the held-word rule) passed in. Returns the entries issued.
+    /// The sparse-matrix read unit issues an entry this cycle: e1 ← {valid, slot, a, first} at the
+    /// edge.
     /// </summary>
-    internal long StreamColumns(ulong[] spmat, int spmatBase, int epwLog2, ref bool wordV, ref int wordAddr, ref ulong word, ref long wordReads,
-        int[] starts, int[] lens, int off, short[] acts, int count)
+    public void Issue(int slot, short a, bool first)
     {
-        var acc = _acc;
-        var codebook = _codebook;
-        int rows = _rows, entryBits = _entryBits, codeBits = _codeBits, codeMask = _codeMask, cbBase = _codebookBase;
-        int slotMask = (1 << epwLog2) - 1;
-        ulong entryMask = _entryMask;
-        bool wv = wordV;
-        int addr = wordAddr;
-        ulong w = word;
-        long reads = 0, issued = 0;
-        int rowPrev = _rowPrev, padding = 0;
-        for (int i = 0; i < count; i++)
-        {
-            int len = lens[off + i];
-            if (len <= 0) continue;
-            int start = starts[off + i];
-            int end = start + len;
-            int a = acts[i];
-            issued += len;
-            rowPrev = -1; // first entry of a column: row = z
-            // Held-word rule: the column reads every word it touches, less the first if it is held.
-            int first = spmatBase + (start >> epwLog2), last = spmatBase + ((end - 1) >> epwLog2);
-            reads += last - first + (wv && addr == first ? 0 : 1);
-            wv = true;
-            addr = last;
-            bool inRange = (uint)last < (uint)spmat.Length && first >= 0;
-            for (int p = start; p < end; p++)
-            {
-                int wa = spmatBase + (p >> epwLog2);
-                ulong ww = inRange ? spmat[wa] : ((uint)wa < (uint)spmat.Length ? spmat[wa] : 0UL);
-                int entry = (int)((ww >> ((p & slotMask) * entryBits)) & entryMask);
-                int v = entry & codeMask;
-                int row = rowPrev + (entry >> codeBits) + 1;
-                if ((uint)row >= (uint)rows) ThrowBadRow(row);
-                rowPrev = row;
-                padding += v == 0 ? 1 : 0;
-                acc[row] += codebook[cbBase + v] * a;
-            }
-            w = (uint)last < (uint)spmat.Length ? spmat[last] : 0UL;
-        }
-        wordV = wv;
-        wordAddr = addr;
-        word = w;
-        wordReads += reads;
-        _rowPrev = rowPrev;
-        Padding += padding;
-        return issued;
+        _e1V = true;
+        _e1Slot = slot;
+        _e1A = a;
+        _e1First = first;
     }
-
-    private void ThrowBadRow(int row) =>
-        throw new EiecException($"layer {_layer}, PE {_pe}: an entry addresses local row {row}, but the layer has {_rows} rows per PE (corrupt image?)");
 
     public void ResetCounters() => Padding = 0;
 }

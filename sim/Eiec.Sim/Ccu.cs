@@ -1,10 +1,10 @@
 namespace Eiec.Sim;
 
 /// <summary>
-/// Central control unit for SCAN: fetches activation groups (one address of every PE's source
+/// Central control unit for SCAN (RTL <c>eie_ccu</c>): fetches activation groups (one address of every PE's source
 /// buffer per read), keeps the next group (<c>nxt</c>) and the current group (<c>cur</c>) with its
 /// non-zero mask, and each cycle broadcasts the lowest non-zero (the <see cref="Lnzd"/> tree) to every
-/// PE's queue unless some queue is full.
+/// PE's queue unless some queue is full. Both engines tick it every SCAN cycle.
 /// </summary>
 public sealed class Ccu
 {

@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Eiec.Sim;
 
 /// <summary>
-/// Leading-non-zero detection, as the control unit's tree of 4-input detectors computes it
-/// (AccelConfig.LnzdLevels levels, combinational). Every node forwards its lowest-numbered non-zero child, so the
+/// Leading-non-zero detection (RTL <c>eie_lnzd</c>), as the control unit's tree of 4-input detectors computes it
+/// (⌈log4 N⌉ levels, combinational). Every node forwards its lowest-numbered non-zero child, so the
 /// tree as a whole returns the lowest set bit of the mask; the simulator gets the same answer from
 /// 64-bit mask words and a trailing-zero count.
 /// </summary>

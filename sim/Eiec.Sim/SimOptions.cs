@@ -7,9 +7,6 @@ public sealed record SimOptions
     public int? FifoDepth { get; init; }
     /// <summary>Clock for time, throughput and power figures, MHz.</summary>
     public double? ClockMhz { get; init; }
-    /// <summary>
-    /// Run SCAN with the per-cycle unit models (the readable reference) instead of the event-time
-    /// engine; both give identical cycles, results and statistics.
-    /// </summary>
-    public bool ReferenceEngine { get; init; }
+    /// <summary>The SCAN engine (results are identical; <see cref="SimEngine.Event"/> is the fast one).</summary>
+    public SimEngine Engine { get; init; } = SimEngine.Event;
 }

@@ -16,7 +16,7 @@ public sealed class Simulator
     {
         Image = image;
         options ??= new SimOptions();
-        _reference = options.ReferenceEngine;
+        Engine = options.Engine;
         Config = (image.Config with
         {
             FifoDepth = options.FifoDepth ?? image.Config.FifoDepth,
@@ -24,26 +24,31 @@ public sealed class Simulator
         }).Validated("simulator options");
     }
 
-    private readonly bool _reference;
-
-    /// <summary>Reads the image directory with <see cref="ImageReader"/> (the only supported source of an image).</summary>
-    public static Simulator Load(string directory, SimOptions? options = null) => new(ImageReader.Read(directory), options);
+    /// <summary>
+    /// Reads the image directory with <see cref="ImageReader"/> (the only supported source of an
+    /// image).
+    /// </summary>
+    public static Simulator Load(string directory, SimOptions? options = null) =>
+        new(ImageReader.Read(directory), options);
 
     public CompiledImage Image { get; }
     /// <summary>The image's configuration with the options applied.</summary>
     public AccelConfig Config { get; }
 
+    /// <summary>The SCAN engine (both give identical results).</summary>
+    public SimEngine Engine { get; }
+
     /// <summary>Fixed-point fraction bits of inputs and outputs.</summary>
     public int ActivationFracBits => Image.Manifest.ActivationFracBits;
 
     /// <summary>Reset, LOAD <paramref name="input"/> (layer 0's activations), then SCAN/WB every layer.</summary>
-    public SimResult Run(ReadOnlySpan<short> input) => Infer(new EieArray(Image, Config.FifoDepth, _reference), input);
+    public SimResult Run(ReadOnlySpan<short> input) => Infer(CreateArray(), input);
 
     /// <summary>Reset once, then one inference per input with no reset in between.</summary>
     public BatchResult RunBatch(IReadOnlyList<short[]> inputs)
     {
         if (inputs.Count == 0) throw new EiecException("an empty batch has nothing to simulate");
-        var array = new EieArray(Image, Config.FifoDepth, _reference);
+        var array = CreateArray();
         var results = new List<SimResult>(inputs.Count);
         SimStats? total = null;
         foreach (var input in inputs)
@@ -55,7 +60,15 @@ public sealed class Simulator
         return new BatchResult { Results = results, Stats = total! };
     }
 
-    private SimResult Infer(EieArray array, ReadOnlySpan<short> input)
+    /// <summary>A freshly reset array (after INIT) of the chosen engine.</summary>
+    private IEieArray CreateArray() => Engine switch
+    {
+        SimEngine.Reference => new EieArray(Image, Config.FifoDepth),
+        SimEngine.Event => new EventEngine.EventTimeArray(Image, Config.FifoDepth),
+        _ => throw new EiecException($"unknown simulator engine {Engine}"),
+    };
+
+    private SimResult Infer(IEieArray array, ReadOnlySpan<short> input)
     {
         array.Load(input);
         int layers = Image.Layers.Count;
@@ -72,7 +85,10 @@ public sealed class Simulator
         {
             LayerOutputs = outputs,
             Saturations = saturations,
-            Stats = new SimStats { ClockMhz = Config.ClockMhz, Pes = Config.Pes, FifoDepth = Config.FifoDepth, Layers = stats },
+            Stats = new SimStats
+            {
+                ClockMhz = Config.ClockMhz, Pes = Config.Pes, FifoDepth = Config.FifoDepth, Layers = stats,
+            },
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Eiec.Contract.Diagnostics;
 using Eiec.Sim;
 using Eiec.Toolchain;
 using Eiec.Toolchain.Simulate;
@@ -32,10 +33,18 @@ public static class SimCommand
         {
             Description = "Draw the energy per inference by unit (per cycle and per action) as a PNG",
         };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "SCAN engine, same results either way: event (event times, fast) or " +
+                          "reference (every unit ticked every cycle, slow)",
+            HelpName = "event|reference",
+            DefaultValueFactory = _ => "event",
+        };
         var repeat = new Option<int>("--repeat") { Description = "Timing mode: load and simulate K more times and print wall times (for benchmarks)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe, repeat }) command.Options.Add(o);
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe, engine, repeat })
+            command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
@@ -45,7 +54,11 @@ public static class SimCommand
             var sim = EiecToolchain.Simulate(new SimulateRequest
             {
                 ImageDir = dir, InputPath = parse.GetValue(input),
-                Options = new SimOptions { FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz) },
+                Options = new SimOptions
+                {
+                    FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
+                    Engine = Engine(parse.GetValue(engine)!),
+                },
                 EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath, PlotPath = plotPath,
                 Raw = parse.GetValue(raw), Repeat = k,
             });
@@ -77,4 +90,11 @@ public static class SimCommand
         });
         return command;
     }
+
+    private static SimEngine Engine(string name) => name switch
+    {
+        "event" => SimEngine.Event,
+        "reference" => SimEngine.Reference,
+        _ => throw new EiecException($"--engine {name}: must be event or reference"),
+    };
 }

@@ -9,6 +9,13 @@ namespace Eiec.Tests.Sim;
 /// </summary>
 public sealed class EngineEquivalenceTests
 {
+    [Fact]
+    public void Should_use_the_event_engine_When_no_engine_is_chosen()
+    {
+        new SimOptions().Engine.Should().Be(SimEngine.Event);
+        default(SimEngine).Should().Be(SimEngine.Event);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -26,16 +33,21 @@ public sealed class EngineEquivalenceTests
             var dims = Enumerable.Range(0, layers + 1).Select(_ => 8 + rng.Next(90)).ToArray();
             double density = new[] { 0.02, 0.1, 0.3, 0.7 }[rng.Next(4)];
             using var tmp = new TempDir();
-            var config = (Images.Small(pes, depth) with { SpmatSramBytes = 64 * 1024, PointerSramBytes = 8 * 1024 }).Validated();
+            var config = (Images.Small(pes, depth) with { SpmatSramBytes = 64 * 1024, PointerSramBytes = 8 * 1024 })
+                .Validated();
             var image = SimHarness.Image(tmp, Images.Random(seed, dims, density, bias: rng.Next(2) == 0), config);
-            var inputs = Enumerable.Range(0, 3).Select(i => SimHarness.Input(dims[0], new[] { 0.0, 0.1, 0.5, 1.0 }[rng.Next(4)], seed * 7 + i)).ToList();
+            var inputs = Enumerable.Range(0, 3)
+                .Select(i => SimHarness.Input(dims[0], new[] { 0.0, 0.1, 0.5, 1.0 }[rng.Next(4)], seed * 7 + i))
+                .ToList();
             var fast = new Simulator(image).RunBatch(inputs);
-            var reference = new Simulator(image, new SimOptions { ReferenceEngine = true }).RunBatch(inputs);
+            var reference = new Simulator(image, new SimOptions { Engine = SimEngine.Reference }).RunBatch(inputs);
             string what = $"case {seed}: {pes} PEs, depth {depth}, dims [{string.Join(", ", dims)}], density {density}";
             for (int r = 0; r < inputs.Count; r++)
             {
-                fast.Results[r].LayerOutputs.Should().BeEquivalentTo(reference.Results[r].LayerOutputs, o => o.WithStrictOrdering(), what);
-                fast.Results[r].Stats.Should().BeEquivalentTo(reference.Results[r].Stats, o => o.WithStrictOrdering(), what);
+                fast.Results[r].LayerOutputs
+                    .Should().BeEquivalentTo(reference.Results[r].LayerOutputs, o => o.WithStrictOrdering(), what);
+                fast.Results[r].Stats
+                    .Should().BeEquivalentTo(reference.Results[r].Stats, o => o.WithStrictOrdering(), what);
             }
             fast.Stats.Should().BeEquivalentTo(reference.Stats, o => o.WithStrictOrdering(), what);
         }

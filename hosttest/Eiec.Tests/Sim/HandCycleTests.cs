@@ -7,11 +7,15 @@ namespace Eiec.Tests.Sim;
 /// Cycle counts derived by hand from docs/microarchitecture.md, cycle by cycle. Notation: "bc j" =
 /// the control unit broadcasts column j; "pop j" = pointer read of j; "take" = the sparse-matrix read
 /// unit takes the column register; "iss e" = entry e issues; E1/E2/E3 = pipeline stages.
+/// Every schedule holds for both engines: the per-cycle reference and the event-time engine.
 /// </summary>
 public class HandCycleTests
 {
-    private static SimResult Run(TempDir tmp, Eiec.Contract.Cz.CzModel model, int pes, int depth, short[] input) =>
-        SimHarness.RunAndCompare(SimHarness.Image(tmp, model, Images.Small(pes, depth)), input);
+    public static TheoryData<SimEngine> Engines => new() { SimEngine.Reference, SimEngine.Event };
+
+    private static SimResult Run(
+        TempDir tmp, Eiec.Contract.Cz.CzModel model, int pes, int depth, short[] input, SimEngine engine) =>
+        SimHarness.RunAndCompare(SimHarness.Image(tmp, model, Images.Small(pes, depth)), input, engine: engine);
 
     /// <summary>
     /// 1 PE, one input (non-zero), one column with 3 entries (rows 0, 1, 2), 3 outputs.
@@ -32,12 +36,13 @@ public class HandCycleTests
     /// </code>
     /// scan = 12; WB = rows_per_pe + 1 = 4; total 16.
     /// </summary>
-    [Fact]
-    public void Should_take_12_scan_and_4_write_back_cycles_When_one_PE_has_one_column_of_3_entries()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Should_take_12_scan_and_4_write_back_cycles_When_one_PE_has_one_column_of_3_entries(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(3, [(0, 1), (1, 2), (2, 3)]);
-        var result = Run(tmp, model, 1, 8, [256]);
+        var result = Run(tmp, model, 1, 8, [256], engine);
         var layer = result.Stats.Layers[0];
         layer.ScanCycles.Should().Be(12);
         layer.WbCycles.Should().Be(4);
@@ -59,12 +64,13 @@ public class HandCycleTests
     /// </code>
     /// scan = groups + 2 = 7.
     /// </summary>
-    [Fact]
-    public void Should_take_groups_plus_2_scan_cycles_When_the_input_is_all_zero()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Should_take_groups_plus_2_scan_cycles_When_the_input_is_all_zero(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(2, [(0, 1)], [(1, 2)], [(0, 3)], [], [(1, 1)]);
-        var layer = Run(tmp, model, 1, 8, new short[5]).Stats.Layers[0];
+        var layer = Run(tmp, model, 1, 8, new short[5], engine).Stats.Layers[0];
         layer.ScanCycles.Should().Be(7);
         layer.GroupReads.Should().Be(5);
         layer.PeStats[0].Starved.Should().Be(7);
@@ -78,16 +84,17 @@ public class HandCycleTests
     /// scan = 6 (the empty column costs its take cycle). With a second, zero input the second group
     /// loads in cycle 2 while j=0 broadcasts, so it adds no cycle: still 6.
     /// </summary>
-    [Fact]
-    public void Should_spend_one_cycle_on_an_empty_column_When_its_pair_is_taken()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Should_spend_one_cycle_on_an_empty_column_When_its_pair_is_taken(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(1, [], [(0, 1)]);
-        var layer = Run(tmp, model, 1, 8, [256, 0]).Stats.Layers[0];
+        var layer = Run(tmp, model, 1, 8, [256, 0], engine).Stats.Layers[0];
         layer.ScanCycles.Should().Be(6, "the zero second group loads in the cycle j=0 broadcasts");
         var single = SimHarness.Columns(1, new (int Row, int Code)[][] { [] });
         using var tmp2 = new TempDir();
-        var one = Run(tmp2, single, 1, 8, [256]).Stats.Layers[0];
+        var one = Run(tmp2, single, 1, 8, [256], engine).Stats.Layers[0];
         one.ScanCycles.Should().Be(6);
         one.IssuedEntries.Should().Be(0);
         one.PeStats[0].PointerReads.Should().Be(1);
@@ -115,13 +122,16 @@ public class HandCycleTests
     /// j=0), take j=1 in 5 as entry 0 issues as its column's last, entry 1 issues in 6, E3 in 9: scan = 11.
     /// </summary>
     [Theory]
-    [InlineData(1, 12, 2, 1, 4, 5, 1)]
-    [InlineData(2, 11, 2, 0, 4, 5, 0)]
-    public void Should_match_the_hand_schedule_When_a_shallow_queue_stalls_the_broadcast(int depth, int scan, int busy, int stalled, int starved, int drain, int stalls)
+    [InlineData(SimEngine.Reference, 1, 12, 2, 1, 4, 5, 1)]
+    [InlineData(SimEngine.Reference, 2, 11, 2, 0, 4, 5, 0)]
+    [InlineData(SimEngine.Event, 1, 12, 2, 1, 4, 5, 1)]
+    [InlineData(SimEngine.Event, 2, 11, 2, 0, 4, 5, 0)]
+    public void Should_match_the_hand_schedule_When_a_shallow_queue_stalls_the_broadcast(
+        SimEngine engine, int depth, int scan, int busy, int stalled, int starved, int drain, int stalls)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(1, [(0, 1)], [(0, 2)]);
-        var layer = Run(tmp, model, 1, depth, [256, 512]).Stats.Layers[0];
+        var layer = Run(tmp, model, 1, depth, [256, 512], engine).Stats.Layers[0];
         layer.ScanCycles.Should().Be(scan);
         var pe = layer.PeStats[0];
         (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((busy, stalled, starved, drain));
@@ -148,12 +158,13 @@ public class HandCycleTests
     /// scan = 11; PE 0: busy 1 (5), starved 5 (0, 1, 2, 9, 10), drain 5 (3, 4, 6, 7, 8);
     /// PE 1: busy 1 (6), starved 4 (0, 1, 2, 10), drain 6 (3, 4, 5, 7, 8, 9).
     /// </summary>
-    [Fact]
-    public void Should_match_the_hand_schedule_When_two_PEs_share_one_group()
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Should_match_the_hand_schedule_When_two_PEs_share_one_group(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(2, [(0, 1)], [(1, 3)]);
-        var layer = Run(tmp, model, 2, 8, [256, 256]).Stats.Layers[0];
+        var layer = Run(tmp, model, 2, 8, [256, 256], engine).Stats.Layers[0];
         layer.ScanCycles.Should().Be(11);
         var pe0 = layer.PeStats[0];
         (pe0.Busy, pe0.Stalled, pe0.Starved, pe0.Drain).Should().Be((1, 0, 5, 5));

@@ -2,9 +2,9 @@ using Eiec.Contract.Checking;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.FixedPoint;
+using Eiec.Contract.Image;
 using Eiec.FrontEnd.Gen;
 using Eiec.Golden;
-using Eiec.Contract.Image;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 
@@ -13,18 +13,24 @@ namespace Eiec.Tests.Sim;
 /// <summary>Compile → write → read back → simulate, and compare with the golden model saying where.</summary>
 public static class SimHarness
 {
-    public static short[] Quantize(float[] x, int frac = 8) => x.Select(v => FixedPointMath.Quantize(v, frac, out _)).ToArray();
+    public static short[] Quantize(float[] x, int frac = 8) =>
+        x.Select(v => FixedPointMath.Quantize(v, frac, out _)).ToArray();
 
     public static short[] Input(int length, double density, int seed, bool signed = true) =>
         Quantize(RandomModel.CreateInput(length, density, seed, scale: 2.0, signed: signed));
 
-    public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) => Images.CompileToDisk(model, config, tmp.File("img"));
+    public static CompiledImage Image(TempDir tmp, CzModel model, AccelConfig config) =>
+        Images.CompileToDisk(model, config, tmp.File("img"));
 
-    /// <summary>Runs simulator and golden model; fails naming the first differing layer, element, PE and values.</summary>
-    public static SimResult RunAndCompare(CompiledImage image, short[] input, int? fifoDepth = null)
+    /// <summary>
+    /// Runs simulator and golden model; fails naming the first differing layer, element, PE and
+    /// values.
+    /// </summary>
+    public static SimResult RunAndCompare(
+        CompiledImage image, short[] input, int? fifoDepth = null, SimEngine engine = SimEngine.Event)
     {
         var golden = GoldenModel.Run(image, input);
-        var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth }).Run(input);
+        var sim = new Simulator(image, new SimOptions { FifoDepth = fifoDepth, Engine = engine }).Run(input);
         var names = image.Layers.Select(l => l.Name).ToArray();
         var difference = OutputComparison.First<short>(
             null, names, image.Config.Pes, golden.LayerOutputs, sim.LayerOutputs);

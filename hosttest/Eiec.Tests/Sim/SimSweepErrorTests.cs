@@ -45,7 +45,9 @@ public class SimSweepErrorTests
     {
         using var tmp = new TempDir();
         Image(tmp);
-        ShouldFailWithOneLine(Support.Cli.Run("sim", tmp.File("img"), "--json", tmp.File("r.json"), "-o", tmp.File("y.npy"), "--repeat", "-1"), "--repeat -1");
+        var r = Support.Cli.Run(
+            "sim", tmp.File("img"), "--json", tmp.File("r.json"), "-o", tmp.File("y.npy"), "--repeat", "-1");
+        ShouldFailWithOneLine(r, "--repeat -1");
         Directory.GetFiles(tmp.Path).Should().BeEmpty();
     }
 
@@ -54,10 +56,13 @@ public class SimSweepErrorTests
     {
         using var tmp = new TempDir();
         Image(tmp);
-        Support.Cli.Run("sim", tmp.File("img"), "--json", tmp.File("r.json"), "-o", tmp.File("y.npy")).ExitCode.Should().Be(0);
+        Support.Cli.Run("sim", tmp.File("img"), "--json", tmp.File("r.json"), "-o", tmp.File("y.npy"))
+            .ExitCode.Should().Be(0);
         var json = File.ReadAllBytes(tmp.File("r.json"));
         var npy = File.ReadAllBytes(tmp.File("y.npy"));
-        ShouldFailWithOneLine(Support.Cli.Run("sim", tmp.File("img"), "--json", tmp.File("r.json"), "-o", tmp.File("img"), "--clock-mhz", "100"), tmp.File("img"), "is a directory");
+        var failed = Support.Cli.Run(
+            "sim", tmp.File("img"), "--json", tmp.File("r.json"), "-o", tmp.File("img"), "--clock-mhz", "100");
+        ShouldFailWithOneLine(failed, tmp.File("img"), "is a directory");
         File.ReadAllBytes(tmp.File("r.json")).Should().Equal(json);
         File.ReadAllBytes(tmp.File("y.npy")).Should().Equal(npy);
         Directory.GetFiles(tmp.Path).Select(Path.GetFileName).Should().BeEquivalentTo("r.json", "y.npy");
@@ -69,7 +74,8 @@ public class SimSweepErrorTests
         using var tmp = new TempDir();
         Image(tmp);
         NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromFloat32([], [0, 30]));
-        ShouldFailWithOneLine(Support.Cli.Run("sim", tmp.File("img"), "-i", tmp.File("x.npy"), "-o", tmp.File("y.npy")), tmp.File("x.npy"), "the input batch is empty");
+        var r = Support.Cli.Run("sim", tmp.File("img"), "-i", tmp.File("x.npy"), "-o", tmp.File("y.npy"));
+        ShouldFailWithOneLine(r, tmp.File("x.npy"), "the input batch is empty");
         File.Exists(tmp.File("y.npy")).Should().BeFalse();
     }
 
@@ -84,7 +90,8 @@ public class SimSweepErrorTests
         for (int k = 0; k < inputs.Count; k++)
         {
             var single = simulator.Run(inputs[k]);
-            for (int l = 0; l < single.LayerOutputs.Length; l++) batch[k].LayerOutputs[l].Should().Equal(single.LayerOutputs[l]);
+            for (int l = 0; l < single.LayerOutputs.Length; l++)
+                batch[k].LayerOutputs[l].Should().Equal(single.LayerOutputs[l]);
             batch[k].Stats.Cycles.Should().Be(single.Stats.Cycles);
         }
     }
@@ -127,7 +134,8 @@ public class SimSweepErrorTests
     [InlineData("--field", "word_bits=abc", "word_bits=abc")]
     [InlineData("--field", "clock_mhz=-1", "clock_mhz=-1")]
     [InlineData("--fifo-depth", "8,999", "--fifo-depth 999")]
-    public void Should_fail_up_front_with_one_line_When_a_sweep_value_is_invalid(string option, string value, string mention)
+    public void Should_fail_up_front_with_one_line_When_a_sweep_value_is_invalid(
+        string option, string value, string mention)
     {
         using var tmp = new TempDir();
         string[] pes = option == "--pes" ? [] : ["--pes", "1,2"];
@@ -142,7 +150,8 @@ public class SimSweepErrorTests
     {
         using var tmp = new TempDir();
         File.WriteAllText(tmp.File("out"), "keep");
-        ShouldFailWithOneLine(Support.Cli.Run("sweep", SweepModel(tmp), "--pes", "1", "-o", tmp.File("out")), tmp.File("out"), "is a file");
+        var r = Support.Cli.Run("sweep", SweepModel(tmp), "--pes", "1", "-o", tmp.File("out"));
+        ShouldFailWithOneLine(r, tmp.File("out"), "is a file");
         File.ReadAllText(tmp.File("out")).Should().Be("keep");
     }
 
@@ -151,7 +160,8 @@ public class SimSweepErrorTests
     {
         using var tmp = new TempDir();
         NpyWriter.WriteFile(tmp.File("x.npy"), NpyArray.FromFloat32([], [0, 48]));
-        ShouldFailWithOneLine(Support.Cli.Run("sweep", SweepModel(tmp), "--pes", "1", "-i", tmp.File("x.npy"), "-o", tmp.File("sw")), tmp.File("x.npy"), "the input batch is empty");
+        var r = Support.Cli.Run("sweep", SweepModel(tmp), "--pes", "1", "-i", tmp.File("x.npy"), "-o", tmp.File("sw"));
+        ShouldFailWithOneLine(r, tmp.File("x.npy"), "the input batch is empty");
         Directory.Exists(tmp.File("sw")).Should().BeFalse();
     }
 
@@ -161,7 +171,9 @@ public class SimSweepErrorTests
         using var tmp = new TempDir();
         CzWriter.Write(Images.Random(14, [300, 40], 0.2), tmp.File("m.cz"));
         File.WriteAllText(tmp.File("accel.yaml"), "activation_sram_bytes: 1024\n"); // 256 deep: 300 inputs need 2 PEs
-        var r = Support.Cli.Run("sweep", tmp.File("m.cz"), "-c", tmp.File("accel.yaml"), "--pes", "1", "--fifo-depth", "2,4", "-o", tmp.File("sw"));
+        var r = Support.Cli.Run(
+            "sweep", tmp.File("m.cz"), "-c", tmp.File("accel.yaml"), "--pes", "1", "--fifo-depth", "2,4",
+            "-o", tmp.File("sw"));
         ShouldFailWithOneLine(r, "no sweep point ran", "1 PEs");
         Directory.Exists(tmp.File("sw")).Should().BeFalse();
     }

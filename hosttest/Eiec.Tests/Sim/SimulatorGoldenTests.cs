@@ -35,7 +35,8 @@ public class SimulatorGoldenTests
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void Should_equal_the_golden_model_bit_for_bit_When_random_networks_run(int pes, int depth, int[] dims, double density, double inputDensity, bool bias, int seed)
+    public void Should_equal_the_golden_model_bit_for_bit_When_random_networks_run(
+        int pes, int depth, int[] dims, double density, double inputDensity, bool bias, int seed)
     {
         using var tmp = new TempDir();
         var image = SimHarness.Image(tmp, Images.Random(seed, dims, density, bias), Images.Small(pes, depth));
@@ -74,7 +75,8 @@ public class SimulatorGoldenTests
     public void Should_match_When_every_input_is_non_zero(int pes, int depth)
     {
         using var tmp = new TempDir();
-        var image = SimHarness.Image(tmp, Images.Random(40 + pes, [130, 60, 10], 0.3, bias: true), Images.Small(pes, depth));
+        var model = Images.Random(40 + pes, [130, 60, 10], 0.3, bias: true);
+        var image = SimHarness.Image(tmp, model, Images.Small(pes, depth));
         var input = SimHarness.Input(130, 1.0, 1);
         input.Should().NotContain(0);
         SimHarness.RunAndCompare(image, input);

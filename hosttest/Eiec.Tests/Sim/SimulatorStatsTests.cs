@@ -1,5 +1,5 @@
-using Eiec.Golden;
 using Eiec.Contract.Image;
+using Eiec.Golden;
 using Eiec.Sim.Energy;
 using Eiec.Tests.Support;
 
@@ -19,7 +19,8 @@ public class SimulatorStatsTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Should_agree_with_counts_recomputed_from_the_image_When_a_network_runs(int pes, int depth, int[] dims, double density, double inputDensity, int seed)
+    public void Should_agree_with_counts_recomputed_from_the_image_When_a_network_runs(
+        int pes, int depth, int[] dims, double density, double inputDensity, int seed)
     {
         using var tmp = new TempDir();
         var image = SimHarness.Image(tmp, Images.Random(seed, dims, density, bias: true), Images.Small(pes, depth));
@@ -59,8 +60,10 @@ public class SimulatorStatsTests
                 pe.PointerReads.Should().Be(nonZero.Length, $"layer {l} PE {k}: one pointer read per non-zero input");
                 pe.QueuePushes.Should().Be(nonZero.Length);
                 pe.QueuePops.Should().Be(nonZero.Length);
-                pe.SpmatWordReads.Should().Be(wordReads, $"layer {l} PE {k}: held-word rule replayed in broadcast order");
-                (pe.Busy + pe.Stalled + pe.Starved + pe.Drain).Should().Be(stats.ScanCycles, "every SCAN cycle is exactly one class");
+                pe.SpmatWordReads.Should().Be(wordReads,
+                    $"layer {l} PE {k}: held-word rule replayed in broadcast order");
+                (pe.Busy + pe.Stalled + pe.Starved + pe.Drain)
+                    .Should().Be(stats.ScanCycles, "every SCAN cycle is exactly one class");
                 pe.QueueOccupancy.Sum().Should().Be(stats.ScanCycles);
                 pe.QueueMax.Should().BeLessThanOrEqualTo(depth);
                 totalIssued += issued;
@@ -75,7 +78,8 @@ public class SimulatorStatsTests
             stats.Broadcasts.Should().Be(nonZero.Length);
             stats.GroupReads.Should().Be(layer.Groups);
             stats.WbCycles.Should().Be(layer.RowsPerPe + 1);
-            stats.ScanCycles.Should().BeGreaterThanOrEqualTo(layer.Groups + 2, "each group passes nxt and cur, plus the final done cycle");
+            stats.ScanCycles.Should().BeGreaterThanOrEqualTo(
+                layer.Groups + 2, "each group passes nxt and cur, plus the final done cycle");
 
             var act = stats.Actions;
             long wbRows = (long)n * layer.RowsPerPe;
@@ -85,7 +89,8 @@ public class SimulatorStatsTests
             act[EnergyAction.AccWrite].Should().Be(totalIssued + wbRows);
             act[EnergyAction.BiasRead].Should().Be(wbRows);
             act[EnergyAction.ActRead].Should().Be((long)n * layer.Groups);
-            act[EnergyAction.ActWrite].Should().Be(wbRows + (l == 0 ? layer.Inputs : 0), "LOAD's writes count with layer 0");
+            act[EnergyAction.ActWrite]
+                .Should().Be(wbRows + (l == 0 ? layer.Inputs : 0), "LOAD's writes count with layer 0");
             act[EnergyAction.QueuePush].Should().Be((long)n * nonZero.Length);
             act[EnergyAction.PointerRead].Should().Be((long)n * nonZero.Length);
             act[EnergyAction.PeIdleCycle].Should().Be(n * stats.ScanCycles - totalIssued);
@@ -98,7 +103,8 @@ public class SimulatorStatsTests
     {
         using var tmp = new TempDir();
         var image = SimHarness.Image(tmp, Images.Random(3, [100, 50], 0.2), Images.Small(4));
-        var stats = new Eiec.Sim.Simulator(image, new Eiec.Sim.SimOptions { ClockMhz = 500 }).Run(SimHarness.Input(100, 0.5, 1)).Stats;
+        var stats = new Eiec.Sim.Simulator(image, new Eiec.Sim.SimOptions { ClockMhz = 500 })
+            .Run(SimHarness.Input(100, 0.5, 1)).Stats;
         stats.ClockMhz.Should().Be(500);
         stats.LatencyUs.Should().BeApproximately(stats.Cycles / 500.0, 1e-9);
         // 2 ops per MAC; ops / (cycles / 500 MHz) in GOP/s.
@@ -114,8 +120,10 @@ public class SimulatorStatsTests
         using var tmp = new TempDir();
         var image = SimHarness.Image(tmp, Images.Random(8, [400, 256], 0.1), Images.Small(16));
         var input = SimHarness.Input(400, 0.4, 2);
-        long Stalls(int d) => new Eiec.Sim.Simulator(image, new Eiec.Sim.SimOptions { FifoDepth = d }).Run(input).Stats.BroadcastStallCycles;
-        long Cycles(int d) => new Eiec.Sim.Simulator(image, new Eiec.Sim.SimOptions { FifoDepth = d }).Run(input).Stats.ScanCycles;
+        Eiec.Sim.Stats.SimStats Run(int d) =>
+            new Eiec.Sim.Simulator(image, new Eiec.Sim.SimOptions { FifoDepth = d }).Run(input).Stats;
+        long Stalls(int d) => Run(d).BroadcastStallCycles;
+        long Cycles(int d) => Run(d).ScanCycles;
         Stalls(1).Should().BeGreaterThan(Stalls(16));
         Cycles(1).Should().BeGreaterThan(Cycles(8));
     }

@@ -15,7 +15,8 @@ namespace Eiec.Sim.Report;
 /// </summary>
 public static class SimReportJson
 {
-    public static JsonObject Build(SimStats stats, EnergyReport energy, string image, string model, string input, long inputSaturations)
+    public static JsonObject Build(SimStats stats, EnergyReport energy, string image, string model, string input,
+                                   long inputSaturations)
     {
         var layers = new JsonArray();
         foreach (var l in stats.Layers)
@@ -25,8 +26,8 @@ public static class SimReportJson
                 pes.Add(new JsonObject
                 {
                     ["busy"] = p.Busy, ["stalled"] = p.Stalled, ["starved"] = p.Starved, ["drain"] = p.Drain,
-                    ["padding"] = p.Padding, ["pointer_reads"] = p.PointerReads, ["spmat_word_reads"] = p.SpmatWordReads,
-                    ["queue_occupancy_max"] = p.QueueMax,
+                    ["padding"] = p.Padding, ["pointer_reads"] = p.PointerReads,
+                    ["spmat_word_reads"] = p.SpmatWordReads, ["queue_occupancy_max"] = p.QueueMax,
                 });
             layers.Add(new JsonObject
             {
@@ -86,7 +87,12 @@ public static class SimReportJson
 
         var flat = new JsonArray();
         foreach (var s in stats.Describe())
-            flat.Add(new JsonObject { ["name"] = s.Name, ["value"] = s.Value, ["unit"] = s.Unit, ["description"] = s.Description });
+        {
+            flat.Add(new JsonObject
+            {
+                ["name"] = s.Name, ["value"] = s.Value, ["unit"] = s.Unit, ["description"] = s.Description,
+            });
+        }
 
         return new JsonObject
         {

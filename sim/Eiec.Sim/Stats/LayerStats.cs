@@ -58,9 +58,11 @@ public sealed record LayerStats
     public required PeLayerStats[] PeStats { get; init; }
 
     /// <summary>Queue-count histogram over every PE and SCAN cycle, index = entries (0..D).</summary>
-    public long[] QueueOccupancy => PeStats.Select(p => p.QueueOccupancy).Aggregate(Array.Empty<long>(), PeLayerStats.AddHistograms);
+    public long[] QueueOccupancy =>
+        PeStats.Select(p => p.QueueOccupancy).Aggregate(Array.Empty<long>(), PeLayerStats.AddHistograms);
     /// <summary>Mean start-of-cycle queue count over PEs and SCAN cycles, entries.</summary>
-    public double QueueOccupancyMean => ScanCycles == 0 ? 0 : (double)PeStats.Sum(p => p.QueueOccupancySum) / (ScanCycles * (double)Pes);
+    public double QueueOccupancyMean =>
+        ScanCycles == 0 ? 0 : (double)PeStats.Sum(p => p.QueueOccupancySum) / (ScanCycles * (double)Pes);
     /// <summary>Largest start-of-cycle queue count of any PE, entries.</summary>
     public int QueueMax => PeStats.Length == 0 ? 0 : PeStats.Max(p => p.QueueMax);
 

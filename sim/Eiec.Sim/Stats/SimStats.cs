@@ -38,7 +38,10 @@ public sealed record SimStats
     /// <summary>Cycles → µs at <see cref="ClockMhz"/>.</summary>
     public double Microseconds(long cycles) => cycles / ClockMhz;
 
-    /// <summary>GOP/s of <paramref name="macs"/> multiply-accumulates (2 ops each) done in <paramref name="cycles"/> cycles.</summary>
+    /// <summary>
+    /// GOP/s of <paramref name="macs"/> multiply-accumulates (2 ops each) done in
+    /// <paramref name="cycles"/> cycles.
+    /// </summary>
     public double Gops(long macs, long cycles) => cycles == 0 ? 0 : 2.0 * macs * ClockMhz / cycles / 1000.0;
 
     /// <summary>Per-PE figures summed over the layers, index = PE.</summary>
@@ -60,11 +63,12 @@ public sealed record SimStats
         yield return new Stat("sim.pes", Pes, "PE", "Processing elements (N)");
         yield return new Stat("sim.fifo_depth", FifoDepth, "entry", "Activation-queue depth per PE (D)");
         yield return new Stat("sim.inferences", Inferences, "inference", "Input vectors simulated");
-        foreach (var s in Common("sim", "all layers", Cycles, ScanCycles, WbCycles, IssuedEntries, PaddingEntries, IdealScanCycles,
-                     BroadcastStallCycles, Saturations, clock))
+        foreach (var s in Common("sim", "all layers", Cycles, ScanCycles, WbCycles, IssuedEntries, PaddingEntries,
+                     IdealScanCycles, BroadcastStallCycles, Saturations, clock))
             yield return s;
         foreach (var (action, count) in Actions.ToDictionary())
-            yield return new Stat($"sim.actions.{action}", count, "action", $"Counted '{action}' actions (energy-table key)");
+            yield return new Stat($"sim.actions.{action}", count, "action",
+                $"Counted '{action}' actions (energy-table key)");
         var totals = PeTotals;
         for (int k = 0; k < totals.Length; k++)
             foreach (var s in PeStats($"sim.pe{k}", totals[k], ScanCycles)) yield return s;
@@ -73,50 +77,69 @@ public sealed record SimStats
         {
             string p = $"layer{l.Index}";
             string what = $"layer {l.Index} '{l.Name}' ({l.Inputs}→{l.Outputs})";
-            foreach (var s in Common(p, what, l.Cycles, l.ScanCycles, l.WbCycles, l.IssuedEntries, l.PaddingEntries, l.IdealScanCycles,
-                         l.BroadcastStallCycles, l.Saturations, clock))
+            foreach (var s in Common(p, what, l.Cycles, l.ScanCycles, l.WbCycles, l.IssuedEntries, l.PaddingEntries,
+                         l.IdealScanCycles, l.BroadcastStallCycles, l.Saturations, clock))
                 yield return s;
             yield return new Stat($"{p}.broadcasts", l.Broadcasts, "pair", $"Non-zero activations broadcast, {what}");
-            yield return new Stat($"{p}.group_reads", l.GroupReads, "group", $"Activation groups fetched by the control unit, {what}");
-            yield return new Stat($"{p}.lnzd_cycles", l.LnzdCycles, "cycle", $"Control-unit cycles with a non-empty mask or a group load, {what}");
-            yield return new Stat($"{p}.queue_occupancy_mean", l.QueueOccupancyMean, "entry", $"Mean start-of-cycle queue count over PEs and SCAN cycles, {what}");
-            yield return new Stat($"{p}.queue_occupancy_max", l.QueueMax, "entry", $"Largest start-of-cycle queue count of any PE, {what}");
+            yield return new Stat($"{p}.group_reads", l.GroupReads, "group",
+                $"Activation groups fetched by the control unit, {what}");
+            yield return new Stat($"{p}.lnzd_cycles", l.LnzdCycles, "cycle",
+                $"Control-unit cycles with a non-empty mask or a group load, {what}");
+            yield return new Stat($"{p}.queue_occupancy_mean", l.QueueOccupancyMean, "entry",
+                $"Mean start-of-cycle queue count over PEs and SCAN cycles, {what}");
+            yield return new Stat($"{p}.queue_occupancy_max", l.QueueMax, "entry",
+                $"Largest start-of-cycle queue count of any PE, {what}");
             var histogram = l.QueueOccupancy;
             for (int i = 0; i < histogram.Length; i++)
-                yield return new Stat($"{p}.queue_occupancy::{i}", histogram[i], "PE·cycle", $"SCAN PE-cycles starting with {i} queued pairs, {what}");
+                yield return new Stat($"{p}.queue_occupancy::{i}", histogram[i], "PE·cycle",
+                    $"SCAN PE-cycles starting with {i} queued pairs, {what}");
             for (int k = 0; k < l.PeStats.Length; k++)
                 foreach (var s in PeStats($"{p}.pe{k}", l.PeStats[k], l.ScanCycles)) yield return s;
         }
     }
 
-    private IEnumerable<Stat> Common(string p, string what, long cycles, long scan, long wb, long issued, long padding, long ideal,
-        long stalls, long saturations, string clock)
+    private IEnumerable<Stat> Common(string p, string what, long cycles, long scan, long wb, long issued, long padding,
+        long ideal, long stalls, long saturations, string clock)
     {
         yield return new Stat($"{p}.cycles", cycles, "cycle", $"Counted cycles (SCAN + WB), {what}");
         yield return new Stat($"{p}.scan_cycles", scan, "cycle", $"SCAN cycles, {what}");
         yield return new Stat($"{p}.wb_cycles", wb, "cycle", $"Write-back cycles (rows_per_pe + 1 per layer), {what}");
-        yield return new Stat($"{p}.latency", Microseconds(cycles) / Inferences, "µs", $"Time per inference {clock}, {what}");
-        yield return new Stat($"{p}.issued_entries", issued, "entry", $"Entries issued over all PEs, padding included, {what}");
-        yield return new Stat($"{p}.padding_entries", padding, "entry", $"Padding entries issued (code 0, zero-run overflow), {what}");
-        yield return new Stat($"{p}.useful_entries", issued - padding, "MAC", $"Multiply-accumulates with a stored weight, {what}");
-        yield return new Stat($"{p}.throughput_useful", Gops(issued - padding, cycles), "GOP/s", $"Useful throughput {clock}: 2 ops per non-padding MAC / counted time, {what}");
-        yield return new Stat($"{p}.throughput_issued", Gops(issued, cycles), "GOP/s", $"Issued throughput {clock}: 2 ops per MAC incl. padding / counted time, {what}");
-        yield return new Stat($"{p}.ideal_scan_cycles", ideal, "cycle", $"ceil(issued entries / N) per inference: the work spread perfectly over the PEs, {what}");
-        yield return new Stat($"{p}.load_balance_efficiency", scan == 0 ? 0 : (double)ideal / scan, "ratio", $"Ideal / actual SCAN cycles, {what}");
-        yield return new Stat($"{p}.broadcast_stall_cycles", stalls, "cycle", $"Control-unit cycles with a non-zero ready but some queue full, {what}");
-        yield return new Stat($"{p}.saturations", saturations, "event", $"Write-back results clamped to 16 bits, {what}");
+        yield return new Stat($"{p}.latency", Microseconds(cycles) / Inferences, "µs",
+            $"Time per inference {clock}, {what}");
+        yield return new Stat($"{p}.issued_entries", issued, "entry",
+            $"Entries issued over all PEs, padding included, {what}");
+        yield return new Stat($"{p}.padding_entries", padding, "entry",
+            $"Padding entries issued (code 0, zero-run overflow), {what}");
+        yield return new Stat($"{p}.useful_entries", issued - padding, "MAC",
+            $"Multiply-accumulates with a stored weight, {what}");
+        yield return new Stat($"{p}.throughput_useful", Gops(issued - padding, cycles), "GOP/s",
+            $"Useful throughput {clock}: 2 ops per non-padding MAC / counted time, {what}");
+        yield return new Stat($"{p}.throughput_issued", Gops(issued, cycles), "GOP/s",
+            $"Issued throughput {clock}: 2 ops per MAC incl. padding / counted time, {what}");
+        yield return new Stat($"{p}.ideal_scan_cycles", ideal, "cycle",
+            $"ceil(issued entries / N) per inference: the work spread perfectly over the PEs, {what}");
+        yield return new Stat($"{p}.load_balance_efficiency", scan == 0 ? 0 : (double)ideal / scan, "ratio",
+            $"Ideal / actual SCAN cycles, {what}");
+        yield return new Stat($"{p}.broadcast_stall_cycles", stalls, "cycle",
+            $"Control-unit cycles with a non-zero ready but some queue full, {what}");
+        yield return new Stat($"{p}.saturations", saturations, "event",
+            $"Write-back results clamped to 16 bits, {what}");
     }
 
     private static IEnumerable<Stat> PeStats(string p, PeLayerStats s, long scanCycles)
     {
         yield return new Stat($"{p}.busy", s.Busy, "cycle", "SCAN cycles issuing an entry");
-        yield return new Stat($"{p}.stalled", s.Stalled, "cycle", "SCAN cycles not busy with a full queue while the control unit wants to broadcast");
-        yield return new Stat($"{p}.starved", s.Starved, "cycle", "SCAN cycles not busy with nothing queued or in flight");
-        yield return new Stat($"{p}.drain", s.Drain, "cycle", "SCAN cycles not busy with work in flight (queued pair, pointer read or pipeline)");
+        yield return new Stat($"{p}.stalled", s.Stalled, "cycle",
+            "SCAN cycles not busy with a full queue while the control unit wants to broadcast");
+        yield return new Stat($"{p}.starved", s.Starved, "cycle",
+            "SCAN cycles not busy with nothing queued or in flight");
+        yield return new Stat($"{p}.drain", s.Drain, "cycle",
+            "SCAN cycles not busy with work in flight (queued pair, pointer read or pipeline)");
         yield return new Stat($"{p}.padding", s.Padding, "entry", "Padding entries issued");
         yield return new Stat($"{p}.pointer_reads", s.PointerReads, "read", "Pointer reads (pairs popped)");
         yield return new Stat($"{p}.spmat_word_reads", s.SpmatWordReads, "word", "Sparse-matrix SRAM word reads");
-        yield return new Stat($"{p}.queue_occupancy_mean", scanCycles == 0 ? 0 : (double)s.QueueOccupancySum / scanCycles, "entry", "Mean start-of-cycle queue count");
+        double occupancyMean = scanCycles == 0 ? 0 : (double)s.QueueOccupancySum / scanCycles;
+        yield return new Stat($"{p}.queue_occupancy_mean", occupancyMean, "entry", "Mean start-of-cycle queue count");
         yield return new Stat($"{p}.queue_occupancy_max", s.QueueMax, "entry", "Largest start-of-cycle queue count");
     }
 }

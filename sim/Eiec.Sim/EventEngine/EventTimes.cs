@@ -1,0 +1,201 @@
+namespace Eiec.Sim.EventEngine;
+
+/// <summary>
+/// SCAN's timing as event times (max-plus recurrences) per broadcast pair, exactly the register
+/// transfers of docs/microarchitecture.md evaluated per pair instead of per cycle. The control unit
+/// still ticks cycle by cycle; the PEs are handled through their event times. For PE k and the b-th
+/// broadcast pair (broadcast in cycle t_b, n entries in PE k):
+/// <list type="bullet">
+/// <item>pop P = max(t_b + 1, T_prev): the pair is poppable the cycle after its push; the column
+/// register frees in the cycle the previous column is taken (spm_take), or is already free.</item>
+/// <item>take T = max(R, P + 1): the column is in col from P + 1; the sparse-matrix read unit is
+/// ready R = T_prev + max(n_prev, 1) (the cycle of the previous column's last issue, or the cycle
+/// after an empty column was taken, when it is found empty); it issues T + 1 … T + n.</item>
+/// <item>The queue is full in cycle t iff its count (pushes − pops before t) is D, so broadcast b
+/// may happen in cycle t iff every PE popped pair b − D before t: any_full = t ≤ max_k P_k(b − D).</item>
+/// <item>The PE is not idle in [t_b + 1, F): F = T + n + 4 (the last entry leaves E3), or T + 1
+/// for an empty column. SCAN ends at the first cycle with ccu_done and every PE idle.</item>
+/// </list>
+/// Per-cycle statistics follow from the event times: queue occupancy changes only at pushes and
+/// pops, stalled cycles are the full cycles with the control unit wanting and the PE not issuing,
+/// starved cycles are the idle ones.
+/// </summary>
+internal sealed class EventTimes
+{
+    private readonly int _n;
+    private readonly int _depth;
+    private int _cap;                       // pairs per PE the arrays below hold
+    private int[] _pop = [], _take = [];    // [k * cap + b]: cycles of pair b's pop and take in PE k
+    private int[] _bc = [], _maxPop = [];   // [b]: broadcast cycle; the latest pop over the PEs
+    private int[] _wantsBefore = [];        // [t]: cycles before t with cur_mask ≠ 0
+    private readonly int[] _peTake, _peReady; // [k]: the last take; when the read unit is ready
+    private readonly long[] _ge;            // [c]: cycles with queue count ≥ c (one PE at a time)
+
+    public EventTimes(int pes, int fifoDepth)
+    {
+        _n = pes;
+        _depth = fifoDepth;
+        _peTake = new int[pes];
+        _peReady = new int[pes];
+        _ge = new long[fifoDepth + 2];
+        Stalled = new long[pes];
+        Starved = new long[pes];
+        Occupancy = new long[pes][];
+        for (int k = 0; k < pes; k++) Occupancy[k] = new long[fifoDepth + 1];
+    }
+
+    /// <summary>Per PE, the last SCAN's stalled cycles.</summary>
+    public long[] Stalled { get; }
+    /// <summary>Per PE, the last SCAN's starved (idle) cycles.</summary>
+    public long[] Starved { get; }
+    /// <summary>Per PE, the last SCAN's start-of-cycle queue count histogram, [k][count].</summary>
+    public long[][] Occupancy { get; }
+
+    /// <summary>
+    /// One SCAN: ticks <paramref name="ccu"/> until ccu_done and returns the SCAN cycles.
+    /// <paramref name="js"/>: the pairs the control unit will broadcast, in order (its broadcasts are
+    /// checked against them); <paramref name="lengths"/>[k * <paramref name="cap"/> + b]: the entries
+    /// of pair b's column in PE k.
+    /// </summary>
+    public long Scan(Ccu ccu, int[] js, int pairs, int[] lengths, int cap)
+    {
+        if (_cap < cap)
+        {
+            _cap = cap;
+            _pop = new int[cap * _n];
+            _take = new int[cap * _n];
+            _bc = new int[cap];
+            _maxPop = new int[cap];
+        }
+        int n = _n, depth = _depth;
+        var pops = _pop;
+        var takes = _take;
+        var bcs = _bc;
+        var maxPop = _maxPop;
+        var peTake = _peTake;
+        var peReady = _peReady;
+        Array.Clear(peTake);
+        Array.Clear(peReady);
+
+        // Control unit, cycle by cycle, until ccu_done (after it nothing of the CCU changes).
+        int cycle = 0, b = 0, wants = 0;
+        while (!ccu.Done)
+        {
+            if (_wantsBefore.Length <= cycle + 1)
+                Array.Resize(ref _wantsBefore, Math.Max(1024, _wantsBefore.Length * 2));
+            _wantsBefore[cycle] = wants;
+            if (ccu.Wants) wants++;
+            bool anyFull = b >= depth && cycle <= maxPop[b - depth];
+            if (ccu.Tick(anyFull, out int j, out _))
+            {
+                if (b >= pairs || j != js[b])
+                    throw new InvalidOperationException(
+                        $"event engine: broadcast {b} is input {j}, expected the next non-zero input");
+                bcs[b] = cycle;
+                int latest = int.MinValue;
+                for (int k = 0, row = b; k < n; k++, row += cap)
+                {
+                    int pop = Math.Max(cycle + 1, peTake[k]);
+                    int len = lengths[row];
+                    int take = Math.Max(peReady[k], pop + 1);
+                    peTake[k] = take;
+                    peReady[k] = take + Math.Max(len, 1);
+                    pops[row] = pop;
+                    takes[row] = take;
+                    if (pop > latest) latest = pop;
+                }
+                maxPop[b] = latest;
+                b++;
+            }
+            cycle++;
+        }
+        int ccuDone = cycle;
+        _wantsBefore[cycle] = wants;
+        if (b != pairs) throw new InvalidOperationException($"event engine: {b} broadcasts, {pairs} non-zero inputs");
+
+        // End of SCAN: the first cycle c ≥ ccuDone in which every PE is idle.
+        int scanEnd = ccuDone;
+        for (int k = 0; k < n; k++)
+            for (int x = 0, row = k * cap; x < pairs; x++, row++)
+                scanEnd = Math.Max(scanEnd, Finish(takes[row], lengths[row]));
+        long total = scanEnd + 1L;
+
+        // Per-PE statistics from the event times.
+        var ge = _ge;
+        for (int k = 0; k < n; k++)
+        {
+            long stalled = 0;
+            // Occupancy: between pops, in [P_{x−1} + 1, P_x + 1), the PE has popped x pairs, so its
+            // count is at least c from the push of pair x + c − 1 on (cycle t_{x+c−1} + 1).
+            Array.Clear(ge);
+            int lo = 0, h = 0, row = k * cap;
+            for (int x = 0; x <= pairs; x++)
+            {
+                int hi = x < pairs ? pops[row + x] + 1 : (int)total;
+                int lim = Math.Min(depth, pairs - x);
+                for (int c = 1; c <= lim; c++)
+                {
+                    int s = Math.Max(lo, bcs[x + c - 1] + 1);
+                    if (s >= hi) break;
+                    ge[c] += hi - s;
+                    if (c == depth) stalled += StalledIn(row, s, hi, ref h, pairs, ccuDone, lengths);
+                }
+                lo = hi;
+            }
+            var occ = Occupancy[k];
+            occ[0] = total - ge[1];
+            for (int c = 1; c <= depth; c++) occ[c] = ge[c] - ge[c + 1];
+
+            // Starved: cycles outside the union of [t_b + 1, F_b).
+            long covered = 0;
+            int cs = 0, ce = 0;
+            for (int x = 0; x < pairs; x++)
+            {
+                int s = bcs[x] + 1;
+                int f = Finish(takes[row + x], lengths[row + x]);
+                if (s >= ce) { covered += ce - cs; cs = s; ce = f; }
+                else if (f > ce) ce = f;
+            }
+            covered += ce - cs;
+            Stalled[k] = stalled;
+            Starved[k] = total - covered;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// First idle cycle after a column taken in cycle <paramref name="take"/> with
+    /// <paramref name="len"/> entries.
+    /// </summary>
+    private static int Finish(int take, int len) => len > 0 ? take + len + 4 : take + 1;
+
+    /// <summary>Cycles in [from, until) with cur_mask ≠ 0 (none from ccu_done on).</summary>
+    private int WantsIn(int from, int until, int ccuDone)
+    {
+        from = Math.Min(from, ccuDone);
+        until = Math.Min(until, ccuDone);
+        return _wantsBefore[until] - _wantsBefore[from];
+    }
+
+    /// <summary>
+    /// Cycles of [from, until) (the PE's queue full throughout) with cur_mask ≠ 0 and no entry issuing;
+    /// <paramref name="row"/> is the PE's first pair, <paramref name="h"/> its first issue interval
+    /// that may still overlap (the calls come in increasing order).
+    /// </summary>
+    private long StalledIn(int row, int from, int until, ref int h, int pairs, int ccuDone, int[] lengths)
+    {
+        long stalled = WantsIn(from, until, ccuDone);
+        // Issue intervals [T + 1, T + len + 1) are disjoint and in order; skip those ending before from.
+        while (h < pairs && _take[row + h] + lengths[row + h] + 1 <= from) h++;
+        for (int x = h; x < pairs; x++)
+        {
+            int s = _take[row + x] + 1;
+            if (s >= until) break;
+            int len = lengths[row + x];
+            if (len == 0) continue;
+            int lo = Math.Max(s, from), hi = Math.Min(s + len, until);
+            if (hi > lo) stalled -= WantsIn(lo, hi, ccuDone);
+        }
+        return stalled;
+    }
+}
