@@ -3,7 +3,8 @@
 # built from main before a refactoring and the one after) through the same commands on the bundled
 # examples and the nine EIE Table III layers, then diffs every file they wrote: images (hex, manifest,
 # image.json, report.md/json, rtl/), .cz, .npy, sweep CSV/JSON and compression reports.
-# Sweep PNGs are listed but not compared (ScottPlot/Skia output is not part of the contract).
+# Sweep PNGs are listed but not compared (ScottPlot/Skia output is not part of the contract). In rtl/,
+# see below: provenance lines are ignored and a Verilog text change is left to check-rtl-equivalent.sh.
 #
 #   scripts/check-identical.sh OLD_EIEC NEW_EIEC [WORK_DIR]
 #
@@ -68,7 +69,18 @@ run_side "$old" "$work/old"
 run_side "$new" "$work/new"
 
 status=0
-if ! diff -rq -x '*.png' "$work/old" "$work/new"; then status=1; fi
+if ! diff -rq -x '*.png' -x rtl "$work/old" "$work/new"; then status=1; fi
+# rtl/: provenance lines ("// eiec:") and files only NEW writes (files.f) are ignored. Verilog whose
+# text differs is reported, not failed: scripts/check-rtl-equivalent.sh proves the hardware the same.
+textual=0
+while IFS= read -r f; do
+  n=$work/new/${f#"$work/old/"}
+  if [ ! -f "$n" ]; then echo "Only in $work/old: $f"; status=1
+  elif ! cmp -s <(grep -v '^// eiec:' "$f") <(grep -v '^// eiec:' "$n"); then
+    case $f in *.v|*.vh) textual=$((textual + 1)) ;; *) echo "Files $f and $n differ"; status=1 ;; esac
+  fi
+done < <(find "$work/old" -path '*/rtl/*' -type f | sort)
+[ $textual -eq 0 ] || echo "rtl/: $textual Verilog file(s) differ textually, see scripts/check-rtl-equivalent.sh"
 count=$(cd "$work/new" && find . -type f ! -name '*.png' | wc -l)
 pngs=$(cd "$work/new" && find . -type f -name '*.png' | wc -l)
 if [ $status -eq 0 ]; then

@@ -80,18 +80,14 @@ public sealed class GoldenModel
     {
         var config = _image.Config;
         // The layer-table word is what the hardware sees; decode it rather than trusting the manifest.
-        var fields = _image.LayerTable[l];
-        int inputs = (int)fields[0], outputs = (int)fields[1], ptrBase = (int)fields[2], spmatBase = (int)fields[3], biasBase = (int)fields[4];
-        uint flags = fields[5];
-        bool relu = (flags >> LayerFlags.ReluBit & 1) != 0;
-        int frac = (int)(flags >> LayerFlags.WeightFracShift & LayerFlags.WeightFracMask);
-        int pes = config.Pes, codeBits = config.CodeBits;
-        int codeMask = (1 << codeBits) - 1;
+        var word = LayerTableWord.Decode(_image.LayerTable[l]);
+        int inputs = word.Inputs, outputs = word.Outputs, ptrBase = word.PtrBase, spmatBase = word.SpmatBase;
+        int biasBase = word.BiasBase, frac = word.WeightFracBits, rowsPerPe = word.RowsPerPe;
+        bool relu = word.Relu;
+        int pes = config.Pes, codeBits = config.Entries.CodeBits, codeMask = config.Entries.CodeMask;
         var cb = _image.Codebook.AsSpan(l * config.CodebookSize, config.CodebookSize).ToArray();
         var result = new short[outputs];
         long sat = 0, mac = 0;
-        if (cb.Length != codeMask + 1) throw new InvalidOperationException("codebook ROM slice has the wrong size");
-        int rowsPerPe = (outputs + pes - 1) / pes;
         var acc = new long[rowsPerPe];
         // The control unit broadcasts non-zero activations only: find them once for all PEs.
         var nzIndex = new int[inputs];

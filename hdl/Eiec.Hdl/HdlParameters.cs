@@ -5,31 +5,19 @@ namespace Eiec.Hdl;
 
 /// <summary>
 /// Every parameter the Verilog needs, as (macro name, value, description), computed from one
-/// <see cref="AccelConfig"/>. The values the configuration already derives come from it; the few
-/// that only the RTL needs (counter widths, tree depth) are derived here and nowhere else.
+/// <see cref="AccelConfig"/> and the image layout of the contract (<see cref="LayerTableWord"/>,
+/// <see cref="ImageFiles"/>): every value is derived there, this class only names them for Verilog.
 /// </summary>
 public sealed class HdlParameters
 {
     public IReadOnlyList<HdlDefine> Defines { get; }
 
-    /// <summary>Levels of the 4-ary leading-non-zero detection tree: ceil(log4 PEs), at least 1.</summary>
-    public static int LnzdLevels(int pes)
-    {
-        int levels = 1;
-        long capacity = 4;
-        while (capacity < pes) { capacity *= 4; levels++; }
-        return levels;
-    }
-
-    /// <summary>
-    /// Width of the write-back intermediate: the wider of the accumulator and bias &lt;&lt; F (F is a
-    /// 5-bit field, at most 31), plus one bit for their sum and one for the rounding constant.
-    /// </summary>
-
     public HdlParameters(AccelConfig config)
     {
         var c = config.Validated();
-        string memFile(string kind) => Path.GetFileName(ImageFiles.PeMemory(0, kind))["pe000_".Length..];
+        // The kind suffix of a per-PE file name: what follows "pe000_".
+        string memFile(string kind) =>
+            Path.GetFileName(ImageFiles.PeMemory(0, kind))[(ImageFiles.PeFilePrefix.Length + 4)..];
         var list = new List<HdlDefine>
         {
             new HdlDefine("EIE_PES", I(c.Pes), "processing elements N; row i of every layer lives on PE i mod N"),
@@ -48,6 +36,7 @@ public sealed class HdlParameters
             new HdlDefine("EIE_POINTER_BITS", I(c.PointerBits), "column pointer, bits"),
             new HdlDefine("EIE_ACT_BITS", I(c.ActivationBits), "activation, bits (signed)"),
             new HdlDefine("EIE_WEIGHT_BITS", I(c.WeightBits), "codebook value, bits (signed)"),
+            new HdlDefine("EIE_PRODUCT_BITS", I(c.ProductBits), "product codebook value x activation, bits (signed)"),
             new HdlDefine("EIE_ACC_BITS", I(c.AccumulatorBits), "accumulator, bits (signed)"),
             new HdlDefine("EIE_WB_BITS", I(c.WriteBackBits), "write-back intermediate acc + (bias << F) + rounding, bits (signed)"),
             new HdlDefine("EIE_SPMAT_DEPTH", I(c.SpmatWords), "sparse-matrix SRAM words per PE"),
@@ -61,17 +50,34 @@ public sealed class HdlParameters
             new HdlDefine("EIE_BIAS_ADDR_BITS", I(c.BiasAddrBits), "bias memory address bits"),
             new HdlDefine("EIE_MAX_LAYERS", I(c.MaxLayers), "layer-table depth"),
             new HdlDefine("EIE_LAYER_BITS", I(c.LayerAddrBits), "layer index bits"),
-            new HdlDefine("EIE_CODEBOOK_DEPTH", I((long)c.MaxLayers * c.CodebookSize), "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
+            new HdlDefine("EIE_CODEBOOK_DEPTH", I(c.CodebookDepth),
+                "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
             new HdlDefine("EIE_CODEBOOK_ADDR_BITS", I(c.CodebookAddrBits), "codebook ROM address bits"),
             new HdlDefine("EIE_COL_BITS", I(c.RowColumnBits), "bits of a column or row index of any layer that fits"),
-            new HdlDefine("EIE_LNZD_LEVELS", I(LnzdLevels(c.Pes)), "levels of the 4-ary leading-non-zero detection tree"),
-            new HdlDefine("EIE_LAYER_TABLE_BITS", I(ImageFiles.LayerTableWidth), "layer-table word, bits (eight 32-bit fields)"),
-            new HdlDefine("EIE_FLAG_RELU_BIT", I(LayerFlags.ReluBit), "flags bit: ReLU"),
-            new HdlDefine("EIE_FLAG_LAST_BIT", I(LayerFlags.LastBit), "flags bit: last layer"),
-            new HdlDefine("EIE_FLAG_WFRAC_SHIFT", I(LayerFlags.WeightFracShift), "flags bits [shift +: 5]: F, weight fraction bits"),
+            new HdlDefine("EIE_LNZD_LEVELS", I(c.LnzdLevels), "levels of the 4-ary leading-non-zero detection tree"),
+            new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages),
+                "arithmetic pipeline stages after issue (E1, E2, E3)"),
+            new HdlDefine("EIE_LAYER_TABLE_BITS", I(LayerTableWord.Bits), "layer-table word, bits"),
+            new HdlDefine("EIE_LT_FIELD_BITS", I(LayerTableWord.FieldBits),
+                "layer-table field, bits; address arithmetic width"),
+            new HdlDefine("EIE_LT_INPUTS", I(LayerTableWord.InputsField), "layer-table field index: inputs"),
+            new HdlDefine("EIE_LT_OUTPUTS", I(LayerTableWord.OutputsField), "layer-table field index: outputs"),
+            new HdlDefine("EIE_LT_PTR_BASE", I(LayerTableWord.PtrBaseField), "layer-table field index: ptr_base"),
+            new HdlDefine("EIE_LT_SPMAT_BASE", I(LayerTableWord.SpmatBaseField), "layer-table field index: spmat_base"),
+            new HdlDefine("EIE_LT_BIAS_BASE", I(LayerTableWord.BiasBaseField), "layer-table field index: bias_base"),
+            new HdlDefine("EIE_LT_FLAGS", I(LayerTableWord.FlagsField), "layer-table field index: flags"),
+            new HdlDefine("EIE_LT_GROUPS", I(LayerTableWord.GroupsField), "layer-table field index: groups"),
+            new HdlDefine("EIE_LT_ROWS", I(LayerTableWord.RowsPerPeField), "layer-table field index: rows_per_pe"),
+            new HdlDefine("EIE_FLAG_RELU_BIT", I(LayerTableWord.ReluBit), "flags bit: ReLU"),
+            new HdlDefine("EIE_FLAG_LAST_BIT", I(LayerTableWord.LastBit), "flags bit: last layer"),
+            new HdlDefine("EIE_FLAG_WFRAC_SHIFT", I(LayerTableWord.WeightFracShift),
+                "flags bits [shift +: EIE_WFRAC_BITS]: F"),
+            new HdlDefine("EIE_WFRAC_BITS", I(LayerTableWord.WeightFracFieldBits),
+                "F, weight fraction bits, field width"),
             new HdlDefine("EIE_FILE_LAYERS", Q(Path.GetFileName(ImageFiles.LayerTable)), "layer-table file in MEM_DIR"),
             new HdlDefine("EIE_FILE_CODEBOOK", Q(Path.GetFileName(ImageFiles.Codebook)), "codebook file in MEM_DIR"),
-            new HdlDefine("EIE_FILE_PE_PREFIX", Q("pe"), "per-PE files: MEM_DIR + \"pe\" + 3-digit PE index + \"_\" + kind"),
+            new HdlDefine("EIE_FILE_PE_PREFIX", Q(ImageFiles.PeFilePrefix),
+                "per-PE files: MEM_DIR + \"pe\" + 3-digit PE index + \"_\" + kind"),
             new HdlDefine("EIE_FILE_SPMAT", Q(memFile(ImageFiles.Spmat)), "per-PE sparse-matrix file suffix"),
             new HdlDefine("EIE_FILE_PTR_EVEN", Q(memFile(ImageFiles.PtrEven)), "per-PE even pointer bank file suffix"),
             new HdlDefine("EIE_FILE_PTR_ODD", Q(memFile(ImageFiles.PtrOdd)), "per-PE odd pointer bank file suffix"),

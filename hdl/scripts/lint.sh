@@ -17,12 +17,15 @@ if [ ${#dirs[@]} -eq 0 ]; then
     dirs+=("$root/out/lint-$n/rtl")
   done
 fi
-modules="eie_top eie_ccu eie_lnzd eie_pe eie_act_queue eie_ptr_read eie_spmat_read eie_arith eie_act_rw eie_sram_1r1w eie_rom_sync eie_rom_comb"
 status=0
 for d in "${dirs[@]}"; do
-  files=()
-  for m in $modules; do files+=("$d/$m.v"); done
-  if out=$(verilator --lint-only -Wall -I"$d" --top-module eie_top "${files[@]}" 2>&1) && [ -z "$out" ]; then
+  # The sources are the ones files.f lists (eiec writes it with the RTL), relative to the RTL directory.
+  if [ ! -f "$d/files.f" ]; then
+    echo "lint: $d/files.f is missing (not an RTL directory written by eiec build?)" >&2
+    status=1
+    continue
+  fi
+  if out=$(cd "$d" && verilator --lint-only -Wall -I. --top-module eie_top -f files.f 2>&1) && [ -z "$out" ]; then
     echo "lint: $d clean"
   else
     echo "lint: $d:" >&2

@@ -19,15 +19,18 @@ if [ -z "$img" ]; then
   "$eiec" build "$root/examples/mlp/model.cz" -c "$root/examples/accel.yaml" --pes "$pes" -o "$img"
 fi
 img=$(cd "$img" && pwd)
-if [ ! -f "$img/rtl/eie_top.v" ] || [ ! -d "$img/mem" ]; then
-  echo "synth: $img has no rtl/eie_top.v or mem/ (expected an \`eiec build\` output directory)" >&2
+if [ ! -f "$img/rtl/files.f" ] || [ ! -d "$img/mem" ]; then
+  echo "synth: $img has no rtl/files.f or mem/ (expected an \`eiec build\` output directory)" >&2
   exit 1
 fi
 command -v yosys >/dev/null || { echo "synth: yosys not found on PATH (apt-get install yosys)" >&2; exit 1; }
 
 cd "$img"
+# The sources in the order rtl/files.f gives (its // lines are provenance comments).
+sources=$(grep -v '^//' rtl/files.f | sed 's|^|rtl/|' | tr '\n' ' ')
 start=$(date +%s)
-if ! yosys -q -l synth.log -s "$root/hdl/scripts/synth.ys" >/dev/null 2>&1; then
+if ! yosys -q -l synth.log -p "read_verilog -defer -Irtl $sources; script $root/hdl/scripts/synth.ys" \
+    >/dev/null 2>&1; then
   echo "synth: yosys failed (log: $img/synth.log):" >&2
   grep -E "ERROR|Assert|assert" synth.log | head -20 >&2 || tail -20 synth.log >&2
   exit 1

@@ -2,9 +2,10 @@
 //
 // Compile once per configuration, run in the image directory (memory files are read from
 // MEM_DIR, by default the image's mem/ relative to the working directory):
-//   iverilog -g2012 -DEIEC_TRACE -I <rtl> -o eie_tb.vvp <this file> <rtl>/*.v
+//   cd <rtl> && iverilog -g2012 -DEIEC_TRACE -I . -o <abs>/eie_tb.vvp <abs>/eie_tb.v -c files.f
+// (files.f, written with the RTL, lists its sources in compile order relative to <rtl>).
 //   cd <image> && vvp -n eie_tb.vvp +in=input.hex +in_words=<total> +runs=<R> [+timeout=<cycles>] [+stall=<seed>]
-// input.hex holds the input vectors of all runs back to back, one 16-bit word per line. The
+// input.hex holds the input vectors of all runs back to back, one EIE_ACT_BITS-bit word per line. The
 // accelerator is reset once and started R times; each run takes inputs(layer 0) words.
 // Output, one line each (parsed by hosttest/Eiec.Tests/Rtl):
 //   EIEC_OUT <run> <index> <value>      every element of the output stream, value signed
@@ -43,10 +44,10 @@ module eie_tb;
     wire        done;
     wire        in_valid;
     wire        in_ready;
-    wire [15:0] in_data;
+    wire [`EIE_ACT_BITS-1:0] in_data;
     wire        out_valid;
     wire        out_ready;
-    wire [15:0] out_data;
+    wire [`EIE_ACT_BITS-1:0] out_data;
     wire [31:0] cycles;
 
     eie_top #(.MEM_DIR(MEM_DIR)) dut (
@@ -57,7 +58,7 @@ module eie_tb;
     );
 
     // ---- files ----
-    reg [15:0] in_mem [0:MAX_IN_WORDS-1];
+    reg [`EIE_ACT_BITS-1:0] in_mem [0:MAX_IN_WORDS-1];
     reg [8*4096-1:0] path;
     integer fd;
     integer k;

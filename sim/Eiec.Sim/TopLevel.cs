@@ -130,9 +130,9 @@ internal static class TopLevel
             if (layer.Index != l) throw new EiecException($"{where}: index is {layer.Index}");
             if (layer.Inputs < 1 || layer.Outputs < 1)
                 throw new EiecException($"{where}: {layer.Inputs} inputs, {layer.Outputs} outputs");
-            if (layer.Groups != (layer.Inputs + cfg.Pes - 1) / cfg.Pes)
+            if (layer.Groups != cfg.Groups(layer.Inputs))
                 throw new EiecException($"{where}: groups = {layer.Groups}, expected ceil({layer.Inputs} / {cfg.Pes})");
-            if (layer.RowsPerPe != (layer.Outputs + cfg.Pes - 1) / cfg.Pes)
+            if (layer.RowsPerPe != cfg.RowsPerPe(layer.Outputs))
                 throw new EiecException(
                     $"{where}: rows_per_pe = {layer.RowsPerPe}, expected ceil({layer.Outputs} / {cfg.Pes})");
             if (layer.Groups > cfg.ActivationDepth || layer.RowsPerPe > cfg.ActivationDepth)

@@ -36,9 +36,10 @@ public static class RunCommand
             var results = run.Results;
             int frac = run.FracBits;
             var ci = CultureInfo.InvariantCulture;
-            w.WriteLine(string.Create(ci, $"golden model: {img.Manifest.Model}, {run.Inputs.Length} vector(s), activations Q{15 - frac}.{frac}; input saturations: {run.InputSaturations}"));
-            if (img.Manifest.InputNormalization is { } norm) w.WriteLine($"  float inputs normalized as the model "
-                + $"says: {norm}");
+            w.WriteLine(string.Create(ci, $"golden model: {img.Manifest.Model}, {run.Inputs.Length} vector(s), "
+                + $"activations {FixedPointMath.QFormat(frac)}; input saturations: {run.InputSaturations}"));
+            if (img.Manifest.InputNormalization is { } norm)
+                w.WriteLine($"  float inputs normalized as the model says: {norm}");
             for (int l = 0; l < img.Layers.Count; l++)
                 w.WriteLine(string.Create(ci, $"  layer {l} {img.Layers[l].Name}: {results.Sum(r => r.Macs[l])} MACs, {results.Sum(r => r.Saturations[l])} saturations"));
             if (run.Inputs.Length <= 4)

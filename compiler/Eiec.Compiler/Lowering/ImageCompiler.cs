@@ -13,7 +13,7 @@ namespace Eiec.Compiler.Lowering;
 /// </summary>
 public static class ImageCompiler
 {
-    public const string GeneratorName = "eiec 0.1";
+    public const string GeneratorName = ImageManifest.CurrentGenerator;
     public const int DefaultActivationFracBits = 8;
 
     public static CompiledImage Compile(CzModel model, AccelConfig config, int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz")
@@ -26,10 +26,9 @@ public static class ImageCompiler
             throw new EiecException($"{sourceName}: the model has {model.Layers.Count} layers but the accelerator's layer table holds max_layers = {config.MaxLayers}");
 
         int pes = config.Pes;
-        int epw = config.EntriesPerWord;
         var layers = new List<ImageLayer>();
         var encoded = new EncodedLayer[model.Layers.Count];
-        var codebookRom = new short[config.MaxLayers * config.CodebookSize];
+        var codebookRom = new short[config.CodebookDepth];
         var biasPerLayer = new short[model.Layers.Count][];
         int ptrBase = 0, spmatBase = 0, biasBase = 0;
 
@@ -37,7 +36,7 @@ public static class ImageCompiler
         {
             var layer = model.Layers[l];
             string where = $"{sourceName}: layer '{layer.Name}' (index {l})";
-            int groups = CeilDiv(layer.Inputs, pes), rowsPerPe = CeilDiv(layer.Outputs, pes);
+            int groups = config.Groups(layer.Inputs), rowsPerPe = config.RowsPerPe(layer.Outputs);
             if (groups > config.ActivationDepth || rowsPerPe > config.ActivationDepth)
                 throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs need {Math.Max(groups, rowsPerPe)} activations per PE at {pes} PE(s), but each activation buffer holds {config.ActivationDepth} (activation_sram_bytes = {config.ActivationSramBytes}); use more PEs or a larger activation SRAM");
 
@@ -62,16 +61,16 @@ public static class ImageCompiler
             if (accBits > config.AccumulatorBits)
                 throw new EiecException($"{where}: row {worstRow} can reach a {accBits}-bit sum but accumulator_bits = {config.AccumulatorBits}");
 
-            var enc = LayerEncoder.Encode(layer, pes, config.CodeBits, config.IndexBits);
+            var enc = LayerEncoder.Encode(layer, pes, config.Entries);
             encoded[l] = enc;
             int worstPe = Array.IndexOf(enc.Counts, enc.Counts.Max());
             long most = enc.Counts[worstPe];
             if (most > config.MaxPointer)
                 throw new EiecException($"{where}: PE {worstPe} needs {most} sparse-matrix entries, but pointer_bits = {config.PointerBits} addresses at most {config.MaxPointer} per layer; use more PEs or a wider pointer");
-            int ptrRows = CeilDiv(layer.Inputs + 1, 2);
+            int ptrRows = AccelConfig.PointerRows(layer.Inputs);
             if (ptrBase + ptrRows > config.PointerBankDepth)
                 throw new EiecException($"{where}: its {layer.Inputs + 1} column pointers need pointer-bank rows {ptrBase}..{ptrBase + ptrRows - 1} in every PE, but each bank holds {config.PointerBankDepth} (pointer_sram_bytes = {config.PointerSramBytes})");
-            int words = (int)CeilDiv(most, epw);
+            int words = (int)config.SpmatWordsFor(most);
             if ((long)spmatBase + words > config.SpmatWords)
                 throw new EiecException($"{where}: PE {worstPe} needs sparse-matrix words {spmatBase}..{spmatBase + words - 1} ({most} entries), but the sparse-matrix SRAM holds {config.SpmatWords} words (spmat_sram_bytes = {config.SpmatSramBytes})");
             if (biasBase + rowsPerPe > config.BiasEntries)
@@ -133,8 +132,16 @@ public static class ImageCompiler
     {
         var list = new List<ImageMemory>
         {
-            new() { Kind = "layers", File = ImageFiles.LayerTable, Width = ImageFiles.LayerTableWidth, Depth = config.MaxLayers, Used = layerCount },
-            new() { Kind = "codebook", File = ImageFiles.Codebook, Width = config.WeightBits, Depth = config.MaxLayers * config.CodebookSize, Used = layerCount * config.CodebookSize },
+            new()
+            {
+                Kind = "layers", File = ImageFiles.LayerTable, Width = LayerTableWord.Bits, Depth = config.MaxLayers,
+                Used = layerCount,
+            },
+            new()
+            {
+                Kind = "codebook", File = ImageFiles.Codebook, Width = config.WeightBits, Depth = config.CodebookDepth,
+                Used = layerCount * config.CodebookSize,
+            },
         };
         for (int k = 0; k < config.Pes; k++)
         {
@@ -156,12 +163,9 @@ public static class ImageCompiler
         worstRow = 0;
         for (int i = 0; i < sum.Length; i++)
         {
-            long bound = sum[i] * 32768 + ((long)Math.Abs((int)bias[i]) << frac);
+            long bound = sum[i] * -(long)FixedPointMath.Min16 + ((long)Math.Abs((int)bias[i]) << frac);
             if (bound > worst) { worst = bound; worstRow = i; }
         }
         return FixedPointMath.SignedBitsFor(worst);
     }
-
-    private static int CeilDiv(int a, int b) => (a + b - 1) / b;
-    private static long CeilDiv(long a, long b) => (a + b - 1) / b;
 }

@@ -1,3 +1,4 @@
+using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 
 namespace Eiec.Compiler.Lowering;
@@ -10,9 +11,12 @@ namespace Eiec.Compiler.Lowering;
 /// </summary>
 public static class LayerEncoder
 {
-    public static EncodedLayer Encode(CzLayer layer, int pes, int codeBits, int indexBits)
+    public static EncodedLayer Encode(CzLayer layer, int pes, int codeBits, int indexBits) =>
+        Encode(layer, pes, new EntryCoding(codeBits, indexBits));
+
+    public static EncodedLayer Encode(CzLayer layer, int pes, EntryCoding coding)
     {
-        int maxZ = (1 << indexBits) - 1;
+        var padEntry = (ushort)coding.PaddingEntry;
         int cols = layer.Inputs;
         var counts = new int[pes];
         var entries = new ushort[pes][];
@@ -36,13 +40,12 @@ public static class LayerEncoder
                 int k = row % pes;
                 int local = row / pes;
                 int gap = local - lastLocal[k] - 1;
-                while (gap > maxZ)
+                for (int pad = coding.PaddingEntriesFor(gap); pad > 0; pad--)
                 {
-                    Append(entries, counts, k, (ushort)(maxZ << codeBits));
-                    gap -= maxZ + 1;
+                    Append(entries, counts, k, padEntry);
                     padding++;
                 }
-                Append(entries, counts, k, (ushort)((gap << codeBits) | codes[e]));
+                Append(entries, counts, k, (ushort)coding.Pack(coding.RemainingZ(gap), codes[e]));
                 lastLocal[k] = local;
             }
         }

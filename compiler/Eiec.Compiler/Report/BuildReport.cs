@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Eiec.Contract.Config;
+using Eiec.Contract.FixedPoint;
 using Eiec.Contract.Image;
 
 namespace Eiec.Compiler.Report;
@@ -43,7 +45,7 @@ public sealed record BuildReport
         var fill = new List<SramFill>
         {
             new("sparse matrix", last.SpmatBase + last.SpmatWords, c.SpmatWords, $"{c.WordBits}-bit words"),
-            new("pointer bank (each)", last.PtrBase + (last.Inputs + 2) / 2, c.PointerBankDepth, $"{c.PointerBits}-bit pointers"),
+            new("pointer bank (each)", last.PtrBase + AccelConfig.PointerRows(last.Inputs), c.PointerBankDepth, $"{c.PointerBits}-bit pointers"),
             new("activation buffer (each)", manifest.Layers.Max(l => Math.Max(l.Groups, l.RowsPerPe)), c.ActivationDepth, "16-bit activations"),
             new("bias", last.BiasBase + last.RowsPerPe, c.BiasEntries, "16-bit entries"),
             new("layer table", manifest.Layers.Count, c.MaxLayers, "layers"),
@@ -62,7 +64,7 @@ public sealed record BuildReport
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(ci, $"# Build report: {Model}\n\n");
-        sb.Append(ci, $"{Pes} PEs, clock {ClockMhz} MHz, activations Q{15 - ActivationFracBits}.{ActivationFracBits} (16-bit).\n\n");
+        sb.Append(ci, $"{Pes} PEs, clock {ClockMhz} MHz, activations {FixedPointMath.QFormat(ActivationFracBits)} (16-bit).\n\n");
         sb.Append("## Storage per layer\n\n");
         sb.Append("| layer | inputs × outputs | non-zeros | density | padding (share) | bits / non-zero | vs dense fp32 | vs CSR (32-bit) | entries per PE min / mean / max | imbalance (max/mean) | weight frac bits F | acc bits needed | bias saturations |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -46,7 +46,7 @@ public sealed record AccelConfig
     // ---- Derived values: computed here and nowhere else. ----
 
     /// <summary>Bits per sparse-matrix entry: code plus relative index.</summary>
-    public int EntryBits => CodeBits + IndexBits;
+    public int EntryBits => Entries.Bits;
     /// <summary>Entries per sparse-matrix word.</summary>
     public int EntriesPerWord => WordBits / EntryBits;
     /// <summary>log2(EntriesPerWord): entry address → word address shift.</summary>
@@ -54,7 +54,7 @@ public sealed record AccelConfig
     /// <summary>Codebook entries per layer.</summary>
     public int CodebookSize => 1 << CodeBits;
     /// <summary>Largest zero run one entry can express; longer runs need padding entries.</summary>
-    public int MaxRelativeIndex => (1 << IndexBits) - 1;
+    public int MaxRelativeIndex => Entries.MaxZ;
     /// <summary>Largest pointer value (entries per layer per PE must not exceed it).</summary>
     public long MaxPointer => (1L << PointerBits) - 1;
     /// <summary>Sparse-matrix words per PE.</summary>
@@ -81,12 +81,13 @@ public sealed record AccelConfig
     /// <summary>Group / write-back row counter bits (0 .. ActivationDepth).</summary>
     public int GroupCounterBits => AddrBits(ActivationDepth + 1L);
     /// <summary>Codebook ROM address bits (MaxLayers × CodebookSize values).</summary>
-    public int CodebookAddrBits => AddrBits((long)MaxLayers * CodebookSize);
+    public int CodebookAddrBits => AddrBits(CodebookDepth);
     /// <summary>
     /// Write-back intermediate acc + (bias &lt;&lt; F) + rounding, signed bits: the wider of the
     /// accumulator and a bias shifted by the largest F (31), plus a carry bit and a sign bit.
     /// </summary>
-    public int WriteBackBits => Math.Max(AccumulatorBits, ActivationBits + FixedPoint.FixedPointMath.MaxWeightFracBits) + 2;
+    public int WriteBackBits =>
+        Math.Max(AccumulatorBits, ActivationBits + FixedPoint.FixedPointMath.MaxWeightFracBits) + 2;
     /// <summary>Largest layer dimension (inputs or outputs) the array can hold: depth × PEs.</summary>
     public long MaxLayerDim => (long)ActivationDepth * Pes;
     /// <summary>
@@ -96,6 +97,39 @@ public sealed record AccelConfig
     /// </summary>
     [JsonPropertyName("index_width")]
     public int RowColumnBits => AddrBits((int)Math.Min(int.MaxValue, MaxLayerDim + 1));
+
+    // Derived values added after image format version 1: [JsonIgnore] keeps image.json (which lists
+    // the derived values above, checked on read by ImageValidator) byte-identical to earlier builds.
+
+    /// <summary>The entry layout and the padding rule.</summary>
+    [JsonIgnore] public EntryCoding Entries => new(CodeBits, IndexBits);
+    /// <summary>Codebook ROM depth: MaxLayers × CodebookSize (layer l, code v at l · CodebookSize + v).</summary>
+    [JsonIgnore] public int CodebookDepth => MaxLayers * CodebookSize;
+    /// <summary>Levels of the control unit's 4-ary leading-non-zero detection tree: ceil(log4 Pes), >= 1.</summary>
+    [JsonIgnore] public int LnzdLevels
+    {
+        get
+        {
+            int levels = 1;
+            for (long span = 4; span < Pes; span *= 4) levels++;
+            return levels;
+        }
+    }
+
+    /// <summary>Bits of the signed product codebook value × activation.</summary>
+    [JsonIgnore] public int ProductBits => WeightBits + ActivationBits;
+
+    /// <summary>Arithmetic pipeline stages after the issue cycle (E1 decode, E2 multiply, E3 add).</summary>
+    public const int ArithStages = 3;
+
+    /// <summary>Activation groups the control unit scans for <paramref name="inputs"/>: ceil(inputs / Pes).</summary>
+    public int Groups(int inputs) => (int)((inputs + (long)Pes - 1) / Pes);
+    /// <summary>Local rows per PE of a layer of <paramref name="outputs"/>: ceil(outputs / Pes).</summary>
+    public int RowsPerPe(int outputs) => (int)((outputs + (long)Pes - 1) / Pes);
+    /// <summary>Rows of each pointer bank a layer uses: its inputs + 1 pointers alternate between the banks.</summary>
+    public static int PointerRows(int inputs) => (inputs + 2) / 2;
+    /// <summary>Sparse-matrix words that hold <paramref name="entries"/> entries.</summary>
+    public long SpmatWordsFor(long entries) => (entries + EntriesPerWord - 1) / EntriesPerWord;
 
     public static int AddrBits(long depth) => depth <= 2 ? 1 : 64 - BitOperations.LeadingZeroCount((ulong)(depth - 1));
 

@@ -40,7 +40,7 @@ public static class ActivationInput
         }
         if (array.DType is not (NpyDType.Float32 or NpyDType.Float64))
             throw new EiecException($"{path}: input dtype {array.Descr} is not supported; " +
-                $"use float32/float64 (quantized to Q{15 - fracBits}.{fracBits}) or int16 (raw fixed point)");
+                $"use float32/float64 (quantized to {FixedPointMath.QFormat(fracBits)}) or int16 (raw fixed point)");
         var values = array.ToFloat64();
         for (int b = 0; b < batch; b++)
         {

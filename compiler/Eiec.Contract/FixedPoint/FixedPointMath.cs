@@ -6,10 +6,19 @@ namespace Eiec.Contract.FixedPoint;
 /// </summary>
 public static class FixedPointMath
 {
+    /// <summary>Bits of every fixed-point activation, bias and codebook value (signed).</summary>
+    public const int ValueBits = 16;
     public const int Min16 = short.MinValue;
     public const int Max16 = short.MaxValue;
-    /// <summary>Largest weight fraction the layer table's 5-bit F field holds.</summary>
-    public const int MaxWeightFracBits = 31;
+    /// <summary>Largest weight fraction the layer table's F field holds (31 for its 5 bits).</summary>
+    public const int MaxWeightFracBits = (1 << Image.LayerTableWord.WeightFracFieldBits) - 1;
+
+    /// <summary>
+    /// The Q-format name of a <see cref="ValueBits"/>-bit value with <paramref name="fracBits"/>
+    /// fraction bits, as reports and messages print it: 8 fraction bits give "Q7.8".
+    /// </summary>
+    public static string QFormat(int fracBits) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Q{ValueBits - 1 - fracBits}.{fracBits}");
 
     /// <summary>Float → signed 16-bit: round to nearest (ties away from zero), then saturate.</summary>
     public static short Quantize(double value, int fracBits, out bool saturated)

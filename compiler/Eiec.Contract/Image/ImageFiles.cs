@@ -8,12 +8,12 @@ public static class ImageFiles
     public const string RtlDir = "rtl";
     public const string ReportMarkdown = "report.md";
     public const string ReportJson = "report.json";
-    public const int LayerTableFields = 8;
-    public const int LayerTableWidth = LayerTableFields * 32;
 
     public static string LayerTable => $"{MemoryDir}/layers.hex";
     public static string Codebook => $"{MemoryDir}/codebook.hex";
-    public static string PeMemory(int pe, string kind) => $"{MemoryDir}/pe{pe:000}_{kind}.hex";
+    /// <summary>Per-PE files: "pe", the PE as three digits, "_", the kind (the RTL builds the same name).</summary>
+    public const string PeFilePrefix = "pe";
+    public static string PeMemory(int pe, string kind) => $"{MemoryDir}/{PeFilePrefix}{pe:000}_{kind}.hex";
 
     public const string Spmat = "spmat";
     public const string PtrEven = "ptr_even";

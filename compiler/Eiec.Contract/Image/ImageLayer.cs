@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Eiec.Contract.Image;
 
 /// <summary>
-/// One layer of the compiled image as the manifest records it. The first eight fields are exactly the
-/// layer-table word the hardware reads (<see cref="TableFields"/>); the rest is for tools and reports.
+/// One layer of the compiled image as the manifest records it. The layer-table word the hardware reads
+/// is built from these fields (<see cref="TableWord"/>); the rest is for tools and reports.
 /// </summary>
 public sealed record ImageLayer
 {
@@ -42,10 +42,10 @@ public sealed record ImageLayer
 
     [JsonIgnore] public bool Relu => Activation == "relu";
 
-    /// <summary>The eight 32-bit fields of this layer's layer-table word, field 0 first.</summary>
-    public uint[] TableFields(bool last) =>
-    [
-        (uint)Inputs, (uint)Outputs, (uint)PtrBase, (uint)SpmatBase, (uint)BiasBase,
-        LayerFlags.Pack(Relu, last, WeightFracBits), (uint)Groups, (uint)RowsPerPe,
-    ];
+    /// <summary>This layer's layer-table word (<paramref name="last"/>: the network's last layer).</summary>
+    public LayerTableWord TableWord(bool last) =>
+        new(Inputs, Outputs, PtrBase, SpmatBase, BiasBase, Relu, last, WeightFracBits, Groups, RowsPerPe);
+
+    /// <summary>The fields of this layer's layer-table word, field 0 first.</summary>
+    public uint[] TableFields(bool last) => TableWord(last).Encode();
 }

@@ -11,6 +11,8 @@ public sealed record ImageManifest
 {
     public const string FormatName = "eiec-image";
     public const int CurrentVersion = 1;
+    /// <summary>Tool and version every generated file names (image.json's generator, the RTL provenance).</summary>
+    public const string CurrentGenerator = "eiec 0.1";
 
     public string Format { get; init; } = FormatName;
     public int Version { get; init; } = CurrentVersion;

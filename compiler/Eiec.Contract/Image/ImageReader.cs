@@ -15,7 +15,14 @@ public static class ImageReader
         if (!File.Exists(path))
             throw new EiecException($"{directory}: not an eiec image directory ({ImageFiles.Manifest} is missing; run `eiec build` first)");
         ImageManifest? manifest;
-        try { manifest = JsonSerializer.Deserialize<ImageManifest>(File.ReadAllText(path), ImageJson.Options); }
+        JsonElement accelerator;
+        try
+        {
+            var text = File.ReadAllText(path);
+            manifest = JsonSerializer.Deserialize<ImageManifest>(text, ImageJson.Options);
+            using var document = JsonDocument.Parse(text);
+            accelerator = document.RootElement.TryGetProperty("accelerator", out var a) ? a.Clone() : default;
+        }
         catch (JsonException e) { throw new EiecException($"{path}: malformed image manifest: {e.Message}"); }
         if (manifest is null || manifest.Format != ImageManifest.FormatName)
             throw new EiecException($"{path}: not an eiec image manifest (format '{manifest?.Format}')");
@@ -25,6 +32,7 @@ public static class ImageReader
             throw new EiecException($"{path}: image manifest lacks accelerator, layers or memories");
         manifest.Accelerator.Validated(path);
         ImageValidator.CheckManifest(manifest, path);
+        ImageValidator.CheckDerivedValues(accelerator, manifest.Accelerator, path);
         return manifest;
     }
 
@@ -37,7 +45,8 @@ public static class ImageReader
         ulong[] Load(ImageMemory m) => HexFile.Read(Path.Combine(directory, m.File), m.Width, m.Depth, m.Used);
 
         var table = Mem("layers");
-        var layerTable = HexFile.ReadFields(Path.Combine(directory, table.File), ImageFiles.LayerTableFields, table.Depth, table.Used);
+        var layerTable = HexFile.ReadFields(
+            Path.Combine(directory, table.File), LayerTableWord.Fields, table.Depth, table.Used);
         var codebook = Array.ConvertAll(Load(Mem("codebook")), v => (short)v);
         int pes = manifest.Accelerator.Pes;
         var memories = new PeMemories[pes];

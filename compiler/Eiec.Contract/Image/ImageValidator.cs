@@ -1,3 +1,7 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.FixedPoint;
 
@@ -33,8 +37,8 @@ public static class ImageValidator
             Expect("index", layer.Index, l);
             if (layer.Inputs < 1 || layer.Outputs < 1) throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs");
             if (l > 0) Expect("inputs", layer.Inputs, manifest.Layers[l - 1].Outputs);
-            Expect("groups", layer.Groups, (layer.Inputs + c.Pes - 1) / c.Pes);
-            Expect("rows_per_pe", layer.RowsPerPe, (layer.Outputs + c.Pes - 1) / c.Pes);
+            Expect("groups", layer.Groups, c.Groups(layer.Inputs));
+            Expect("rows_per_pe", layer.RowsPerPe, c.RowsPerPe(layer.Outputs));
             Expect("ptr_base", layer.PtrBase, ptrRows);
             Expect("spmat_base", layer.SpmatBase, words);
             Expect("bias_base", layer.BiasBase, biasRows);
@@ -44,7 +48,7 @@ public static class ImageValidator
             if (Math.Max(layer.Groups, layer.RowsPerPe) > c.ActivationDepth)
                 throw new EiecException($"{where}: needs {Math.Max(layer.Groups, layer.RowsPerPe)} activations per PE, more than activation depth {c.ActivationDepth}");
             if (layer.EntriesPerPe.Length != c.Pes) throw new EiecException($"{where}: entries_per_pe lists {layer.EntriesPerPe.Length} PEs, expected {c.Pes}");
-            ptrRows += (layer.Inputs + 2) / 2;
+            ptrRows += AccelConfig.PointerRows(layer.Inputs);
             words += layer.SpmatWords;
             biasRows += layer.RowsPerPe;
         }
@@ -53,8 +57,8 @@ public static class ImageValidator
 
         var expected = new Dictionary<(string, int?), (int Width, int Depth, int Used)>
         {
-            [("layers", null)] = (ImageFiles.LayerTableWidth, c.MaxLayers, manifest.Layers.Count),
-            [("codebook", null)] = (c.WeightBits, c.MaxLayers * c.CodebookSize, manifest.Layers.Count * c.CodebookSize),
+            [("layers", null)] = (LayerTableWord.Bits, c.MaxLayers, manifest.Layers.Count),
+            [("codebook", null)] = (c.WeightBits, c.CodebookDepth, manifest.Layers.Count * c.CodebookSize),
         };
         for (int k = 0; k < c.Pes; k++)
         {
@@ -78,6 +82,35 @@ public static class ImageValidator
         var missing = expected.Keys.FirstOrDefault(k => !seen.Contains(k));
         if (missing != default) throw new EiecException($"{path}: no '{missing.Item1}' memory{(missing.Item2 is null ? "" : $" for PE {missing.Item2}")} in the manifest");
     }
+
+    /// <summary>
+    /// The derived values image.json lists under <c>accelerator</c> (entry_bits, spmat_words, ...) are
+    /// only a record for readers of the file; the consumers recompute them from the configuration. Each
+    /// must equal the recomputed value, so a hand-edited or stale manifest cannot claim a layout the
+    /// configuration does not give.
+    /// </summary>
+    public static void CheckDerivedValues(JsonElement accelerator, AccelConfig config, string path)
+    {
+        if (accelerator.ValueKind != JsonValueKind.Object)
+            throw new EiecException($"{path}: accelerator is not an object");
+        foreach (var p in DerivedProperties)
+        {
+            // The key the serializer wrote: an explicit [JsonPropertyName] or the snake_case policy.
+            var key = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+                      ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name);
+            var expected = JsonSerializer.Serialize(p.GetValue(config), ImageJson.Options);
+            var actual = accelerator.TryGetProperty(key, out var value) ? value.GetRawText() : "(missing)";
+            if (actual != expected)
+                throw new EiecException(
+                    $"{path}: accelerator.{key} = {actual}, but the configuration implies {expected}");
+        }
+    }
+
+    /// <summary>The derived values image.json records: AccelConfig's serialized read-only properties.</summary>
+    private static readonly PropertyInfo[] DerivedProperties = typeof(AccelConfig)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => !p.CanWrite && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+        .ToArray();
 
     /// <summary>Content checks: pointers and decoded rows of every PE and layer.</summary>
     public static void CheckContents(CompiledImage image, string directory)

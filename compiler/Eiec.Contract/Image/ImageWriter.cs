@@ -13,7 +13,7 @@ public static class ImageWriter
         ImageMemory Mem(string kind, int? pe = null) => byFile[(kind, pe)];
 
         var table = Mem("layers");
-        HexFile.WriteFields(Path.Combine(directory, table.File), ImageFiles.LayerTableFields, table.Depth, image.LayerTable);
+        HexFile.WriteFields(Path.Combine(directory, table.File), LayerTableWord.Fields, table.Depth, image.LayerTable);
         var cb = Mem("codebook");
         HexFile.Write(Path.Combine(directory, cb.File), cb.Width, cb.Depth, image.Codebook.Select(v => (ulong)(ushort)v).ToArray());
 

@@ -1,3 +1,4 @@
+using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 
 namespace Eiec.FrontEnd.Compress;
@@ -51,7 +52,7 @@ public sealed record LayerCompressionStats
 
     public static LayerCompressionStats Measure(CzLayer layer, int codeBits, int indexBits = 4)
     {
-        int maxGap = (1 << indexBits) - 1;
+        var coding = new EntryCoding(codeBits, indexBits);
         var codeHist = new long[1 << codeBits];
         var indexHist = new long[1 << indexBits];
         long padding = 0;
@@ -61,15 +62,12 @@ public sealed record LayerCompressionStats
             for (int k = layer.IndPtr[col]; k < layer.IndPtr[col + 1]; k++)
             {
                 int gap = layer.Indices[k] - previous - 1;
-                while (gap > maxGap)
-                {
-                    padding++;
-                    codeHist[0]++;
-                    indexHist[maxGap]++;
-                    gap -= maxGap + 1;
-                }
+                int pads = coding.PaddingEntriesFor(gap);
+                padding += pads;
+                codeHist[coding.Code(coding.PaddingEntry)] += pads;
+                indexHist[coding.MaxZ] += pads;
                 codeHist[layer.Codes[k]]++;
-                indexHist[gap]++;
+                indexHist[coding.RemainingZ(gap)]++;
                 previous = layer.Indices[k];
             }
         }

@@ -57,7 +57,7 @@ public static class ModelEvaluator
         CheckInputs(image.Layers[0].Inputs, data, image.Manifest.Model);
         int frac = image.Manifest.ActivationFracBits;
         var golden = new GoldenModel(image); // Run keeps no state between calls, so one instance serves every thread
-        return Row($"fixed-point golden model (Q{15 - frac}.{frac})", data, k => ArgMax(golden.Run(Quantize(data.Example(k), frac)).Output));
+        return Row($"fixed-point golden model ({FixedPointMath.QFormat(frac)})", data, k => ArgMax(golden.Run(Quantize(data.Example(k), frac)).Output));
     }
 
     /// <summary>An example as 16-bit activations with <paramref name="fracBits"/> fraction bits (docs/fixed-point.md).</summary>

@@ -21,8 +21,8 @@ public sealed record SimInput(IReadOnlyList<short[]> Vectors, long Saturations, 
     {
         var vectors = ActivationInput.Load(path, length, fracBits, out long saturations, normalization);
         bool batch = ActivationInput.IsBatch(path);
-        return new SimInput(vectors, saturations, $"{path} ({vectors.Length} vector{(vectors.Length == 1 ? "" : "s")}, "
-            + $"Q{15 - fracBits}.{fracBits}"
+        return new SimInput(vectors, saturations,
+            $"{path} ({vectors.Length} vector{(vectors.Length == 1 ? "" : "s")}, {FixedPointMath.QFormat(fracBits)}"
             + (normalization is null ? ")" : $", normalized {normalization})"), batch);
     }
 }

@@ -9,15 +9,16 @@ module eie_act_queue (
     input  wire                    rst_n,
     input  wire                    push,
     input  wire [`EIE_COL_BITS-1:0] push_j,
-    input  wire [15:0]             push_a,
+    input  wire [`EIE_ACT_BITS-1:0] push_a,
     input  wire                    pop,
     output wire [`EIE_COL_BITS-1:0] head_j,
-    output wire [15:0]             head_a,
+    output wire [`EIE_ACT_BITS-1:0] head_a,
     output wire                    nonempty,
     output wire                    full
 );
     localparam D  = `EIE_FIFO_DEPTH;
     localparam CW = `EIE_COL_BITS;
+    localparam AB = `EIE_ACT_BITS;
     localparam QW = `EIE_FIFO_PTR_BITS;
     localparam NW = `EIE_FIFO_COUNT_BITS;
     localparam integer  Q_LAST_I = D - 1;
@@ -26,7 +27,7 @@ module eie_act_queue (
     localparam [NW-1:0] N_FULL = D;
     localparam [NW-1:0] N_ONE  = 1;
 
-    reg [CW+15:0] mem [0:D-1];
+    reg [CW+AB-1:0] mem [0:D-1];
     reg [QW-1:0]  rd_ptr;
     reg [QW-1:0]  wr_ptr;
     reg [NW-1:0]  count;

@@ -7,7 +7,7 @@
 //   LOAD writes act0 (ld_*). INIT clears the accumulator at clr_addr (clr_we).
 //   WB cycle w (wb_rd, wb_row = w): read acc[w] and bias[bias_base + w]. Cycle w+1: write
 //   act[(layer + 1) mod 2][w] <- requantize(acc + (bias << F)) and acc[w] <- 0, where
-//   requantize rounds half up by F bits, applies ReLU, saturates to 16 bits (docs/fixed-point.md).
+//   requantize rounds half up by F bits, applies ReLU, saturates to EIE_ACT_BITS (docs/fixed-point.md).
 // PE_INDEX and the upper bits of layer are used only by the simulation trace (EIEC_TRACE).
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -20,16 +20,16 @@ module eie_act_rw #(
     input  wire [`EIE_LAYER_BITS-1:0]    layer,
 /* verilator lint_on UNUSEDSIGNAL */
 /* verilator lint_on UNUSEDPARAM */
-    input  wire [31:0]                  bias_base,
-    input  wire [4:0]                   wfrac,
+    input  wire [`EIE_LT_FIELD_BITS-1:0]   bias_base,
+    input  wire [`EIE_WFRAC_BITS-1:0]    wfrac,
     input  wire                         relu,
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
     input  wire                         act_rsel,
-    output wire [15:0]                  act_rdata,
+    output wire [`EIE_ACT_BITS-1:0]       act_rdata,
     input  wire                         ld_we,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] ld_addr,
-    input  wire [15:0]                  ld_data,
+    input  wire [`EIE_ACT_BITS-1:0]       ld_data,
     input  wire                         wb_rd,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] wb_row,
     input  wire                         clr_we,
@@ -44,40 +44,44 @@ module eie_act_rw #(
     localparam BAW = `EIE_BIAS_ADDR_BITS;
     localparam ACC = `EIE_ACC_BITS;
     localparam TW  = `EIE_WB_BITS;
-    localparam signed [TW-1:0] MAX16 = 32767;
-    localparam signed [TW-1:0] MIN16 = -32768;
+    localparam AB  = `EIE_ACT_BITS;
+    localparam FW  = `EIE_LT_FIELD_BITS;
+    localparam XW  = `EIE_WFRAC_BITS;
+    localparam signed [TW-1:0] ACT_MAX = (1 <<< (AB - 1)) - 1;
+    localparam signed [TW-1:0] ACT_MIN = -(1 <<< (AB - 1));
     localparam signed [TW-1:0] T_ONE = 1;
+    localparam [XW-1:0] X_ONE = 1;
 
     // ---- write-back pipeline ----
     reg          wb_v;      // WB cycle w+1: row wb_w is written
     reg [AW-1:0] wb_w;
 
-    // Bias address at the layer table's 32-bit field width, truncated to the bias memory's
+    // Bias address at the layer table's field width, truncated to the bias memory's
     // address width; the compiler guarantees every bias address is inside the memory.
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] bias_addr = bias_base + {{(32 - AW){1'b0}}, wb_row};
+    wire [FW-1:0] bias_addr = bias_base + {{(FW - AW){1'b0}}, wb_row};
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [15:0] bias_q;
+    wire [AB-1:0] bias_q;
 
     eie_rom_sync #(
-        .WIDTH(16), .DEPTH(`EIE_BIAS_DEPTH), .ADDR_BITS(BAW),
+        .WIDTH(AB), .DEPTH(`EIE_BIAS_DEPTH), .ADDR_BITS(BAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_BIAS})
     ) u_bias (
         .clk(clk), .re(wb_rd), .addr(bias_addr[BAW-1:0]), .rdata(bias_q)
     );
 
     // t = acc + (bias << F); r = F == 0 ? t : (t + 2^(F-1)) >>> F; y = relu ? max(r, 0) : r;
-    // b = clamp(y, -32768, 32767). TW holds bias << 31 plus the accumulator plus the rounding.
+    // b = clamp(y, ACT_MIN, ACT_MAX). TW holds bias << max F plus the accumulator plus the rounding.
     wire signed [TW-1:0] acc_t  = $signed({{(TW - ACC){acc_rdata[ACC-1]}}, acc_rdata});
-    wire signed [TW-1:0] bias_t = $signed({{(TW - 16){bias_q[15]}}, bias_q});
+    wire signed [TW-1:0] bias_t = $signed({{(TW - AB){bias_q[AB-1]}}, bias_q});
     wire signed [TW-1:0] t      = acc_t + (bias_t <<< wfrac);
-    wire signed [TW-1:0] half   = (wfrac == 5'd0) ? {TW{1'b0}} : (T_ONE <<< (wfrac - 5'd1));
+    wire signed [TW-1:0] half   = (wfrac == {XW{1'b0}}) ? {TW{1'b0}} : (T_ONE <<< (wfrac - X_ONE));
     wire signed [TW-1:0] r      = (t + half) >>> wfrac;
     wire signed [TW-1:0] y      = (relu && r[TW-1]) ? {TW{1'b0}} : r;
     /* verilator lint_off UNUSEDSIGNAL */
-    wire signed [TW-1:0] y_sat  = (y > MAX16) ? MAX16 : (y < MIN16) ? MIN16 : y;
+    wire signed [TW-1:0] y_sat  = (y > ACT_MAX) ? ACT_MAX : (y < ACT_MIN) ? ACT_MIN : y;
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [15:0] b = y_sat[15:0];
+    wire [AB-1:0] b = y_sat[AB-1:0];
 
     always @(posedge clk) begin
         if (!rst_n) begin
@@ -99,12 +103,12 @@ module eie_act_rw #(
     // ---- act0 / act1 ----
     // Layer l reads act[l mod 2] and writes act[(l + 1) mod 2].
     wire dst1 = ~layer[0];
-    wire [15:0] act0_q;
-    wire [15:0] act1_q;
+    wire [AB-1:0] act0_q;
+    wire [AB-1:0] act1_q;
     reg         rsel_q;
 
     eie_sram_1r1w #(
-        .WIDTH(16), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
+        .WIDTH(AB), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
     ) u_act0 (
         .clk(clk),
         .we(ld_we || (wb_v && !dst1)), .waddr(ld_we ? ld_addr : wb_w), .wdata(ld_we ? ld_data : b),
@@ -112,7 +116,7 @@ module eie_act_rw #(
     );
 
     eie_sram_1r1w #(
-        .WIDTH(16), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
+        .WIDTH(AB), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
     ) u_act1 (
         .clk(clk),
         .we(wb_v && dst1), .waddr(wb_w), .wdata(b),

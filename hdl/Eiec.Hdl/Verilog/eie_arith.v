@@ -3,7 +3,7 @@
 // (docs/microarchitecture.md, SCAN: processing element, step 4). An entry issued in cycle t is
 //   E1 (t+1): taken from its slot of the sparse-matrix SRAM output word; v = code, z = zero run;
 //             row = first ? z : row_prev + z + 1; codebook lookup w = cb[layer, v].
-//   E2 (t+2): product w * a (signed 16 x 16); accumulator read of row issued.
+//   E2 (t+2): product w * a (signed EIE_WEIGHT_BITS x EIE_ACT_BITS); accumulator read of row issued.
 //   E3 (t+3): sum = acc[row] + product; write acc[row] <- sum at the end of the cycle.
 // Bypass: the accumulator read in E2 returns the value stored before the write of the same
 // cycle (read-first RAM), so when E3 hits the row that E3 wrote in the previous cycle, it takes
@@ -18,7 +18,7 @@ module eie_arith #(
     input  wire [`EIE_LAYER_BITS-1:0]      layer,
     input  wire                           issue,
     input  wire [`EIE_SLOT_BITS-1:0]       issue_slot,
-    input  wire [15:0]                    issue_a,
+    input  wire [`EIE_ACT_BITS-1:0]          issue_a,
     input  wire                           issue_first,
     input  wire [`EIE_WORD_BITS-1:0]       word,
     output wire                           acc_re,
@@ -35,11 +35,16 @@ module eie_arith #(
     localparam AW  = `EIE_ACT_ADDR_BITS;
     localparam ACC = `EIE_ACC_BITS;
     localparam LW  = `EIE_LAYER_BITS;
+    localparam AB  = `EIE_ACT_BITS;
+    localparam WB  = `EIE_WEIGHT_BITS;
+    localparam PW  = `EIE_PRODUCT_BITS;
+    localparam FW  = `EIE_LT_FIELD_BITS;
+    localparam [FW-1:0] F_ONE = 1;
 
     // ---- E1 ----
     reg                        e1_v;
     reg [`EIE_SLOT_BITS-1:0]    e1_slot;
-    reg signed [15:0]          e1_a;
+    reg signed [AB-1:0]        e1_a;
     reg                        e1_first;
     reg [AW-1:0]               row_prev;
 
@@ -47,22 +52,22 @@ module eie_arith #(
     wire [CB-1:0] v     = entry[CB-1:0];
     wire [IB-1:0] z     = entry[EB-1:CB];
 
-    // Row arithmetic at 32 bits, truncated to the accumulator address width; the compiler
+    // Row arithmetic at the layer table's field width, truncated to the accumulator address width; the compiler
     // guarantees every row is below rows_per_pe.
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] z32   = {{(32 - IB){1'b0}}, z};
-    wire [31:0] row32 = e1_first ? z32 : {{(32 - AW){1'b0}}, row_prev} + z32 + 32'd1;
+    wire [FW-1:0] z_f   = {{(FW - IB){1'b0}}, z};
+    wire [FW-1:0] row_f = e1_first ? z_f : {{(FW - AW){1'b0}}, row_prev} + z_f + F_ONE;
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [AW-1:0] row = row32[AW-1:0];
+    wire [AW-1:0] row = row_f[AW-1:0];
 
-    // Codebook address layer * 2^CB + v, formed at 32 bits and truncated to the ROM's address
+    // Codebook address layer * 2^CB + v, formed at the field width and truncated to the ROM's address
     // width (layer < max_layers, so the address is below the ROM depth).
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] cb_addr = {{(32 - LW - CB){1'b0}}, layer, v};
+    wire [FW-1:0] cb_addr = {{(FW - LW - CB){1'b0}}, layer, v};
     /* verilator lint_on UNUSEDSIGNAL */
-    wire signed [15:0] w;
+    wire signed [WB-1:0] w;
     eie_rom_comb #(
-        .WIDTH(16), .DEPTH(`EIE_CODEBOOK_DEPTH), .ADDR_BITS(`EIE_CODEBOOK_ADDR_BITS),
+        .WIDTH(WB), .DEPTH(`EIE_CODEBOOK_DEPTH), .ADDR_BITS(`EIE_CODEBOOK_ADDR_BITS),
         .INIT_FILE({MEM_DIR, `EIE_FILE_CODEBOOK})
     ) u_codebook (
         .addr(cb_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]), .rdata(w)
@@ -71,9 +76,9 @@ module eie_arith #(
     // ---- E2 ----
     reg                 e2_v;
     reg [AW-1:0]        e2_row;
-    reg signed [15:0]   e2_w;
-    reg signed [15:0]   e2_a;
-    wire signed [31:0]  product = e2_w * e2_a;
+    reg signed [WB-1:0] e2_w;
+    reg signed [AB-1:0] e2_a;
+    wire signed [PW-1:0] product = e2_w * e2_a;
 
     assign acc_re    = e2_v;
     assign acc_raddr = e2_row;
@@ -81,13 +86,13 @@ module eie_arith #(
     // ---- E3 ----
     reg                 e3_v;
     reg [AW-1:0]        e3_row;
-    reg signed [31:0]   e3_prod;
+    reg signed [PW-1:0] e3_prod;
     reg                 byp_v;
     reg [AW-1:0]        byp_row;
     reg [ACC-1:0]       byp_sum;
 
     wire [ACC-1:0] acc_old  = (byp_v && byp_row == e3_row) ? byp_sum : acc_rdata;
-    wire [ACC-1:0] prod_ext = {{(ACC - 31){e3_prod[31]}}, e3_prod[30:0]};
+    wire [ACC-1:0] prod_ext = {{(ACC - PW + 1){e3_prod[PW-1]}}, e3_prod[PW-2:0]};
     wire [ACC-1:0] sum      = acc_old + prod_ext;
 
     assign acc_we    = e3_v;

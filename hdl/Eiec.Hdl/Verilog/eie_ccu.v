@@ -15,15 +15,15 @@ module eie_ccu (
     input  wire                         clk,
     input  wire                         rst_n,
     input  wire                         scan,
-    input  wire [31:0]                  inputs,
+    input  wire [`EIE_LT_FIELD_BITS-1:0]   inputs,
     input  wire [`EIE_GROUP_BITS-1:0]    groups,
-    input  wire [`EIE_PES*16-1:0]        act_rdata,
+    input  wire [`EIE_PES*`EIE_ACT_BITS-1:0] act_rdata,
     input  wire                         any_full,
     output wire                         act_re,
     output wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
     output wire                         bc_v,
     output wire [`EIE_COL_BITS-1:0]      bc_j,
-    output wire [15:0]                  bc_a,
+    output wire [`EIE_ACT_BITS-1:0]       bc_a,
     output wire                         done
 );
     localparam N  = `EIE_PES;
@@ -33,13 +33,15 @@ module eie_ccu (
     localparam XW = 2 * `EIE_LNZD_LEVELS;
     localparam [GW-1:0] G_ONE = 1;
     localparam [N-1:0]  M_ONE = 1;
-    localparam [31:0]   N32   = N;
+    localparam AB = `EIE_ACT_BITS;
+    localparam FW = `EIE_LT_FIELD_BITS;
+    localparam [FW-1:0] N_F   = N;
 
     reg [GW-1:0]   fetch_g;
     reg            nxt_valid;
     reg [AW-1:0]   nxt_g;
     reg [N-1:0]    cur_mask;
-    reg [N*16-1:0] cur_val;
+    reg [N*AB-1:0] cur_val;
     reg [AW-1:0]   cur_g;
 
     // ---- leading-non-zero detection: k* = lowest set bit of cur_mask ----
@@ -50,34 +52,34 @@ module eie_ccu (
     );
 
     assign bc_v = lnzd_v && !any_full;
-    // Column index at 32 bits, truncated to the column width (j < inputs always fits).
+    // Column index at the layer table's field width, truncated to the column width (j < inputs always fits).
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] bc_j32 = {{(32 - AW){1'b0}}, cur_g} * N32 + {{(32 - XW){1'b0}}, k_star};
+    wire [FW-1:0] bc_j_f = {{(FW - AW){1'b0}}, cur_g} * N_F + {{(FW - XW){1'b0}}, k_star};
     /* verilator lint_on UNUSEDSIGNAL */
-    assign bc_j = bc_j32[CW-1:0];
+    assign bc_j = bc_j_f[CW-1:0];
     // cur_val padded with zeros to 4^levels values so that every k_star selects inside it.
     localparam PADDED = 4 ** `EIE_LNZD_LEVELS;
-    wire [PADDED*16-1:0] cur_val_pad;
-    assign cur_val_pad[N*16-1:0] = cur_val;
+    wire [PADDED*AB-1:0] cur_val_pad;
+    assign cur_val_pad[N*AB-1:0] = cur_val;
     generate
         if (PADDED > N) begin : g_pad
-            assign cur_val_pad[PADDED*16-1:N*16] = {((PADDED - N) * 16){1'b0}};
+            assign cur_val_pad[PADDED*AB-1:N*AB] = {((PADDED - N) * AB){1'b0}};
         end
     endgenerate
-    assign bc_a = cur_val_pad[{k_star, 4'b0000} +: 16];
+    assign bc_a = cur_val_pad[k_star * AB +: AB];
 
     // Clearing the lowest set bit is clearing bit k*.
     wire [N-1:0] mask_after = bc_v ? (cur_mask & (cur_mask - M_ONE)) : cur_mask;
     wire load_cur = !(|mask_after) && nxt_valid;
 
     // Mask of the group at the activation buffers' outputs: non-zero and inside the layer.
-    wire [31:0] nxt_base = {{(32 - AW){1'b0}}, nxt_g} * N32;
+    wire [FW-1:0] nxt_base = {{(FW - AW){1'b0}}, nxt_g} * N_F;
     wire [N-1:0] nxt_mask;
     genvar k;
     generate
         for (k = 0; k < N; k = k + 1) begin : g_mask
-            localparam [31:0] K32 = k;
-            assign nxt_mask[k] = (|act_rdata[k*16 +: 16]) && (nxt_base + K32 < inputs);
+            localparam [FW-1:0] K_F = k;
+            assign nxt_mask[k] = (|act_rdata[k*AB +: AB]) && (nxt_base + K_F < inputs);
         end
     endgenerate
 

@@ -12,23 +12,23 @@ module eie_pe #(
     input  wire                         clk,
     input  wire                         rst_n,
     input  wire [`EIE_LAYER_BITS-1:0]    layer,
-    input  wire [31:0]                  ptr_base,
-    input  wire [31:0]                  spmat_base,
-    input  wire [31:0]                  bias_base,
-    input  wire [4:0]                   wfrac,
+    input  wire [`EIE_LT_FIELD_BITS-1:0]   ptr_base,
+    input  wire [`EIE_LT_FIELD_BITS-1:0]   spmat_base,
+    input  wire [`EIE_LT_FIELD_BITS-1:0]   bias_base,
+    input  wire [`EIE_WFRAC_BITS-1:0]    wfrac,
     input  wire                         relu,
     input  wire                         bc_v,
     input  wire [`EIE_COL_BITS-1:0]      bc_j,
-    input  wire [15:0]                  bc_a,
+    input  wire [`EIE_ACT_BITS-1:0]       bc_a,
     output wire                         full,
     output wire                         idle,
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
     input  wire                         act_rsel,
-    output wire [15:0]                  act_rdata,
+    output wire [`EIE_ACT_BITS-1:0]       act_rdata,
     input  wire                         ld_we,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] ld_addr,
-    input  wire [15:0]                  ld_data,
+    input  wire [`EIE_ACT_BITS-1:0]       ld_data,
     input  wire                         wb_rd,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] wb_row,
     input  wire                         clr_we,
@@ -51,7 +51,7 @@ module eie_pe #(
     wire                     pop;
     wire                     q_nonempty;
     wire [`EIE_COL_BITS-1:0] head_j;
-    wire [15:0]              head_a;
+    wire [`EIE_ACT_BITS-1:0] head_a;
 
     eie_act_queue u_queue (
         .clk(clk), .rst_n(rst_n),
@@ -65,7 +65,7 @@ module eie_pe #(
     wire                         col_v;
     wire [`EIE_POINTER_BITS-1:0] col_start;
     wire [`EIE_POINTER_BITS-1:0] col_end;
-    wire [15:0]                  col_a;
+    wire [`EIE_ACT_BITS-1:0]     col_a;
 
     eie_ptr_read #(.MEM_PREFIX(MEM_PREFIX)) u_ptr (
         .clk(clk), .rst_n(rst_n), .ptr_base(ptr_base),
@@ -76,7 +76,7 @@ module eie_pe #(
     // ---- sparse-matrix read unit ----
     wire                      have;
     wire [`EIE_SLOT_BITS-1:0] issue_slot;
-    wire [15:0]               issue_a;
+    wire [`EIE_ACT_BITS-1:0]  issue_a;
     wire                      issue_first;
     wire [`EIE_WORD_BITS-1:0] word;
 

@@ -12,29 +12,31 @@ module eie_ptr_read #(
 ) (
     input  wire                        clk,
     input  wire                        rst_n,
-    input  wire [31:0]                 ptr_base,
+    input  wire [`EIE_LT_FIELD_BITS-1:0]  ptr_base,
     input  wire                        spm_take,
     input  wire                        q_nonempty,
     input  wire [`EIE_COL_BITS-1:0]     head_j,
-    input  wire [15:0]                 head_a,
+    input  wire [`EIE_ACT_BITS-1:0]      head_a,
     output wire                        pop,
     output reg                         col_v,
     output wire [`EIE_POINTER_BITS-1:0] col_start,
     output wire [`EIE_POINTER_BITS-1:0] col_end,
-    output reg  [15:0]                 col_a
+    output reg  [`EIE_ACT_BITS-1:0]      col_a
 );
     localparam CW  = `EIE_COL_BITS;
     localparam PB  = `EIE_POINTER_BITS;
     localparam PAW = `EIE_PTR_ADDR_BITS;
+    localparam FW  = `EIE_LT_FIELD_BITS;
+    localparam [FW-1:0] F_ONE = 1;
 
     assign pop = (!col_v || spm_take) && q_nonempty;
 
-    // Address arithmetic at the layer table's 32-bit field width, truncated to the bank's
+    // Address arithmetic at the layer table's field width, truncated to the bank's
     // address width; the compiler guarantees every pointer address is inside the bank.
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] j32       = {{(32 - CW){1'b0}}, head_j};
-    wire [31:0] even_addr = ptr_base + ((j32 + 32'd1) >> 1);
-    wire [31:0] odd_addr  = ptr_base + (j32 >> 1);
+    wire [FW-1:0] j_f       = {{(FW - CW){1'b0}}, head_j};
+    wire [FW-1:0] even_addr = ptr_base + ((j_f + F_ONE) >> 1);
+    wire [FW-1:0] odd_addr  = ptr_base + (j_f >> 1);
     /* verilator lint_on UNUSEDSIGNAL */
 
     wire [PB-1:0] even_q;

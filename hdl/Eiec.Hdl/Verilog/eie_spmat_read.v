@@ -13,27 +13,29 @@ module eie_spmat_read #(
 ) (
     input  wire                           clk,
     input  wire                           rst_n,
-    input  wire [31:0]                    spmat_base,
+    input  wire [`EIE_LT_FIELD_BITS-1:0]     spmat_base,
     input  wire                           col_v,
     input  wire [`EIE_POINTER_BITS-1:0]    col_start,
     input  wire [`EIE_POINTER_BITS-1:0]    col_end,
-    input  wire [15:0]                    col_a,
+    input  wire [`EIE_ACT_BITS-1:0]         col_a,
     output wire                           spm_take,
     output wire                           have,
     output wire [`EIE_SLOT_BITS-1:0]       issue_slot,
-    output wire [15:0]                    issue_a,
+    output wire [`EIE_ACT_BITS-1:0]         issue_a,
     output wire                           issue_first,
     output wire [`EIE_WORD_BITS-1:0]       word
 );
     localparam PB  = `EIE_POINTER_BITS;
     localparam SAW = `EIE_SPMAT_ADDR_BITS;
     localparam EPW_LOG2 = `EIE_EPW_LOG2;
+    localparam FW  = `EIE_LT_FIELD_BITS;
+    localparam AB  = `EIE_ACT_BITS;
     localparam [PB:0] PTR_ONE = 1;
 
     reg          spm_v;
     reg [PB-1:0] spm_ptr;
     reg [PB-1:0] spm_end;
-    reg [15:0]   spm_a;
+    reg [AB-1:0] spm_a;
     reg          spm_first;
     reg          word_v;
     reg [SAW-1:0] word_addr;
@@ -43,12 +45,12 @@ module eie_spmat_read #(
     wire last = have && (ptr_next == {1'b0, spm_end});
     assign spm_take = (!have || last) && col_v;
 
-    // Word address at the layer table's 32-bit field width, truncated to the SRAM's address
+    // Word address at the layer table's field width, truncated to the SRAM's address
     // width; the compiler guarantees every word address is inside the SRAM.
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] wa32 = spmat_base + ({{(32 - PB){1'b0}}, spm_ptr} >> EPW_LOG2);
+    wire [FW-1:0] wa_f = spmat_base + ({{(FW - PB){1'b0}}, spm_ptr} >> EPW_LOG2);
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [SAW-1:0] wa = wa32[SAW-1:0];
+    wire [SAW-1:0] wa = wa_f[SAW-1:0];
     wire rd = have && (!word_v || word_addr != wa);
 
     eie_rom_sync #(

@@ -22,10 +22,10 @@ module eie_top #(
     output wire        done,
     input  wire        in_valid,
     output wire        in_ready,
-    input  wire [15:0] in_data,
+    input  wire [`EIE_ACT_BITS-1:0] in_data,
     output wire        out_valid,
     input  wire        out_ready,
-    output wire [15:0] out_data,
+    output wire [`EIE_ACT_BITS-1:0] out_data,
     output wire [31:0] cycles
 );
     localparam N  = `EIE_PES;
@@ -34,6 +34,8 @@ module eie_top #(
     localparam CW = `EIE_COL_BITS;
     localparam PW = `EIE_PE_BITS;
     localparam LW = `EIE_LAYER_BITS;
+    localparam AB = `EIE_ACT_BITS;
+    localparam FW = `EIE_LT_FIELD_BITS;
     localparam integer  PE_LAST_I  = N - 1;
     localparam integer  ROW_LAST_I = `EIE_ACT_DEPTH - 1;
     localparam [PW-1:0] PE_LAST  = PE_LAST_I[PW-1:0];
@@ -57,8 +59,8 @@ module eie_top #(
     reg [AW-1:0] io_row;       // LOAD/OUT: io_idx / N
     reg          out_have;     // OUT: the group io_row is at the buffers' read outputs
 
-    // ---- layer table: the current layer's 256-bit word, eight 32-bit fields ----
-    // Fields are 32 bits; this configuration uses only as many bits of each as its memories
+    // ---- layer table: the current layer's word, `EIE_LAYER_TABLE_BITS bits, fields of FW bits ----
+    // Fields are FW bits; this configuration uses only as many bits of each as its memories
     // and layer sizes need (the compiler checks every value fits), hence the waiver.
     /* verilator lint_off UNUSEDSIGNAL */
     wire [`EIE_LAYER_TABLE_BITS-1:0] lt;
@@ -69,29 +71,29 @@ module eie_top #(
     ) u_layers (
         .addr(layer), .rdata(lt)
     );
-    wire [31:0]   f_inputs     = lt[0*32 +: 32];
-    wire [CW-1:0] f_outputs    = lt[1*32 +: CW];
-    wire [31:0]   f_ptr_base   = lt[2*32 +: 32];
-    wire [31:0]   f_spmat_base = lt[3*32 +: 32];
-    wire [31:0]   f_bias_base  = lt[4*32 +: 32];
-    wire          f_relu       = lt[5*32 + `EIE_FLAG_RELU_BIT];
-    wire          f_last       = lt[5*32 + `EIE_FLAG_LAST_BIT];
-    wire [4:0]    f_wfrac      = lt[5*32 + `EIE_FLAG_WFRAC_SHIFT +: 5];
-    wire [GW-1:0] f_groups     = lt[6*32 +: GW];
-    wire [GW-1:0] f_rows       = lt[7*32 +: GW];
+    wire [FW-1:0] f_inputs     = lt[`EIE_LT_INPUTS*FW +: FW];
+    wire [CW-1:0] f_outputs    = lt[`EIE_LT_OUTPUTS*FW +: CW];
+    wire [FW-1:0] f_ptr_base   = lt[`EIE_LT_PTR_BASE*FW +: FW];
+    wire [FW-1:0] f_spmat_base = lt[`EIE_LT_SPMAT_BASE*FW +: FW];
+    wire [FW-1:0] f_bias_base  = lt[`EIE_LT_BIAS_BASE*FW +: FW];
+    wire          f_relu       = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_RELU_BIT];
+    wire          f_last       = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_LAST_BIT];
+    wire [`EIE_WFRAC_BITS-1:0] f_wfrac = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_WFRAC_SHIFT +: `EIE_WFRAC_BITS];
+    wire [GW-1:0] f_groups     = lt[`EIE_LT_GROUPS*FW +: GW];
+    wire [GW-1:0] f_rows       = lt[`EIE_LT_ROWS*FW +: GW];
     wire [CW-1:0] f_inputs_c   = f_inputs[CW-1:0];
 
     // ---- PE array wiring ----
     wire [N-1:0]    pe_full;
     wire [N-1:0]    pe_idle;
-    wire [N*16-1:0] pe_act_rdata;
+    wire [N*AB-1:0] pe_act_rdata;
     wire [N-1:0]    ld_we;
 
     wire ccu_re;
     wire [AW-1:0] ccu_raddr;
     wire bc_v;
     wire [CW-1:0] bc_j;
-    wire [15:0] bc_a;
+    wire [AB-1:0] bc_a;
     wire ccu_done;
 
     wire in_scan = (state == S_SCAN);
@@ -117,14 +119,14 @@ module eie_top #(
     assign out_valid = in_out && out_have;
     // The PEs' read outputs padded with zeros to 2^PW values so that every io_pe selects inside.
     localparam PADDED = 1 << PW;
-    wire [PADDED*16-1:0] act_rdata_pad;
-    assign act_rdata_pad[N*16-1:0] = pe_act_rdata;
+    wire [PADDED*AB-1:0] act_rdata_pad;
+    assign act_rdata_pad[N*AB-1:0] = pe_act_rdata;
     generate
         if (PADDED > N) begin : g_pad
-            assign act_rdata_pad[PADDED*16-1:N*16] = {((PADDED - N) * 16){1'b0}};
+            assign act_rdata_pad[PADDED*AB-1:N*AB] = {((PADDED - N) * AB){1'b0}};
         end
     endgenerate
-    assign out_data  = act_rdata_pad[{io_pe, 4'b0000} +: 16];
+    assign out_data  = act_rdata_pad[io_pe * AB +: AB];
     wire   out_fire  = out_valid && out_ready;
 
     // The PEs' activation read port: the control unit in SCAN (act[l mod 2]), the output
@@ -150,7 +152,7 @@ module eie_top #(
                 .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a),
                 .full(pe_full[k]), .idle(pe_idle[k]),
                 .act_re(act_re), .act_raddr(act_raddr), .act_rsel(act_rsel),
-                .act_rdata(pe_act_rdata[k*16 +: 16]),
+                .act_rdata(pe_act_rdata[k*AB +: AB]),
                 .ld_we(ld_we[k]), .ld_addr(io_row), .ld_data(in_data),
                 .wb_rd(wb_rd), .wb_row(wb_cycle_w[AW-1:0]),
                 .clr_we(in_init), .clr_addr(init_row)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Eiec.Contract.Config;
 using Eiec.Contract.Image;
 using Eiec.Hdl;
@@ -7,40 +9,66 @@ using Eiec.Hdl;
 namespace Eiec.Tests.Rtl;
 
 /// <summary>
-/// The Icarus testbench compiled for one accelerator configuration (generated RTL + hosttest/tb),
-/// with the RTL trace on. The memories are read at run time from mem/ under the working
-/// directory, so one compiled bench runs any image of its configuration: compiled once per test
-/// process and configuration.
+/// The Icarus testbench (hosttest/tb) compiled with the rtl/ an image directory holds, listed by its
+/// files.f, with the RTL trace on. The memories are read at run time from mem/ under the working
+/// directory, so one compiled bench runs any image whose RTL is the same: benches are cached per
+/// test process by the SHA-256 of the rtl/ directory's files, and a new RTL gets its own bench.
 /// </summary>
 public sealed class RtlBench
 {
-    private static readonly ConcurrentDictionary<AccelConfig, Lazy<RtlBench>> Cache = new();
+    private static readonly ConcurrentDictionary<string, Lazy<RtlBench>> Cache = new();
 
     public AccelConfig Config { get; }
     public string Directory { get; }
-    public string RtlDirectory => Path.Combine(Directory, "rtl");
+    /// <summary>The rtl/ directory the bench was compiled from (an image's; it may be gone by now).</summary>
+    public string RtlDirectory { get; }
     public string VvpFile => Path.Combine(Directory, "eie_tb.vvp");
 
-    private RtlBench(AccelConfig config, string directory)
+    private RtlBench(AccelConfig config, string directory, string rtlDirectory)
     {
         Config = config;
         Directory = directory;
+        RtlDirectory = rtlDirectory;
     }
 
-    public static RtlBench For(AccelConfig config) =>
-        Cache.GetOrAdd(config, c => new Lazy<RtlBench>(() => Compile(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-
-    private static RtlBench Compile(AccelConfig config)
+    /// <summary>The bench for the RTL in <paramref name="imageDir"/>/rtl, compiled on first use.</summary>
+    public static RtlBench For(string imageDir, AccelConfig config)
     {
-        var bench = new RtlBench(config, RtlWorkspace.NewDirectory($"bench-pes{config.Pes}-fifo{config.FifoDepth}", deleteAtExit: true));
-        var rtl = System.IO.Directory.CreateDirectory(bench.RtlDirectory).FullName;
-        var files = VerilogGenerator.Generate(config, "rtl-test");
-        foreach (var f in files) File.WriteAllText(Path.Combine(rtl, f.Name), f.Text);
-        var args = new List<string> { "-g2012", "-DEIEC_TRACE", "-I", rtl, "-o", bench.VvpFile, RepoFiles.Testbench };
-        args.AddRange(VerilogGenerator.ModuleFiles.Select(f => Path.Combine(rtl, f)));
-        var result = ExternalTool.Run("iverilog", args, bench.Directory, TimeSpan.FromMinutes(5));
+        var rtl = Path.GetFullPath(Path.Combine(imageDir, ImageFiles.RtlDir));
+        var key = Digest(rtl);
+        return Cache.GetOrAdd(key, _ => new Lazy<RtlBench>(
+            () => Compile(config, rtl), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private static string Digest(string rtl)
+    {
+        if (!System.IO.Directory.Exists(rtl))
+            throw new DirectoryNotFoundException($"{rtl}: the image has no rtl/ directory");
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in System.IO.Directory.GetFiles(rtl).Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static RtlBench Compile(AccelConfig config, string rtl)
+    {
+        var dir = RtlWorkspace.NewDirectory($"bench-pes{config.Pes}-fifo{config.FifoDepth}", deleteAtExit: true);
+        var bench = new RtlBench(config, dir, rtl);
+        RtlImages.Sources(rtl); // fails with the file's name when files.f is missing
+        // Run in the RTL directory: the paths in files.f are relative to it.
+        var args = new List<string>
+        {
+            "-g2012", "-DEIEC_TRACE", "-I", ".", "-o", bench.VvpFile, RepoFiles.Testbench,
+            "-c", VerilogGenerator.FileList,
+        };
+        var result = ExternalTool.Run("iverilog", args, rtl, TimeSpan.FromMinutes(5));
         if (result.ExitCode != 0 || HasWarning(result.Output))
-            throw new InvalidOperationException($"iverilog failed on the RTL of {Describe(config)} (exit {result.ExitCode}) in {bench.Directory}:\n{result.Tail()}");
+            throw new InvalidOperationException(
+                $"iverilog failed on the RTL of {Describe(config)} (exit {result.ExitCode}) in {rtl}:\n" +
+                result.Tail());
         return bench;
     }
 

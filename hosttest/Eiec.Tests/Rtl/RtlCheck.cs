@@ -25,8 +25,8 @@ public static class RtlCheck
         RtlBench? bench = null;
         try
         {
-            bench = RtlBench.For(config);
-            var image = Images.CompileToDisk(model, config, imageDir, actFrac);
+            var image = RtlImages.CompileToDisk(model, config, imageDir, actFrac);
+            bench = RtlBench.For(imageDir, config);
             var golden = inputs.Select(x => GoldenModel.Run(image, x)).ToArray();
             var rtl = bench.Run(imageDir, image, inputs, stall);
             var difference = FirstDifference(image, golden, rtl);
@@ -102,8 +102,9 @@ public static class RtlCheck
     }
 
     private static string Where(string imageDir, IReadOnlyList<short[]> inputs, int stall) =>
-        $"\n  image: {imageDir} (vvp.log there)\n  rtl: {Path.Combine(Path.GetDirectoryName(imageDir)!, "rtl")}\n" +
-        $"  rerun: iverilog -g2012 -DEIEC_TRACE -I rtl -o eie_tb.vvp <repo>/hosttest/tb/eie_tb.v rtl/*.v && cd image && " +
+        $"\n  image: {imageDir} (vvp.log there)\n  rtl: {Path.Combine(imageDir, "rtl")}\n" +
+        $"  rerun: cd image/rtl && iverilog -g2012 -DEIEC_TRACE -I . -o ../../eie_tb.vvp <repo>/hosttest/tb/eie_tb.v " +
+        $"-c files.f && cd .. && " +
         $"vvp -n ../eie_tb.vvp +in=input.hex +in_words={inputs.Sum(x => x.Length)} +runs={inputs.Count} +stall={stall}";
 
     private static void KeepRtl(RtlBench bench, string caseDir)

@@ -26,8 +26,11 @@ public class RtlLintTests
     {
         var dir = RtlWorkspace.NewDirectory($"lint-{name}", deleteAtExit: true);
         foreach (var f in VerilogGenerator.Generate(config, name)) File.WriteAllText(Path.Combine(dir, f.Name), f.Text);
-        var args = new List<string> { "--lint-only", "-Wall", "-I" + dir, "--top-module", VerilogGenerator.TopModule };
-        args.AddRange(VerilogGenerator.ModuleFiles.Select(f => Path.Combine(dir, f)));
+        // As hdl/scripts/lint.sh does: in the RTL directory, the sources its files.f lists.
+        var args = new List<string>
+        {
+            "--lint-only", "-Wall", "-I.", "--top-module", VerilogGenerator.TopModule, "-f", VerilogGenerator.FileList,
+        };
 
         var result = ExternalTool.Run("verilator", args, dir, TimeSpan.FromMinutes(5));
 
