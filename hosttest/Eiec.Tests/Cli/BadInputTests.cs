@@ -1,5 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Eiec.Cli;
+using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
+using Eiec.Contract.Image;
 using Eiec.Contract.Npy;
 using Eiec.Tests.Fuzz;
 using Eiec.Tests.Support;
@@ -255,8 +259,13 @@ public class BadInputTests
         var manifest = Path.Combine(img, "image.json");
         var text = File.ReadAllText(manifest);
         text.Should().Contain("\"activation_sram_bytes\": 2048");
-        File.WriteAllText(manifest,
-            text.Replace("\"activation_sram_bytes\": 2048", "\"activation_sram_bytes\": 1073741824"));
+        // Edited consistently: the reader checks the derived values image.json lists against the configuration,
+        // so they are rewritten from the edited configuration (1 GiB of activation SRAM per PE).
+        var json = JsonNode.Parse(text)!.AsObject();
+        var config = json["accelerator"].Deserialize<AccelConfig>(ImageJson.Options)!
+            with { ActivationSramBytes = 1 << 30 };
+        json["accelerator"] = JsonSerializer.SerializeToNode(config, ImageJson.Options);
+        File.WriteAllText(manifest, json.ToJsonString(ImageJson.Options));
         var memory = GC.GetTotalAllocatedBytes();
         var after = Support.Cli.Run("sim", img, "--input", tmp.File("x.npy"));
         after.ExitCode.Should().Be(0, after.Stderr);
