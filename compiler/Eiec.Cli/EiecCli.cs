@@ -14,7 +14,8 @@ public static class EiecCli
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("eiec: compiler, golden model, simulator and RTL generator for EIE-style sparse accelerators");
+        var root = new RootCommand(
+            "eiec: compiler, golden model, simulator and RTL generator for EIE-style sparse accelerators");
         foreach (var command in new[]
         {
             BuildCommand.Create(),
@@ -54,16 +55,22 @@ public static class EiecCli
             // Usage errors get the same one-line treatment as every other error; --help shows usage.
             if (parse.Errors.Count > 0)
             {
-                var help = parse.CommandResult.Command is RootCommand ? "eiec --help" : $"eiec {parse.CommandResult.Command.Name} --help";
+                var help = parse.CommandResult.Command is RootCommand
+                    ? "eiec --help"
+                    : $"eiec {parse.CommandResult.Command.Name} --help";
                 return Fail(error, $"{parse.Errors[0].Message} (see `{help}`)", ExitUsage);
             }
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = output, Error = error, EnableDefaultExceptionHandler = false,
+            });
         }
         catch (EiecException e)
         {
             return Fail(error, e.Message, ExitBadInput);
         }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is EiecException) is { } inner)
+        catch (AggregateException e)
+            when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is EiecException) is { } inner)
         {
             // Parallel loops (image reading, compilation) wrap the user error they stop on.
             return Fail(error, inner.Message, ExitBadInput);

@@ -20,16 +20,33 @@ public static class EvalCommand
         var dense = new Argument<string>("dense") { Description = "Dense model (.npz or .onnx)" };
         var cz = new Argument<string?>("model")
         {
-            Description = "Compressed model (.cz); without it, only the dense "
-            + "model is scored", Arity = ArgumentArity.ZeroOrOne
+            Description = "Compressed model (.cz); without it, only the dense model is scored",
+            Arity = ArgumentArity.ZeroOrOne,
         };
-        var image = new Argument<string?>("image") { Description = "Compiled image directory (default: compile the .cz here)", Arity = ArgumentArity.ZeroOrOne };
-        var data = new Option<string>("--data") { Description = "Test data: IDX directory (t10k-* files) or .npz (x_test/y_test, else x/y)", Required = true };
+        var image = new Argument<string?>("image")
+        {
+            Description = "Compiled image directory (default: compile the .cz here)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var data = new Option<string>("--data")
+        {
+            Description = "Test data: IDX directory (t10k-* files) or .npz (x_test/y_test, else x/y)",
+            Required = true,
+        };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N test examples" };
-        var simLimit = new Option<int?>("--sim-limit") { Description = "Run the cycle simulator on only the first N test examples (default: all; 0: skip it)" };
-        var actFrac = new Option<int>("--act-frac") { Description = "Activation fraction bits when compiling here (docs/fixed-point.md)", DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits };
+        var simLimit = new Option<int?>("--sim-limit")
+        {
+            Description = "Run the cycle simulator on only the first N test examples (default: all; 0: skip it)",
+        };
+        var actFrac = new Option<int>("--act-frac")
+        {
+            Description = "Activation fraction bits when compiling here (docs/fixed-point.md)",
+            DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits,
+        };
         var config = new ConfigOptions();
-        var command = new Command("eval", "Top-1 accuracy of a model dense, compressed in float, in fixed point (golden model) and on the cycle simulator") { dense, cz, image };
+        var command = new Command("eval",
+            "Top-1 accuracy of a model dense, compressed in float, in fixed point (golden model) and on the cycle "
+            + "simulator") { dense, cz, image };
         command.Options.Add(data);
         command.Options.Add(limit);
         command.Options.Add(simLimit);
@@ -56,7 +73,8 @@ public static class EvalCommand
             {
                 var mismatch = result.SimulatorDifference;
                 ui.WriteLine(mismatch is null
-                    ? $"cycle simulator: every layer output equals the golden model's, bit for bit, on all {simExamples:N0} simulated examples"
+                    ? "cycle simulator: every layer output equals the golden model's, bit for bit, "
+                        + $"on all {simExamples:N0} simulated examples"
                     : $"cycle simulator differs from the golden model: first at {mismatch.Describe()}");
                 if (mismatch is not null) return 1;
             }
@@ -65,18 +83,25 @@ public static class EvalCommand
         return command;
     }
 
-    /// <summary>One line per row; Δ is against the dense row on the same examples (a row may cover only the first N).</summary>
+    /// <summary>
+    /// One line per row; Δ is against the dense row on the same examples (a row may cover only the first N).
+    /// </summary>
     public static Table Table(IReadOnlyList<AccuracyRow> rows, int[] labels)
     {
         var golden = rows.FirstOrDefault(r => r.Name.StartsWith("fixed-point golden", StringComparison.Ordinal));
-        var table = new Table().AddColumns("model", "top-1", "Δ vs dense (same examples)", "same prediction as golden", "time");
-        table.Title = new TableTitle(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy on {labels.Length:N0} test examples"));
+        var table = new Table().AddColumns(
+            "model", "top-1", "Δ vs dense (same examples)", "same prediction as golden", "time");
+        table.Title = new TableTitle(
+            string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy on {labels.Length:N0} test examples"));
         foreach (var r in rows)
         {
             int n = r.Predictions.Length;
             double dense = Accuracy(rows[0].Predictions, labels, n);
-            table.AddRow(Markup.Escape(r.Name), F(r.Accuracy * 100, "F2") + " %", F((r.Accuracy - dense) * 100, "+0.00;-0.00;0.00") + " pt",
-                golden is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{r.AgreementWith(golden):N0}/{n:N0}"),
+            table.AddRow(Markup.Escape(r.Name), F(r.Accuracy * 100, "F2") + " %",
+                F((r.Accuracy - dense) * 100, "+0.00;-0.00;0.00") + " pt",
+                golden is null
+                    ? "-"
+                    : string.Create(CultureInfo.InvariantCulture, $"{r.AgreementWith(golden):N0}/{n:N0}"),
                 F(r.Elapsed.TotalSeconds, "F1") + " s");
         }
         return table;

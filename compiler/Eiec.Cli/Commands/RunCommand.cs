@@ -12,11 +12,24 @@ public static class RunCommand
     public static Command Create()
     {
         var image = new Argument<string>("image") { Description = "Image directory written by `eiec build`" };
-        var input = new Option<string>("--input", "-i") { Description = "Input .npy: 1-D vector or 2-D batch; float (quantized) or int16 (raw Q-format)", Required = true };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw)" };
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "Input .npy: 1-D vector or 2-D batch; float (quantized) or int16 (raw Q-format)",
+            Required = true,
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the last layer's outputs to this .npy (float32 in real units; int16 raw with --raw)",
+        };
         var raw = new Option<bool>("--raw") { Description = "Write int16 fixed-point outputs instead of float32" };
-        var reference = new Option<string?>("--reference") { Description = "Also run the float reference from this .cz and report the largest difference" };
-        var repeat = new Option<int>("--repeat") { Description = "Benchmark: run the batch this many more times on one thread and report MACs per second" };
+        var reference = new Option<string?>("--reference")
+        {
+            Description = "Also run the float reference from this .cz and report the largest difference",
+        };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Benchmark: run the batch this many more times on one thread and report MACs per second",
+        };
         var command = new Command("run", "Run the fixed-point golden model on a compiled image") { image };
         command.Options.Add(input);
         command.Options.Add(output);
@@ -41,18 +54,23 @@ public static class RunCommand
             if (img.Manifest.InputNormalization is { } norm)
                 w.WriteLine($"  float inputs normalized as the model says: {norm}");
             for (int l = 0; l < img.Layers.Count; l++)
-                w.WriteLine(string.Create(ci, $"  layer {l} {img.Layers[l].Name}: {results.Sum(r => r.Macs[l])} MACs, {results.Sum(r => r.Saturations[l])} saturations"));
+                w.WriteLine(string.Create(ci, $"  layer {l} {img.Layers[l].Name}: {results.Sum(r => r.Macs[l])} MACs, "
+                    + $"{results.Sum(r => r.Saturations[l])} saturations"));
             if (run.Inputs.Length <= 4)
                 foreach (var r in results)
                 {
                     var real = FixedPointMath.ToReal(r.Output, frac);
                     int argmax = Array.IndexOf(real, real.Max());
-                    w.WriteLine(string.Create(ci, $"  output[0..{Math.Min(8, real.Length)}) = [{string.Join(", ", real.Take(8).Select(x => x.ToString("G6", ci)))}{(real.Length > 8 ? ", ..." : "")}], argmax {argmax}"));
+                    string shown = string.Join(", ", real.Take(8).Select(x => x.ToString("G6", ci)));
+                    w.WriteLine(string.Create(ci, $"  output[0..{Math.Min(8, real.Length)}) = [{shown}"
+                        + $"{(real.Length > 8 ? ", ..." : "")}], argmax {argmax}"));
                 }
             if (run.Benchmark is { } b)
-                w.WriteLine(string.Create(ci, $"  benchmark: {b.Repeats} × {b.Vectors} vector(s), {b.Macs} MACs in {b.Seconds:F3} s on one thread = {b.MegaMacsPerSecond:F1} M MAC/s"));
+                w.WriteLine(string.Create(ci, $"  benchmark: {b.Repeats} × {b.Vectors} vector(s), {b.Macs} MACs in "
+                    + $"{b.Seconds:F3} s on one thread = {b.MegaMacsPerSecond:F1} M MAC/s"));
             if (run.Reference is { } compared)
-                w.WriteLine(string.Create(ci, $"  float reference (same quantized inputs): largest |golden − reference| = {compared.Largest:G4} ({compared.LargestLsb:F2} LSB)"));
+                w.WriteLine(string.Create(ci, $"  float reference (same quantized inputs): largest "
+                    + $"|golden − reference| = {compared.Largest:G4} ({compared.LargestLsb:F2} LSB)"));
             return 0;
         });
         return command;

@@ -7,22 +7,50 @@ using Eiec.Toolchain.Train;
 
 namespace Eiec.Cli.Commands;
 
-/// <summary>`eiec train --data DIR|x.npz --layers 784,300,100,10 -o dense.npz [--epochs N] [--seed N]`: dense training from scratch.</summary>
+/// <summary>
+/// `eiec train --data DIR|x.npz --layers 784,300,100,10 -o dense.npz [--epochs N] [--seed N]`: dense training
+/// from scratch.
+/// </summary>
 public static class TrainCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "Training data: an IDX directory (MNIST/Fashion-MNIST layout) or an .npz with x and y", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Dense model to write (.npz, PyTorch naming fcK.weight/fcK.bias)", Required = true };
-        var layers = new Option<string>("--layers") { Description = "Layer sizes, input first, e.g. 784,300,100,10 (LeNet-300-100)", DefaultValueFactory = _ => "784,300,100,10" };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs over the training split", DefaultValueFactory = _ => 10 };
+        var data = new Option<string>("--data")
+        {
+            Description = "Training data: an IDX directory (MNIST/Fashion-MNIST layout) or an .npz with x and y",
+            Required = true,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Dense model to write (.npz, PyTorch naming fcK.weight/fcK.bias)",
+            Required = true,
+        };
+        var layers = new Option<string>("--layers")
+        {
+            Description = "Layer sizes, input first, e.g. 784,300,100,10 (LeNet-300-100)",
+            DefaultValueFactory = _ => "784,300,100,10",
+        };
+        var epochs = new Option<int>("--epochs")
+        {
+            Description = "Epochs over the training split",
+            DefaultValueFactory = _ => 10,
+        };
         var batch = new Option<int>("--batch") { Description = "Minibatch size", DefaultValueFactory = _ => 64 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var seed = new Option<long>("--seed") { Description = "Seed of initialisation and example order: same seed, same bytes", DefaultValueFactory = _ => 1 };
-        var evalExamples = new Option<int?>("--eval-examples") { Description = "Test examples to score after each epoch (default: all; 0: none)" };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seed of initialisation and example order: same seed, same bytes",
+            DefaultValueFactory = _ => 1,
+        };
+        var evalExamples = new Option<int?>("--eval-examples")
+        {
+            Description = "Test examples to score after each epoch (default: all; 0: none)",
+        };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N training examples" };
-        var command = new Command("train", "Train a dense FC+ReLU network (softmax cross-entropy) from scratch and write its .npz");
-        foreach (var o in new Option[] { data, output, layers, epochs, batch, lr, seed, evalExamples, limit }) command.Options.Add(o);
+        var command = new Command("train",
+            "Train a dense FC+ReLU network (softmax cross-entropy) from scratch and write its .npz");
+        foreach (var o in new Option[] { data, output, layers, epochs, batch, lr, seed, evalExamples, limit })
+            command.Options.Add(o);
         var normalization = new NormalizationOptions();
         normalization.AddTo(command);
         command.SetAction(parse =>
@@ -49,7 +77,9 @@ public static class TrainCommand
             };
             var trained = ui.Run((onEpoch, onProgress) => EiecToolchain.Train(request, onEpoch, onProgress));
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trained {string.Join("-", trained.Sizes)} on {trained.TrainExamples} examples in {clock.Elapsed.TotalSeconds:F1} s; test top-1 {trained.TestAccuracy:P2} on {trained.TestExamples} examples; wrote {outPath}"));
+                $"trained {string.Join("-", trained.Sizes)} on {trained.TrainExamples} examples in "
+                + $"{clock.Elapsed.TotalSeconds:F1} s; test top-1 {trained.TestAccuracy:P2} on "
+                + $"{trained.TestExamples} examples; wrote {outPath}"));
             return 0;
         });
         return command;
