@@ -42,7 +42,8 @@ public static class ImageCompiler
             if (groups > config.ActivationDepth || rowsPerPe > config.ActivationDepth)
                 throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs need " +
                     $"{Math.Max(groups, rowsPerPe)} activations per PE at {pes} PE(s), " +
-                    $"but each activation buffer holds {config.ActivationDepth} (activation_sram_bytes = {config.ActivationSramBytes}); " +
+                    $"but each activation buffer holds {config.ActivationDepth} " +
+                    $"(activation_sram_bytes = {config.ActivationSramBytes}); " +
                     "use more PEs or a larger activation SRAM");
 
             int frac = FixedPointMath.ChooseWeightFracBits(layer.Codebook);
@@ -161,14 +162,26 @@ public static class ImageCompiler
         };
         for (int k = 0; k < config.Pes; k++)
         {
-            list.Add(new() { Kind = ImageFiles.Spmat, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Spmat),
-                Width = config.WordBits, Depth = config.SpmatWords, Used = words });
-            list.Add(new() { Kind = ImageFiles.PtrEven, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrEven),
-                Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows });
-            list.Add(new() { Kind = ImageFiles.PtrOdd, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrOdd),
-                Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows });
-            list.Add(new() { Kind = ImageFiles.Bias, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Bias),
-                Width = config.ActivationBits, Depth = config.BiasEntries, Used = biasRows });
+            list.Add(new()
+            {
+                Kind = ImageFiles.Spmat, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Spmat),
+                Width = config.WordBits, Depth = config.SpmatWords, Used = words
+            });
+            list.Add(new()
+            {
+                Kind = ImageFiles.PtrEven, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrEven),
+                Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows
+            });
+            list.Add(new()
+            {
+                Kind = ImageFiles.PtrOdd, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrOdd),
+                Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows
+            });
+            list.Add(new()
+            {
+                Kind = ImageFiles.Bias, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Bias),
+                Width = config.ActivationBits, Depth = config.BiasEntries, Used = biasRows
+            });
         }
         return list;
     }

@@ -72,8 +72,8 @@ public sealed record BuildReport
             $"activations {FixedPointMath.QFormat(ActivationFracBits)} (16-bit).\n\n");
         sb.Append("## Storage per layer\n\n");
         sb.Append("| layer | inputs × outputs | non-zeros | density | padding (share) | bits / non-zero " +
-            "| vs dense fp32 | vs CSR (32-bit) | entries per PE min / mean / max | imbalance (max/mean) | weight frac bits F " +
-            "| acc bits needed | bias saturations |\n");
+            "| vs dense fp32 | vs CSR (32-bit) | entries per PE min / mean / max | imbalance (max/mean) " +
+            "| weight frac bits F | acc bits needed | bias saturations |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var l in Layers)
             sb.Append(ci, $"| {l.Name} | {l.Inputs} × {l.Outputs} | {l.NonZeros} | {l.WeightDensity:P2} " +

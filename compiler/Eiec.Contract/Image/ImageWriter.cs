@@ -1,5 +1,5 @@
-using Eiec.Contract.Diagnostics;
 using System.Text.Json;
+using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Contract.Image;
 

@@ -1,12 +1,12 @@
-using Eiec.FrontEnd.Training;
 using System.Diagnostics;
 using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.FixedPoint;
-using Eiec.Golden;
 using Eiec.Contract.Image;
+using Eiec.FrontEnd.Datasets;
 using Eiec.FrontEnd.Import;
+using Eiec.FrontEnd.Training;
+using Eiec.Golden;
 
 namespace Eiec.Toolchain.Evaluation;
 

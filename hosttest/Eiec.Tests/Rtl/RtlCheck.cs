@@ -1,8 +1,8 @@
 using Eiec.Contract.Checking;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
-using Eiec.Golden;
 using Eiec.Contract.Image;
+using Eiec.Golden;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 
