@@ -44,7 +44,7 @@ tools:
 	@scripts/ensure-tools.sh
 
 test: tools
-	@scripts/run-tests.sh
+	@scripts/run-tests.sh --style
 
 unit-test:
 	@scripts/run-tests.sh --filter "FullyQualifiedName!~Rtl"

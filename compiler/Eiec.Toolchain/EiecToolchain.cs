@@ -12,6 +12,7 @@ using Eiec.Contract.Image;
 using Eiec.Contract.Npy;
 using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Datasets;
+using Eiec.FrontEnd.Export;
 using Eiec.FrontEnd.Gen;
 using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Training;
@@ -23,8 +24,10 @@ using Eiec.Toolchain.Build;
 using Eiec.Toolchain.Check;
 using Eiec.Toolchain.Compress;
 using Eiec.Toolchain.Evaluation;
+using Eiec.Toolchain.Export;
 using Eiec.Toolchain.Generate;
 using Eiec.Toolchain.Run;
+using Eiec.Toolchain.Sensitivity;
 using Eiec.Toolchain.Simulate;
 using Eiec.Toolchain.Sweep;
 using Eiec.Toolchain.Train;
@@ -272,12 +275,7 @@ public static class EiecToolchain
         var clock = Stopwatch.StartNew();
         string modelPath = request.ModelPath, outPath = request.OutputPath;
         string? reportPath = request.ReportPath;
-        foreach (var (path, option) in new[] { (outPath, "--output"), (reportPath, "--report") })
-        {
-            OutputPaths.NotAnInput(path, option, modelPath, "the dense model");
-            OutputPaths.NotAnInput(path, option, request.DataPath, "the training data");
-            OutputPaths.NotAnInput(path, option, request.PruneConfigPath, "the prune config");
-        }
+        OutputsNotInputs(request);
         AtomicFile.CheckWritable(outPath, "compressed model");
         if (reportPath is not null)
         {
@@ -322,6 +320,202 @@ public static class EiecToolchain
         var written = clock.Elapsed;
         return new CompressResult(result.Report, loaded, compressed - loaded, written - compressed);
     }
+
+    /// <summary>
+    /// Pruning alone (no weight sharing): the dense model with its pruned weights at 0, written as .npz
+    /// with the optional density report (Markdown), both or neither; masked retraining when training
+    /// data is given. Output paths are checked before the model is loaded.
+    /// </summary>
+    /// <param name="request">Model, outputs, densities and retraining settings (codebook bits unused).</param>
+    /// <param name="scope">Runs the retraining with its progress callbacks (retraining only); null runs it
+    /// unobserved.</param>
+    public static PruneOnlyResult PruneOnly(
+        CompressRequest request, TrainingScope<(DenseModel Model, IReadOnlyList<string> Notes)>? scope = null)
+    {
+        OutputsNotInputs(request);
+        AtomicFile.CheckWritable(request.OutputPath, "pruned dense model");
+        if (request.ReportPath is { } rp) AtomicFile.CheckWritable(rp, "pruning report");
+        var (dense, options, splits) = LoadForCompression(request);
+        DenseModel pruned;
+        IReadOnlyList<string> notes = [];
+        if (splits is not null)
+            (pruned, notes) = (scope ?? Unobserved)((onEpoch, onProgress) => RetrainingCompressor.PruneAndRetrain(
+                dense, options, request.Retrain, splits.Train, splits.Test, request.ModelPath, onEpoch, onProgress));
+        else pruned = DeepCompressor.PruneOnly(dense, options, request.ModelPath);
+        var report = PrunedModelReport.ToMarkdown(pruned, notes);
+        using (var staged = new StagedFiles())
+        {
+            staged.Add(request.OutputPath, "pruned dense model", stream => DenseNpzWriter.Write(pruned, stream));
+            if (request.ReportPath is { } reportPath) staged.AddText(reportPath, "pruning report", report);
+            staged.Commit();
+        }
+        long kept = pruned.Layers.Sum(l => l.Weight.LongCount(w => w != 0)),
+            total = pruned.Layers.Sum(l => l.WeightCount);
+        return new PruneOnlyResult(pruned, kept, total);
+    }
+
+    /// <summary>
+    /// Compresses the model once per density (retraining on the request's data), scores each point in
+    /// float and through the fixed-point golden model (default accelerator, Q7.8) on the same test
+    /// examples, and writes sweep.csv, accuracy_vs_density.png, accuracy_vs_ratio.png (with the curves of
+    /// any earlier sweep.csv files) and each point's .cz into the output directory, all or none.
+    /// </summary>
+    /// <param name="request">The compression settings, densities, label and curves to compare with.</param>
+    /// <param name="scope">Runs each point's retraining with its progress callbacks; null runs it
+    /// unobserved.</param>
+    /// <param name="onPoint">Sees each point's row as soon as it is scored (on the calling thread).</param>
+    public static CompressSweepResult CompressSweep(
+        CompressSweepRequest request, TrainingScope<CompressionResult>? scope = null,
+        Action<CompressionSweepRow>? onPoint = null)
+    {
+        var compress = request.Compress;
+        OutputsNotInputs(compress);
+        var (dense, options, splits) = LoadForCompression(compress);
+        if (splits is null)
+            throw new EiecException("--sweep without --data: each point is scored on test data; give --data");
+        string label = request.Label ?? SweepLabel(options, compress.Retrain);
+        if (options.LayerDensities.Count > 0)
+            throw new EiecException("--sweep with per-layer densities (--config): a sweep sets one density for the "
+                + "model; drop --config");
+        var previous = request.Compare.SelectMany(CompressSweepCsv.Read).ToList();
+        var rows = new List<CompressionSweepRow>();
+        var files = new List<(string Name, byte[] Bytes)>();
+        foreach (var density in request.Densities)
+        {
+            var o = options with { Density = density };
+            var result = (scope ?? Unobserved)((onEpoch, onProgress) => RetrainingCompressor.Compress(
+                dense, o, compress.Retrain, splits.Train, splits.Test, compress.ModelPath, onEpoch, onProgress));
+            string name = string.Create(CultureInfo.InvariantCulture, $"density_{density * 100:0.###}pct.cz");
+            files.Add((name, CzWriter.ToBytes(result.Model, name)));
+            var image = ImageCompiler.Compile(
+                result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits, name);
+            var normalized = splits.Test.Normalized(result.Model.Input);
+            var floatRow = ModelEvaluator.CompressedFloat(result.Model, normalized);
+            var golden = ModelEvaluator.Golden(image, normalized);
+            var r = result.Report;
+            var row = new CompressionSweepRow(label, density, r.Kept, r.Weights, r.Ratio, r.RatioHuffman,
+                floatRow.Accuracy, golden.Accuracy, normalized.Count);
+            rows.Add(row);
+            onPoint?.Invoke(row);
+        }
+        var all = previous.Concat(rows).ToList();
+        string title = $"{dense.Name}: top-1 vs " + "{0}" + " (with retraining)";
+        string dir = compress.OutputPath, csv = Path.Combine(dir, "sweep.csv");
+        string[] plots = ["accuracy_vs_density.png", "accuracy_vs_ratio.png"];
+        Directory.CreateDirectory(dir);
+        using (var staged = new StagedFiles())
+        {
+            staged.AddText(csv, "sweep table", CompressSweepCsv.ToCsv(rows));
+            var byDensity = CompressPlots.Curve(all, string.Format(CultureInfo.InvariantCulture, title, "density"),
+                byRatio: false);
+            var byRatio = CompressPlots.Curve(all, string.Format(CultureInfo.InvariantCulture, title,
+                "compression ratio"), byRatio: true);
+            staged.Add(Path.Combine(dir, plots[0]), "plot", s => s.Write(byDensity));
+            staged.Add(Path.Combine(dir, plots[1]), "plot", s => s.Write(byRatio));
+            foreach (var (name, bytes) in files)
+                staged.Add(Path.Combine(dir, name), "compressed model", s => s.Write(bytes));
+            staged.Commit();
+        }
+        return new CompressSweepResult(rows, csv, plots, files.Select(f => f.Name).ToList());
+    }
+
+    /// <summary>
+    /// Pruning sensitivity (Deep Compression Fig. 6): each layer pruned alone to each density, no
+    /// retraining, scored on the test data; writes sensitivity.csv and sensitivity.png, both or neither.
+    /// </summary>
+    /// <param name="request">Model, data, output directory, densities and example limit.</param>
+    /// <param name="onRow">Sees each layer and density's row as soon as it is scored.</param>
+    public static SensitivityResult Sensitivity(SensitivityRequest request, Action<SensitivityRow>? onRow = null)
+    {
+        string dir = request.OutputDir;
+        var dense = DenseModelLoader.Load(request.ModelPath);
+        var test = DatasetLoader.Load(request.DataPath).Test.Take(request.Limit).Normalized(dense.Input);
+        var rows = SensitivityAnalysis.Run(dense, test, request.Densities, onRow ?? (_ => { }));
+        var png = CompressPlots.Sensitivity(rows, dense.Name);
+        string csv = Path.Combine(dir, "sensitivity.csv"), plot = Path.Combine(dir, "sensitivity.png");
+        Directory.CreateDirectory(dir);
+        using (var staged = new StagedFiles())
+        {
+            staged.AddText(csv, "sensitivity table", SensitivityAnalysis.ToCsv(rows));
+            staged.Add(plot, "sensitivity plot", s => s.Write(png));
+            staged.Commit();
+        }
+        return new SensitivityResult(rows, csv, plot, test.Count);
+    }
+
+    /// <summary>
+    /// Writes a .cz back as a dense float32 model, the codebook value at each kept position and 0
+    /// elsewhere: ONNX (Gemm + Relu, opset 13) or .npz (fcK.weight/fcK.bias), chosen by the output's
+    /// extension, written atomically. The format and output path are checked before the model is read.
+    /// </summary>
+    /// <param name="modelPath">Compressed model (.cz).</param>
+    /// <param name="outputPath">Dense model to write: .onnx or .npz.</param>
+    public static ExportResult Export(string modelPath, string outputPath)
+    {
+        string ext = Path.GetExtension(outputPath).ToLowerInvariant();
+        if (ext is not (".onnx" or ".npz"))
+            throw new EiecException($"--output {outputPath}: unknown format '{ext}'; eiec exports .onnx or .npz");
+        AtomicFile.CheckWritable(outputPath, "exported model");
+        var dense = CzExpander.ToDense(CzReader.Read(modelPath));
+        var names = dense.Layers.Select(l => l.Name).ToList();
+        if (ext == ".npz" && !names.SequenceEqual(names.Order(NaturalComparer.Instance)))
+            throw new EiecException($"{modelPath}: layers {string.Join(", ", names)} would load back in another "
+                + "order from an .npz (it orders layers by name); export to .onnx instead, which keeps the order");
+        if (ext == ".onnx")
+        {
+            var bytes = OnnxDenseExporter.ToBytes(dense);
+            AtomicFile.Write(outputPath, "exported model", stream => stream.Write(bytes));
+        }
+        else DenseNpzWriter.Write(dense, outputPath);
+        long kept = dense.Layers.Sum(l => l.Weight.LongCount(w => w != 0)),
+            total = dense.Layers.Sum(l => l.WeightCount);
+        return new ExportResult(dense.Layers.Count, kept, total);
+    }
+
+    /// <summary>Refuses an output (-o or --report) of a compression that names one of its inputs: writing it
+    /// would destroy the dense model, the training data or the prune config.</summary>
+    private static void OutputsNotInputs(CompressRequest request)
+    {
+        foreach (var (path, option) in new[] { (request.OutputPath, "--output"), (request.ReportPath, "--report") })
+        {
+            OutputPaths.NotAnInput(path, option, request.ModelPath, "the dense model");
+            OutputPaths.NotAnInput(path, option, request.DataPath, "the training data");
+            OutputPaths.NotAnInput(path, option, request.PruneConfigPath, "the prune config");
+        }
+    }
+
+    /// <summary>The dense model (with the request's normalization), the pruning options and the data
+    /// splits (null without data) that pruning alone and the compression sweep start from.</summary>
+    private static (DenseModel Dense, CompressionOptions Options, DatasetSplits? Splits) LoadForCompression(
+        CompressRequest request)
+    {
+        var dense = DenseModelLoader.Load(request.ModelPath);
+        if (request.Normalization is { } input) dense = dense with { Input = input };
+        var options = new CompressionOptions { CodebookBits = request.CodebookBits, Scope = request.Scope };
+        if (request.Density is { } d)
+        {
+            if (request.PruneConfigPath is not null)
+                throw new EiecException(
+                    "--density and --config both given; put the default density in the config file (density: …)");
+            options = options with { Density = d };
+        }
+        if (request.PruneConfigPath is { } configPath)
+            options = PruneConfig.Load(configPath).Apply(options, dense.Layers.Select(l => l.Name), configPath);
+        DatasetSplits? splits = null;
+        if (request.DataPath is { } dataPath)
+        {
+            var all = DatasetLoader.Load(dataPath);
+            splits = new DatasetSplits(all.Train.Take(request.Limit), all.Test.Take(request.TestLimit));
+        }
+        return (dense, options, splits);
+    }
+
+    private static string SweepLabel(CompressionOptions options, RetrainOptions retrain) =>
+        (options.Scope == PruneScope.Global ? "global" : "per layer") + (retrain.PruneSteps > 1
+            ? $", {retrain.PruneSteps} steps" : ", one-shot");
+
+    private static T Unobserved<T>(Func<Action<EpochReport>, Action<TrainingProgress>, T> work) =>
+        work(_ => { }, _ => { });
 
     /// <summary>
     /// Trains a dense FC+ReLU network (softmax cross-entropy) from scratch, seeded, and writes its

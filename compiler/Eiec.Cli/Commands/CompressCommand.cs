@@ -19,9 +19,19 @@ public static class CompressCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Dense model: .npz (docs/import.md) or .onnx" };
-        var output = new Option<string>("--output", "-o") { Description = "Compressed model to write (.cz, written atomically)", Required = true };
-        var density = new Option<double?>("--density") { Description = "Fraction of weights every layer keeps (default 0.1)" };
-        var config = new Option<string?>("--config") { Description = "prune.yaml with per-layer densities (density: default, layers: {name: fraction})" };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Compressed model to write (.cz, written atomically)",
+            Required = true,
+        };
+        var density = new Option<double?>("--density")
+        {
+            Description = "Fraction of weights every layer keeps (default 0.1)",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "prune.yaml with per-layer densities (density: default, layers: {name: fraction})",
+        };
         var bits = new Option<int>("--codebook-bits")
         {
             Description = "Codebook index bits: 2^bits entries, entry 0 = "
@@ -79,17 +89,52 @@ public static class CompressCommand
             + "only the first N test examples"
         };
         var normalization = new NormalizationOptions();
-        var seed = new Option<long>("--seed") { Description = "Seed of retraining (example order): same seed, same bytes", DefaultValueFactory = _ => 1 };
-        var report = new Option<string?>("--report") { Description = "Write the per-layer compression report (Markdown) here" };
-        var data = new Option<string?>("--data") { Description = "Retrain on this data (IDX directory or .npz with x, y): masked retraining, then centroid fine-tuning" };
-        var pruneEpochs = new Option<int>("--prune-epochs") { Description = "Epochs of masked retraining after pruning", DefaultValueFactory = _ => new RetrainOptions().PruneEpochs };
-        var shareEpochs = new Option<int>("--share-epochs") { Description = "Epochs of centroid fine-tuning after weight sharing", DefaultValueFactory = _ => new RetrainOptions().ShareEpochs };
-        var pruneLr = new Option<double>("--prune-lr") { Description = "Adam learning rate of masked retraining", DefaultValueFactory = _ => new RetrainOptions().PruneLearningRate };
-        var shareLr = new Option<double>("--share-lr") { Description = "Adam learning rate of centroid fine-tuning", DefaultValueFactory = _ => new RetrainOptions().ShareLearningRate };
-        var batch = new Option<int>("--batch") { Description = "Minibatch size of retraining", DefaultValueFactory = _ => 64 };
-        var evalExamples = new Option<int?>("--eval-examples") { Description = "Test examples scored after each retraining epoch (default all; 0 none)" };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seed of retraining (example order): same seed, same bytes",
+            DefaultValueFactory = _ => 1,
+        };
+        var report = new Option<string?>("--report")
+        {
+            Description = "Write the per-layer compression report (Markdown) here",
+        };
+        var data = new Option<string?>("--data")
+        {
+            Description = "Retrain on this data (IDX directory or .npz with x, y): masked retraining, then centroid "
+                + "fine-tuning",
+        };
+        var pruneEpochs = new Option<int>("--prune-epochs")
+        {
+            Description = "Epochs of masked retraining after pruning",
+            DefaultValueFactory = _ => new RetrainOptions().PruneEpochs,
+        };
+        var shareEpochs = new Option<int>("--share-epochs")
+        {
+            Description = "Epochs of centroid fine-tuning after weight sharing",
+            DefaultValueFactory = _ => new RetrainOptions().ShareEpochs,
+        };
+        var pruneLr = new Option<double>("--prune-lr")
+        {
+            Description = "Adam learning rate of masked retraining",
+            DefaultValueFactory = _ => new RetrainOptions().PruneLearningRate,
+        };
+        var shareLr = new Option<double>("--share-lr")
+        {
+            Description = "Adam learning rate of centroid fine-tuning",
+            DefaultValueFactory = _ => new RetrainOptions().ShareLearningRate,
+        };
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Minibatch size of retraining",
+            DefaultValueFactory = _ => 64,
+        };
+        var evalExamples = new Option<int?>("--eval-examples")
+        {
+            Description = "Test examples scored after each retraining epoch (default all; 0 none)",
+        };
         var bench = new Option<bool>("--bench") { Description = "Print stage timings and peak memory", Hidden = true };
-        var command = new Command("compress", "Prune and weight-share a dense model (Deep Compression) into a .cz, optionally retraining") { model };
+        var command = new Command("compress", "Prune and weight-share a dense model (Deep Compression) into a .cz, "
+            + "optionally retraining") { model };
         foreach (var o in new Option[] { output, density, config, bits, noShare, scope, seed, report, data, pruneSteps,
             pruneEpochs, stepEpochs,
             shareEpochs, pruneLr, shareLr, cosine, batch, evalExamples, sweep, sweepLabel, sweepCompare, limit,
@@ -163,25 +208,57 @@ public static class CompressCommand
                 Normalization = normalization.Resolve(parse), Limit = parse.GetValue(limit),
                 TestLimit = parse.GetValue(testLimit),
             };
-            // The sweep and pruning without sharing write other outputs than a .cz (CompressSweep, PrunedModelReport).
-            if (sweepDensities is not null || codebookBits == 0)
-                return CompressSweep.RunOther(ui, request with { CodebookBits = codebookBits }, sweepDensities,
-                    parse.GetValue(sweepLabel), parse.GetValue(sweepCompare) ?? [], clock);
+            // The sweep and pruning without sharing write other outputs than a .cz.
+            if (sweepDensities is not null)
+                return Sweep(ui, new CompressSweepRequest
+                {
+                    Compress = request with { CodebookBits = codebookBits }, Densities = sweepDensities,
+                    Label = parse.GetValue(sweepLabel), Compare = parse.GetValue(sweepCompare) ?? [],
+                });
+            if (codebookBits == 0) return PruneOnly(ui, request with { CodebookBits = codebookBits }, clock);
             // Retraining reports its epochs live; plain compression has none to show.
             var result = request.DataPath is null ? EiecToolchain.Compress(request)
                 : ui.Run((onEpoch, onProgress) => EiecToolchain.Compress(request, onEpoch, onProgress));
 
             var r = result.Report;
             ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"compressed {modelPath} → {outPath}: {r.Kept:N0} of {r.Weights:N0} weights kept ({r.Density:P2}), {r.Ratio:F1}× smaller than fp32 ({r.RatioHuffman:F1}× with Huffman coding); {clock.Elapsed.TotalSeconds:F1} s"));
+                $"compressed {modelPath} → {outPath}: {r.Kept:N0} of {r.Weights:N0} weights kept ({r.Density:P2}), "
+                    + $"{r.Ratio:F1}× smaller than fp32 ({r.RatioHuffman:F1}× with Huffman coding); "
+                    + $"{clock.Elapsed.TotalSeconds:F1} s"));
             if (parse.GetValue(bench))
             {
                 using var self = Process.GetCurrentProcess();
                 ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"bench: load {result.Load.TotalSeconds:F2} s, compress {result.Compress.TotalSeconds:F2} s, write {result.Write.TotalSeconds:F2} s, total {result.Elapsed.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, weights {r.Weights:N0}"));
+                    $"bench: load {result.Load.TotalSeconds:F2} s, compress {result.Compress.TotalSeconds:F2} s, "
+                        + $"write {result.Write.TotalSeconds:F2} s, total {result.Elapsed.TotalSeconds:F2} s, "
+                        + $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, "
+                        + $"weights {r.Weights:N0}"));
             }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>`--sweep`: one line per point as it is scored, then what was written.</summary>
+    private static int Sweep(TrainingConsole ui, CompressSweepRequest request)
+    {
+        var result = EiecToolchain.CompressSweep(request, ui.Run, row => ui.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{row.Label}: density {row.Density:P2}: {row.Ratio:F1}× ({row.RatioHuffman:F1}× Huffman), top-1 float "
+                + $"{row.FloatAccuracy:P2}, golden {row.GoldenAccuracy:P2} on {row.Examples:N0}")));
+        ui.WriteLine($"wrote {result.CsvPath}, {string.Join(", ", result.Plots)} and "
+            + $"{result.CompressedModels.Count} .cz files");
+        return 0;
+    }
+
+    /// <summary>`--codebook-bits 0` / `--no-share`: the pruned dense model's counts.</summary>
+    private static int PruneOnly(TrainingConsole ui, CompressRequest request, Stopwatch clock)
+    {
+        var result = EiecToolchain.PruneOnly(request, ui.Run);
+        long kept = result.Kept, total = result.Weights;
+        ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pruned {request.ModelPath} → {request.OutputPath}: {kept:N0} of {total:N0} weights non-zero "
+                + $"({(double)kept / total:P2}), no weight sharing; {clock.Elapsed.TotalSeconds:F1} s"));
+        return 0;
     }
 }

@@ -1,9 +1,5 @@
 using System.CommandLine;
-using Eiec.Contract.Cz;
-using Eiec.Contract.Diagnostics;
-using Eiec.Contract.Npy;
-using Eiec.FrontEnd.Export;
-using Eiec.FrontEnd.Import;
+using Eiec.Toolchain;
 
 namespace Eiec.Cli.Commands;
 
@@ -28,26 +24,9 @@ public static class ExportCommand
         command.SetAction(parse =>
         {
             string czPath = parse.GetValue(model)!, outPath = parse.GetValue(output)!;
-            string ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (ext is not (".onnx" or ".npz"))
-                throw new EiecException($"--output {outPath}: unknown format '{ext}'; eiec exports .onnx or .npz");
-            AtomicFile.CheckWritable(outPath, "exported model");
-            var dense = CzExpander.ToDense(CzReader.Read(czPath));
-            var names = dense.Layers.Select(l => l.Name).ToList();
-            if (ext == ".npz" && !names.SequenceEqual(names.Order(NaturalComparer.Instance)))
-                throw new EiecException($"{czPath}: layers {string.Join(", ", names)} would load back in another order "
-                    + $"from an .npz "
-                    + "(it orders layers by name); export to .onnx instead, which keeps the order");
-            if (ext == ".onnx")
-            {
-                var bytes = OnnxDenseExporter.ToBytes(dense);
-                AtomicFile.Write(outPath, "exported model", stream => stream.Write(bytes));
-            }
-            else DenseNpzWriter.Write(dense, outPath);
-            long kept = dense.Layers.Sum(l => l.Weight.LongCount(w => w != 0)),
-                total = dense.Layers.Sum(l => l.WeightCount);
-            Console.WriteLine($"exported {czPath} → {outPath}: {dense.Layers.Count} dense layers, {kept:N0} of "
-                + $"{total:N0} weights non-zero");
+            var result = EiecToolchain.Export(czPath, outPath);
+            Console.WriteLine($"exported {czPath} → {outPath}: {result.Layers} dense layers, {result.Kept:N0} of "
+                + $"{result.Weights:N0} weights non-zero");
             return 0;
         });
         return command;

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Eiec.Contract.Diagnostics;
-using Eiec.Contract.Npy;
 using Eiec.FrontEnd.Compress;
-using Eiec.FrontEnd.Datasets;
-using Eiec.FrontEnd.Import;
+using Eiec.Toolchain;
+using Eiec.Toolchain.Sensitivity;
 
 namespace Eiec.Cli.Commands;
 
@@ -41,24 +40,14 @@ public static class SensitivityCommand
             if (parse.GetValue(limit) is { } n) OptionChecks.AtLeast("--limit", n, 1);
             var list = parse.GetValue(densities) is { } text ? ParseDensities("--densities",
                 text) : SensitivityAnalysis.DefaultDensities;
-            string dir = parse.GetValue(output)!;
-            var dense = DenseModelLoader.Load(parse.GetValue(model)!);
-            var test = DatasetLoader.Load(parse.GetValue(data)!).Test.Take(parse.GetValue(limit))
-                .Normalized(dense.Input);
-            var rows = SensitivityAnalysis.Run(dense, test, list,
-                r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Layer} at {r.Density:P1} ({r.Kept:N0} kept): top-1 {r.Accuracy:P2}")));
-            var png = CompressPlots.Sensitivity(rows, dense.Name);
-            Directory.CreateDirectory(dir);
-            using (var staged = new StagedFiles())
+            var result = EiecToolchain.Sensitivity(new SensitivityRequest
             {
-                staged.AddText(Path.Combine(dir, "sensitivity.csv"), "sensitivity table",
-                    SensitivityAnalysis.ToCsv(rows));
-                staged.Add(Path.Combine(dir, "sensitivity.png"), "sensitivity plot", s => s.Write(png));
-                staged.Commit();
-            }
-            Console.WriteLine($"wrote {Path.Combine(dir, "sensitivity.csv")} and sensitivity.png ({test.Count:N0} test "
-                + $"examples)");
+                ModelPath = parse.GetValue(model)!, DataPath = parse.GetValue(data)!,
+                OutputDir = parse.GetValue(output)!, Densities = list, Limit = parse.GetValue(limit),
+            }, r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Layer} at {r.Density:P1} ({r.Kept:N0} kept): top-1 {r.Accuracy:P2}")));
+            Console.WriteLine($"wrote {result.CsvPath} and {Path.GetFileName(result.PlotPath)} "
+                + $"({result.Examples:N0} test examples)");
             return 0;
         });
         return command;

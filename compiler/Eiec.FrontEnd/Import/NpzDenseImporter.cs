@@ -118,7 +118,7 @@ public static partial class NpzDenseImporter
         private readonly List<string> _names = [];
 
         public int Count => _names.Count;
-        public IReadOnlyList<string> Names => _names;
+        public List<string> Names => _names;
         public (NpyArray? W, NpyArray? B) this[string name] => (_slots[name].W, _slots[name].B);
 
         public void Set(string name, string key, NpyArray array, bool weight, string source)

@@ -182,17 +182,21 @@ public static class DenseKernels
         return s;
     }
 
+    // The bounds check the unsafe vector loads and stores would otherwise skip; a bug here must fail loudly.
+    private static ArgumentOutOfRangeException OutOfRange(long offset, float[] array) =>
+        new(nameof(offset), offset, $"a {Width}-float vector at {offset} does not fit an array of {array.LongLength}");
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Load(float[] array, long offset)
     {
-        if ((ulong)offset + Width > (ulong)array.LongLength) throw new IndexOutOfRangeException();
+        if ((ulong)offset + Width > (ulong)array.LongLength) throw OutOfRange(offset, array);
         return Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(array), (nuint)offset);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector256<float> value, float[] array, long offset)
     {
-        if ((ulong)offset + Width > (ulong)array.LongLength) throw new IndexOutOfRangeException();
+        if ((ulong)offset + Width > (ulong)array.LongLength) throw OutOfRange(offset, array);
         value.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(array), (nuint)offset);
     }
 

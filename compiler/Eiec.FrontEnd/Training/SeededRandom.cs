@@ -31,7 +31,7 @@ public sealed class SeededRandom
     /// <summary>Uniform integer in [0, n) (Lemire's rejection, unbiased).</summary>
     public int Next(int n)
     {
-        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         ulong bound = (ulong)n;
         ulong threshold = (0UL - bound) % bound;
         while (true)

@@ -111,7 +111,7 @@ public static class SweepRunner
     }
 
     /// <summary>Speedup over the smallest PE count that ran, per (queue depth, fields, layer).</summary>
-    private static IReadOnlyList<SweepRow> WithSpeedups(List<SweepRow> rows)
+    private static List<SweepRow> WithSpeedups(List<SweepRow> rows)
     {
         var baseRows = rows.Where(r => r.Error is null)
             .GroupBy(r => (r.FifoDepth, r.FieldKey, r.Layer))

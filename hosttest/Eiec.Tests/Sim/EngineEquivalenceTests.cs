@@ -9,6 +9,8 @@ namespace Eiec.Tests.Sim;
 /// </summary>
 public sealed class EngineEquivalenceTests
 {
+    private static readonly double[] InputDensities = [0.0, 0.1, 0.5, 1.0];
+
     [Fact]
     public void Should_use_the_event_engine_When_no_engine_is_chosen()
     {
@@ -37,7 +39,7 @@ public sealed class EngineEquivalenceTests
                 .Validated();
             var image = SimHarness.Image(tmp, Images.Random(seed, dims, density, bias: rng.Next(2) == 0), config);
             var inputs = Enumerable.Range(0, 3)
-                .Select(i => SimHarness.Input(dims[0], new[] { 0.0, 0.1, 0.5, 1.0 }[rng.Next(4)], seed * 7 + i))
+                .Select(i => SimHarness.Input(dims[0], InputDensities[rng.Next(4)], seed * 7 + i))
                 .ToList();
             var fast = new Simulator(image).RunBatch(inputs);
             var reference = new Simulator(image, new SimOptions { Engine = SimEngine.Reference }).RunBatch(inputs);

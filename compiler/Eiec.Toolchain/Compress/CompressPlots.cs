@@ -1,13 +1,16 @@
 using Eiec.FrontEnd.Compress;
 using ScottPlot;
 
-namespace Eiec.Cli.Commands;
+namespace Eiec.Toolchain.Compress;
 
 /// <summary>PNG plots of the front end: pruning sensitivity per layer, accuracy vs density and vs compression
 /// ratio.</summary>
 public static class CompressPlots
 {
+    /// <summary>Width of every plot, in pixels.</summary>
     public const int Width = 960;
+
+    /// <summary>Height of every plot, in pixels.</summary>
     public const int Height = 640;
 
     /// <summary>Deep Compression's Fig. 6: top-1 vs density, one line per layer pruned alone, density on a log
