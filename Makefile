@@ -29,9 +29,11 @@ EIEC_INPUTS := $(shell find compiler hdl sim \( -name obj -o -name bin \) -prune
 	\( -name '*.cs' -o -name '*.csproj' -o -name '*.v' -o -name '*.vh' -o -name '*.yaml' -o -name '*.proto' \) \
 	-print 2>/dev/null | sort) Directory.Build.props Directory.Packages.props global.json .editorconfig
 $(EIEC): $(EIEC_INPUTS)
-	$(DOTNET) publish compiler/Eiec.Cli/Eiec.Cli.csproj -c $(CONFIGURATION) -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o build/eiec --nologo -v quiet
+	$(DOTNET) publish compiler/Eiec.Cli/Eiec.Cli.csproj -c $(CONFIGURATION) -r linux-x64 --self-contained false \
+		-p:PublishReadyToRun=true -o build/eiec --nologo -v quiet
 	@mkdir -p bin
-	@printf '#!/usr/bin/env bash\nexec dotnet "$$(dirname "$$(readlink -f "$$0")")/../build/eiec/eiec.dll" "$$@"\n' > $(EIEC)
+	@printf '#!/usr/bin/env bash\n' > $(EIEC)
+	@printf 'exec dotnet "$$(dirname "$$(readlink -f "$$0")")/../build/eiec/eiec.dll" "$$@"\n' >> $(EIEC)
 	@chmod +x $(EIEC)
 
 # The files bin/eiec is rebuilt from, one a line (hosttest's MakefileTests check the list is complete).
@@ -61,7 +63,8 @@ example: tools build
 	$(EIEC) build examples/lenet/lenet-300-100.cz -c examples/accel.yaml -o out/lenet
 	$(EIEC) run out/lenet --input examples/lenet/input.npy --reference examples/lenet/lenet-300-100.cz
 	$(EIEC) sim out/lenet --input examples/lenet/input.npy
-	$(EIEC) eval --data /usr/share/datasets/fashion-mnist examples/lenet/lenet-300-100.npz examples/lenet/lenet-300-100.cz out/lenet
+	$(EIEC) eval --data /usr/share/datasets/fashion-mnist \
+		examples/lenet/lenet-300-100.npz examples/lenet/lenet-300-100.cz out/lenet
 
 lint: tools build
 	@hdl/scripts/lint.sh

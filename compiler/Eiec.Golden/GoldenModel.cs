@@ -59,7 +59,8 @@ public sealed class GoldenModel
     {
         var layers = _image.Layers;
         if (input.Length != layers[0].Inputs)
-            throw new EiecException($"input has {input.Length} elements but layer '{layers[0].Name}' expects {layers[0].Inputs}");
+            throw new EiecException(
+                $"input has {input.Length} elements but layer '{layers[0].Name}' expects {layers[0].Inputs}");
         var outputs = new short[layers.Count][];
         var saturations = new long[layers.Count];
         var macs = new long[layers.Count];
@@ -69,7 +70,8 @@ public sealed class GoldenModel
             try { outputs[l] = RunLayer(l, a, out saturations[l], out macs[l]); }
             catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
-                throw new EiecException($"corrupt image: layer '{layers[l].Name}' (index {l}) addresses a row, pointer or entry outside its memories; rebuild the image");
+                throw new EiecException($"corrupt image: layer '{layers[l].Name}' (index {l}) addresses a row, " +
+                    "pointer or entry outside its memories; rebuild the image");
             }
             a = outputs[l];
         }

@@ -13,7 +13,8 @@ command -v verilator >/dev/null || { echo "lint: verilator not found on PATH (ap
 dirs=("$@")
 if [ ${#dirs[@]} -eq 0 ]; then
   for n in 1 3 64; do
-    "$eiec" build "$root/examples/mlp/model.cz" -c "$root/examples/accel.yaml" --pes "$n" -o "$root/out/lint-$n" >/dev/null
+    "$eiec" build "$root/examples/mlp/model.cz" -c "$root/examples/accel.yaml" --pes "$n" \
+      -o "$root/out/lint-$n" >/dev/null
     dirs+=("$root/out/lint-$n/rtl")
   done
 fi

@@ -49,5 +49,6 @@ awk -v pes="$pes" -v secs="$seconds" -v dir="$img" '
   $1 ~ /^CARRY4$/              { carry += $2 }
   END {
     printf "synth_xilinx (xc7) of %s in %d s\n", dir, secs
-    printf "LUT %d  FF %d  LUTRAM %d  SRL %d  CARRY4 %d  BRAM %.1f (RAMB36 %d + RAMB18 %d)  DSP %d\n", lut, ff, lutram, srl, carry, b36 + b18 / 2.0, b36, b18, dsp
+    printf "LUT %d  FF %d  LUTRAM %d  SRL %d  CARRY4 %d  BRAM %.1f (RAMB36 %d + RAMB18 %d)  DSP %d\n",
+      lut, ff, lutram, srl, carry, b36 + b18 / 2.0, b36, b18, dsp
   }' synth_stat.txt

@@ -78,7 +78,8 @@ module eie_tb;
         if (!$value$plusargs("runs=%d", runs)) runs = 1;
         if (!$value$plusargs("timeout=%d", timeout)) timeout = 1000000;
         if (!$value$plusargs("stall=%d", stall)) stall = 0;
-        if (in_words > MAX_IN_WORDS) $fatal(1, "EIEC_ERROR +in_words=%0d exceeds MAX_IN_WORDS=%0d", in_words, MAX_IN_WORDS);
+        if (in_words > MAX_IN_WORDS)
+            $fatal(1, "EIEC_ERROR +in_words=%0d exceeds MAX_IN_WORDS=%0d", in_words, MAX_IN_WORDS);
         require_file({MEM_DIR, `EIE_FILE_LAYERS});
         require_file({MEM_DIR, `EIE_FILE_CODEBOOK});
         for (k = 0; k < `EIE_PES; k = k + 1) begin

@@ -16,14 +16,16 @@ public static class ImageCompiler
     public const string GeneratorName = ImageManifest.CurrentGenerator;
     public const int DefaultActivationFracBits = 8;
 
-    public static CompiledImage Compile(CzModel model, AccelConfig config, int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz")
+    public static CompiledImage Compile(CzModel model, AccelConfig config,
+        int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz")
     {
         config.Validated();
         if (activationFracBits is < 0 or > 15)
             throw new EiecException($"activation fraction bits = {activationFracBits} is out of range [0, 15]");
         CzValidator.Validate(model, sourceName, config.CodebookSize);
         if (model.Layers.Count > config.MaxLayers)
-            throw new EiecException($"{sourceName}: the model has {model.Layers.Count} layers but the accelerator's layer table holds max_layers = {config.MaxLayers}");
+            throw new EiecException($"{sourceName}: the model has {model.Layers.Count} layers but the accelerator's " +
+                $"layer table holds max_layers = {config.MaxLayers}");
 
         int pes = config.Pes;
         var layers = new List<ImageLayer>();
@@ -38,11 +40,16 @@ public static class ImageCompiler
             string where = $"{sourceName}: layer '{layer.Name}' (index {l})";
             int groups = config.Groups(layer.Inputs), rowsPerPe = config.RowsPerPe(layer.Outputs);
             if (groups > config.ActivationDepth || rowsPerPe > config.ActivationDepth)
-                throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs need {Math.Max(groups, rowsPerPe)} activations per PE at {pes} PE(s), but each activation buffer holds {config.ActivationDepth} (activation_sram_bytes = {config.ActivationSramBytes}); use more PEs or a larger activation SRAM");
+                throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs need " +
+                    $"{Math.Max(groups, rowsPerPe)} activations per PE at {pes} PE(s), " +
+                    $"but each activation buffer holds {config.ActivationDepth} " +
+                    $"(activation_sram_bytes = {config.ActivationSramBytes}); " +
+                    "use more PEs or a larger activation SRAM");
 
             int frac = FixedPointMath.ChooseWeightFracBits(layer.Codebook);
             if (frac < 0)
-                throw new EiecException($"{where}: codebook value {layer.Codebook.MaxBy(Math.Abs)} does not fit {config.WeightBits}-bit fixed point");
+                throw new EiecException($"{where}: codebook value {layer.Codebook.MaxBy(Math.Abs)} does not fit " +
+                    $"{config.WeightBits}-bit fixed point");
             var cbq = new short[config.CodebookSize];
             for (int v = 0; v < layer.Codebook.Length; v++)
                 cbq[v] = FixedPointMath.Quantize(layer.Codebook[v], frac, out _);
@@ -59,22 +66,30 @@ public static class ImageCompiler
             biasPerLayer[l] = bias;
             int accBits = AccumulatorBitsNeeded(layer, cbq, bias, frac, out int worstRow);
             if (accBits > config.AccumulatorBits)
-                throw new EiecException($"{where}: row {worstRow} can reach a {accBits}-bit sum but accumulator_bits = {config.AccumulatorBits}");
+                throw new EiecException($"{where}: row {worstRow} can reach a {accBits}-bit sum but " +
+                    $"accumulator_bits = {config.AccumulatorBits}");
 
             var enc = LayerEncoder.Encode(layer, pes, config.Entries);
             encoded[l] = enc;
             int worstPe = Array.IndexOf(enc.Counts, enc.Counts.Max());
             long most = enc.Counts[worstPe];
             if (most > config.MaxPointer)
-                throw new EiecException($"{where}: PE {worstPe} needs {most} sparse-matrix entries, but pointer_bits = {config.PointerBits} addresses at most {config.MaxPointer} per layer; use more PEs or a wider pointer");
+                throw new EiecException($"{where}: PE {worstPe} needs {most} sparse-matrix entries, " +
+                    $"but pointer_bits = {config.PointerBits} addresses at most {config.MaxPointer} per layer; " +
+                    "use more PEs or a wider pointer");
             int ptrRows = AccelConfig.PointerRows(layer.Inputs);
             if (ptrBase + ptrRows > config.PointerBankDepth)
-                throw new EiecException($"{where}: its {layer.Inputs + 1} column pointers need pointer-bank rows {ptrBase}..{ptrBase + ptrRows - 1} in every PE, but each bank holds {config.PointerBankDepth} (pointer_sram_bytes = {config.PointerSramBytes})");
+                throw new EiecException($"{where}: its {layer.Inputs + 1} column pointers need pointer-bank rows " +
+                    $"{ptrBase}..{ptrBase + ptrRows - 1} in every PE, but each bank holds {config.PointerBankDepth} " +
+                    $"(pointer_sram_bytes = {config.PointerSramBytes})");
             int words = (int)config.SpmatWordsFor(most);
             if ((long)spmatBase + words > config.SpmatWords)
-                throw new EiecException($"{where}: PE {worstPe} needs sparse-matrix words {spmatBase}..{spmatBase + words - 1} ({most} entries), but the sparse-matrix SRAM holds {config.SpmatWords} words (spmat_sram_bytes = {config.SpmatSramBytes})");
+                throw new EiecException($"{where}: PE {worstPe} needs sparse-matrix words " +
+                    $"{spmatBase}..{spmatBase + words - 1} ({most} entries), but the sparse-matrix SRAM holds " +
+                    $"{config.SpmatWords} words (spmat_sram_bytes = {config.SpmatSramBytes})");
             if (biasBase + rowsPerPe > config.BiasEntries)
-                throw new EiecException($"{where}: needs bias entries {biasBase}..{biasBase + rowsPerPe - 1} in every PE, but the bias memory holds bias_entries = {config.BiasEntries}");
+                throw new EiecException($"{where}: needs bias entries {biasBase}..{biasBase + rowsPerPe - 1} " +
+                    $"in every PE, but the bias memory holds bias_entries = {config.BiasEntries}");
 
             layers.Add(new ImageLayer
             {
@@ -92,7 +107,8 @@ public static class ImageCompiler
         }
 
         var pesMem = new PeMemories[pes];
-        ParallelFor.Run(pes, k => pesMem[k] = BuildPe(k, config, layers, encoded, biasPerLayer, ptrBase, spmatBase, biasBase));
+        ParallelFor.Run(pes, k => pesMem[k] =
+            BuildPe(k, config, layers, encoded, biasPerLayer, ptrBase, spmatBase, biasBase));
         var table = layers.Select((layer, l) => layer.TableFields(l == layers.Count - 1)).ToArray();
         var manifest = new ImageManifest
         {
@@ -104,7 +120,8 @@ public static class ImageCompiler
         return new CompiledImage { Manifest = manifest, LayerTable = table, Codebook = codebookRom, Pes = pesMem };
     }
 
-    private static PeMemories BuildPe(int k, AccelConfig config, List<ImageLayer> layers, EncodedLayer[] encoded, short[][] bias, int ptrRows, int words, int biasRows)
+    private static PeMemories BuildPe(int k, AccelConfig config, List<ImageLayer> layers, EncodedLayer[] encoded,
+        short[][] bias, int ptrRows, int words, int biasRows)
     {
         var spmat = new ulong[words];
         var even = new uint[ptrRows];
@@ -145,10 +162,26 @@ public static class ImageCompiler
         };
         for (int k = 0; k < config.Pes; k++)
         {
-            list.Add(new() { Kind = ImageFiles.Spmat, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Spmat), Width = config.WordBits, Depth = config.SpmatWords, Used = words });
-            list.Add(new() { Kind = ImageFiles.PtrEven, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrEven), Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows });
-            list.Add(new() { Kind = ImageFiles.PtrOdd, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrOdd), Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows });
-            list.Add(new() { Kind = ImageFiles.Bias, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Bias), Width = config.ActivationBits, Depth = config.BiasEntries, Used = biasRows });
+            list.Add(new()
+            {
+                Kind = ImageFiles.Spmat, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Spmat),
+                Width = config.WordBits, Depth = config.SpmatWords, Used = words
+            });
+            list.Add(new()
+            {
+                Kind = ImageFiles.PtrEven, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrEven),
+                Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows
+            });
+            list.Add(new()
+            {
+                Kind = ImageFiles.PtrOdd, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.PtrOdd),
+                Width = config.PointerBits, Depth = config.PointerBankDepth, Used = ptrRows
+            });
+            list.Add(new()
+            {
+                Kind = ImageFiles.Bias, Pe = k, File = ImageFiles.PeMemory(k, ImageFiles.Bias),
+                Width = config.ActivationBits, Depth = config.BiasEntries, Used = biasRows
+            });
         }
         return list;
     }

@@ -50,7 +50,10 @@ public static class LayerEncoder
             }
         }
         for (int k = 0; k < pes; k++) pointers[k][cols] = counts[k];
-        return new EncodedLayer { Entries = entries, Counts = counts, Pointers = pointers, Padding = padding, NonZeros = layer.NonZeros };
+        return new EncodedLayer
+        {
+            Entries = entries, Counts = counts, Pointers = pointers, Padding = padding, NonZeros = layer.NonZeros,
+        };
     }
 
     private static void Append(ushort[][] entries, int[] counts, int k, ushort entry)

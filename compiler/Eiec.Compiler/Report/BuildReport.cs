@@ -23,7 +23,8 @@ public sealed record BuildReport
         var layers = manifest.Layers.Select(l =>
         {
             long entries = l.NonZeros + l.Padding;
-            long eieBits = entries * c.EntryBits + (long)c.Pes * (l.Inputs + 1) * c.PointerBits + (long)c.CodebookSize * c.WeightBits;
+            long eieBits = entries * c.EntryBits + (long)c.Pes * (l.Inputs + 1) * c.PointerBits
+                + (long)c.CodebookSize * c.WeightBits;
             long dense = (long)l.Inputs * l.Outputs * 32;
             long csr = l.NonZeros * 64 + (l.Outputs + 1L) * 32;
             double mean = l.EntriesPerPe.Average();
@@ -45,14 +46,17 @@ public sealed record BuildReport
         var fill = new List<SramFill>
         {
             new("sparse matrix", last.SpmatBase + last.SpmatWords, c.SpmatWords, $"{c.WordBits}-bit words"),
-            new("pointer bank (each)", last.PtrBase + AccelConfig.PointerRows(last.Inputs), c.PointerBankDepth, $"{c.PointerBits}-bit pointers"),
-            new("activation buffer (each)", manifest.Layers.Max(l => Math.Max(l.Groups, l.RowsPerPe)), c.ActivationDepth, "16-bit activations"),
+            new("pointer bank (each)", last.PtrBase + AccelConfig.PointerRows(last.Inputs), c.PointerBankDepth,
+                $"{c.PointerBits}-bit pointers"),
+            new("activation buffer (each)", manifest.Layers.Max(l => Math.Max(l.Groups, l.RowsPerPe)),
+                c.ActivationDepth, "16-bit activations"),
             new("bias", last.BiasBase + last.RowsPerPe, c.BiasEntries, "16-bit entries"),
             new("layer table", manifest.Layers.Count, c.MaxLayers, "layers"),
         };
         return new BuildReport
         {
-            Model = manifest.Model, Pes = c.Pes, ClockMhz = c.ClockMhz, ActivationFracBits = manifest.ActivationFracBits,
+            Model = manifest.Model, Pes = c.Pes, ClockMhz = c.ClockMhz,
+            ActivationFracBits = manifest.ActivationFracBits,
             Layers = layers, SramFill = fill,
         };
     }
@@ -64,14 +68,22 @@ public sealed record BuildReport
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(ci, $"# Build report: {Model}\n\n");
-        sb.Append(ci, $"{Pes} PEs, clock {ClockMhz} MHz, activations {FixedPointMath.QFormat(ActivationFracBits)} (16-bit).\n\n");
+        sb.Append(ci, $"{Pes} PEs, clock {ClockMhz} MHz, " +
+            $"activations {FixedPointMath.QFormat(ActivationFracBits)} (16-bit).\n\n");
         sb.Append("## Storage per layer\n\n");
-        sb.Append("| layer | inputs × outputs | non-zeros | density | padding (share) | bits / non-zero | vs dense fp32 | vs CSR (32-bit) | entries per PE min / mean / max | imbalance (max/mean) | weight frac bits F | acc bits needed | bias saturations |\n");
+        sb.Append("| layer | inputs × outputs | non-zeros | density | padding (share) | bits / non-zero " +
+            "| vs dense fp32 | vs CSR (32-bit) | entries per PE min / mean / max | imbalance (max/mean) " +
+            "| weight frac bits F | acc bits needed | bias saturations |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var l in Layers)
-            sb.Append(ci, $"| {l.Name} | {l.Inputs} × {l.Outputs} | {l.NonZeros} | {l.WeightDensity:P2} | {l.PaddingEntries} ({l.PaddingShare:P2}) | {l.BitsPerNonZero:F2} | {l.CompressionVsDense:F1}× | {l.CompressionVsCsr32:F1}× | {l.EntriesPerPeMin} / {l.EntriesPerPeMean:F1} / {l.EntriesPerPeMax} | {l.Imbalance:F3} | {l.WeightFracBits} | {l.AccumulatorBitsNeeded} | {l.BiasSaturations} |\n");
-        sb.Append("\nBits per non-zero count every stored entry (padding included), the column pointers of all PEs and the codebook. ");
-        sb.Append("CSR (32-bit) counts a 32-bit value and a 32-bit column index per non-zero plus 32-bit row pointers.\n\n");
+            sb.Append(ci, $"| {l.Name} | {l.Inputs} × {l.Outputs} | {l.NonZeros} | {l.WeightDensity:P2} " +
+                $"| {l.PaddingEntries} ({l.PaddingShare:P2}) | {l.BitsPerNonZero:F2} | {l.CompressionVsDense:F1}× " +
+                $"| {l.CompressionVsCsr32:F1}× | {l.EntriesPerPeMin} / {l.EntriesPerPeMean:F1} / {l.EntriesPerPeMax} " +
+                $"| {l.Imbalance:F3} | {l.WeightFracBits} | {l.AccumulatorBitsNeeded} | {l.BiasSaturations} |\n");
+        sb.Append("\nBits per non-zero count every stored entry (padding included), the column pointers of all PEs " +
+            "and the codebook. ");
+        sb.Append("CSR (32-bit) counts a 32-bit value and a 32-bit column index per non-zero " +
+            "plus 32-bit row pointers.\n\n");
         sb.Append("## SRAM fill per PE\n\n| memory | used | capacity | fill |\n|---|---|---|---|\n");
         foreach (var f in SramFill)
             sb.Append(ci, $"| {f.Memory} | {f.Used} | {f.Capacity} {f.Unit} | {f.Fraction:P1} |\n");

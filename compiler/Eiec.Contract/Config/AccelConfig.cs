@@ -159,11 +159,13 @@ public sealed record AccelConfig
         if (errors.Count == 0)
         {
             if (WordBits % EntryBits != 0 || !BitOperations.IsPow2(EntriesPerWord))
-                errors.Add($"word_bits = {WordBits} must hold a power-of-two number of {EntryBits}-bit entries (code_bits + index_bits)");
+                errors.Add($"word_bits = {WordBits} must hold a power-of-two number of {EntryBits}-bit entries " +
+                    "(code_bits + index_bits)");
             if (SpmatSramBytes * 8L % WordBits != 0)
                 errors.Add($"spmat_sram_bytes = {SpmatSramBytes} is not a whole number of {WordBits}-bit words");
             if (PointerBankDepth < 1) errors.Add($"pointer_sram_bytes = {PointerSramBytes} holds no pointer per bank");
-            if (ActivationDepth < 1) errors.Add($"activation_sram_bytes = {ActivationSramBytes} holds no activation per buffer");
+            if (ActivationDepth < 1)
+                errors.Add($"activation_sram_bytes = {ActivationSramBytes} holds no activation per buffer");
         }
         if (errors.Count > 0)
             throw new EiecException($"{source}: invalid configuration: {string.Join("; ", errors)}");

@@ -53,7 +53,8 @@ public static class AccelConfigLoader
         catch (YamlException e)
         {
             var where = e.Start.Line > 0 ? $" at line {e.Start.Line}, column {e.Start.Column}" : "";
-            throw new EiecException($"{source}: malformed accelerator config{where}: {(e.InnerException ?? e).Message}");
+            throw new EiecException(
+                $"{source}: malformed accelerator config{where}: {(e.InnerException ?? e).Message}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -130,7 +131,8 @@ public static class AccelConfigLoader
             .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p.GetValue(config)));
 
     /// <summary>Applies command-line overrides (null = keep) and re-validates.</summary>
-    public static AccelConfig WithOverrides(AccelConfig config, int? pes = null, int? fifoDepth = null, double? clockMhz = null, int? pointerBits = null)
+    public static AccelConfig WithOverrides(AccelConfig config, int? pes = null, int? fifoDepth = null,
+        double? clockMhz = null, int? pointerBits = null)
         => (config with
         {
             Pes = pes ?? config.Pes,

@@ -13,7 +13,9 @@ public static class AtomicDirectory
 {
     /// <summary>Top-level entries an image directory may hold; anything else belongs to the user.</summary>
     private static readonly HashSet<string> OwnEntries =
-        [ImageFiles.Manifest, ImageFiles.ReportMarkdown, ImageFiles.ReportJson, ImageFiles.MemoryDir, ImageFiles.RtlDir];
+    [
+        ImageFiles.Manifest, ImageFiles.ReportMarkdown, ImageFiles.ReportJson, ImageFiles.MemoryDir, ImageFiles.RtlDir,
+    ];
 
     /// <summary>The largest output a build may write; beyond it the configuration is almost certainly a typo.</summary>
     /// <summary>Whether a top-level entry of an image directory is one of eiec's own files.</summary>
@@ -37,7 +39,8 @@ public static class AtomicDirectory
         { throw new EiecException($"{target}: not a usable output path: {e.Message}"); }
         var parent = Path.GetDirectoryName(full);
         var name = Path.GetFileName(full);
-        if (parent is null || name.Length == 0) throw new EiecException($"{target}: refusing to use a file-system root as the output directory");
+        if (parent is null || name.Length == 0)
+            throw new EiecException($"{target}: refusing to use a file-system root as the output directory");
         if (File.Exists(full)) throw new EiecException($"{target}: output path is a file, not a directory");
         if (expectedBytes > MaxOutputBytes)
             throw new EiecException($"{target}: the output would take {expectedBytes} bytes, more than the " +
@@ -152,14 +155,19 @@ public static class AtomicDirectory
         var entries = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).ToList();
         if (entries.Count == 0) return;
         if (!entries.Contains(ImageFiles.Manifest))
-            throw new EiecException($"{target}: refusing to replace a non-empty directory that is not an eiec image (no {ImageFiles.Manifest})");
+            throw new EiecException($"{target}: refusing to replace a non-empty directory that is not an eiec image " +
+                $"(no {ImageFiles.Manifest})");
         var foreign = entries.Where(e => !OwnEntries.Contains(e!)).Order().ToList();
         if (foreign.Count > 0)
-            throw new EiecException($"{target}: refusing to replace this image: it also holds {string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? ", ..." : "")}, which eiec did not write; move them or choose another -o");
+            throw new EiecException($"{target}: refusing to replace this image: it also holds " +
+                $"{string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? ", ..." : "")}, " +
+                "which eiec did not write; move them or choose another -o");
     }
 
     private static void TryDelete(string directory)
     {
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(directory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

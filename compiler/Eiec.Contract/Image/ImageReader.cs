@@ -13,7 +13,8 @@ public static class ImageReader
     {
         var path = Path.Combine(directory, ImageFiles.Manifest);
         if (!File.Exists(path))
-            throw new EiecException($"{directory}: not an eiec image directory ({ImageFiles.Manifest} is missing; run `eiec build` first)");
+            throw new EiecException($"{directory}: not an eiec image directory ({ImageFiles.Manifest} is missing; " +
+                "run `eiec build` first)");
         ImageManifest? manifest;
         JsonElement accelerator;
         try
@@ -27,7 +28,8 @@ public static class ImageReader
         if (manifest is null || manifest.Format != ImageManifest.FormatName)
             throw new EiecException($"{path}: not an eiec image manifest (format '{manifest?.Format}')");
         if (manifest.Version != ImageManifest.CurrentVersion)
-            throw new EiecException($"{path}: image version {manifest.Version} is not supported (this eiec reads version {ImageManifest.CurrentVersion}); rebuild the image");
+            throw new EiecException($"{path}: image version {manifest.Version} is not supported " +
+                $"(this eiec reads version {ImageManifest.CurrentVersion}); rebuild the image");
         if (manifest.Accelerator is null || manifest.Layers is null || manifest.Memories is null)
             throw new EiecException($"{path}: image manifest lacks accelerator, layers or memories");
         manifest.Accelerator.Validated(path);
@@ -41,7 +43,8 @@ public static class ImageReader
         var manifest = ReadManifest(directory);
         var byKey = manifest.Memories.ToDictionary(m => (m.Kind, m.Pe));
         ImageMemory Mem(string kind, int? pe = null) => byKey.TryGetValue((kind, pe), out var m) ? m
-            : throw new EiecException($"{Path.Combine(directory, ImageFiles.Manifest)}: no '{kind}' memory{(pe is null ? "" : $" for PE {pe}")} in the manifest");
+            : throw new EiecException($"{Path.Combine(directory, ImageFiles.Manifest)}: no '{kind}' memory" +
+                $"{(pe is null ? "" : $" for PE {pe}")} in the manifest");
         ulong[] Load(ImageMemory m) => HexFile.Read(Path.Combine(directory, m.File), m.Width, m.Depth, m.Used);
 
         var table = Mem("layers");
@@ -57,7 +60,10 @@ public static class ImageReader
             PtrOdd = Array.ConvertAll(Load(Mem(ImageFiles.PtrOdd, pe)), v => (uint)v),
             Bias = Array.ConvertAll(Load(Mem(ImageFiles.Bias, pe)), v => (short)v),
         });
-        var image = new CompiledImage { Manifest = manifest, LayerTable = layerTable, Codebook = codebook, Pes = memories };
+        var image = new CompiledImage
+        {
+            Manifest = manifest, LayerTable = layerTable, Codebook = codebook, Pes = memories,
+        };
         CheckLayerTable(image, Path.Combine(directory, table.File));
         ImageValidator.CheckContents(image, directory);
         return image;
@@ -67,7 +73,8 @@ public static class ImageReader
     private static void CheckLayerTable(CompiledImage image, string path)
     {
         if (image.LayerTable.Length != image.Layers.Count)
-            throw new EiecException($"{path}: {image.LayerTable.Length} layer-table words but the manifest lists {image.Layers.Count} layers");
+            throw new EiecException($"{path}: {image.LayerTable.Length} layer-table words but the manifest lists " +
+                $"{image.Layers.Count} layers");
         for (int l = 0; l < image.Layers.Count; l++)
         {
             var expected = image.Layers[l].TableFields(l == image.Layers.Count - 1);

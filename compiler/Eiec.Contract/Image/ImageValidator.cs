@@ -21,7 +21,8 @@ public static class ImageValidator
     {
         var c = manifest.Accelerator;
         if (manifest.ActivationFracBits is < 0 or > 15)
-            throw new EiecException($"{path}: activation_frac_bits = {manifest.ActivationFracBits} is out of range [0, 15]");
+            throw new EiecException(
+                $"{path}: activation_frac_bits = {manifest.ActivationFracBits} is out of range [0, 15]");
         if (manifest.Layers.Count == 0) throw new EiecException($"{path}: the image has no layers");
         if (manifest.Layers.Count > c.MaxLayers)
             throw new EiecException($"{path}: {manifest.Layers.Count} layers but max_layers = {c.MaxLayers}");
@@ -35,25 +36,33 @@ public static class ImageValidator
                 if (actual != expected) throw new EiecException($"{where}: {field} = {actual}, expected {expected}");
             }
             Expect("index", layer.Index, l);
-            if (layer.Inputs < 1 || layer.Outputs < 1) throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs");
+            if (layer.Inputs < 1 || layer.Outputs < 1)
+                throw new EiecException($"{where}: {layer.Inputs} inputs and {layer.Outputs} outputs");
             if (l > 0) Expect("inputs", layer.Inputs, manifest.Layers[l - 1].Outputs);
             Expect("groups", layer.Groups, c.Groups(layer.Inputs));
             Expect("rows_per_pe", layer.RowsPerPe, c.RowsPerPe(layer.Outputs));
             Expect("ptr_base", layer.PtrBase, ptrRows);
             Expect("spmat_base", layer.SpmatBase, words);
             Expect("bias_base", layer.BiasBase, biasRows);
-            if (layer.Activation is not ("relu" or "none")) throw new EiecException($"{where}: activation '{layer.Activation}' is not relu or none");
+            if (layer.Activation is not ("relu" or "none"))
+                throw new EiecException($"{where}: activation '{layer.Activation}' is not relu or none");
             if (layer.WeightFracBits is < 0 or > FixedPointMath.MaxWeightFracBits)
-                throw new EiecException($"{where}: weight_frac_bits = {layer.WeightFracBits} is out of range [0, {FixedPointMath.MaxWeightFracBits}]");
+                throw new EiecException($"{where}: weight_frac_bits = {layer.WeightFracBits} is out of range " +
+                    $"[0, {FixedPointMath.MaxWeightFracBits}]");
             if (Math.Max(layer.Groups, layer.RowsPerPe) > c.ActivationDepth)
-                throw new EiecException($"{where}: needs {Math.Max(layer.Groups, layer.RowsPerPe)} activations per PE, more than activation depth {c.ActivationDepth}");
-            if (layer.EntriesPerPe.Length != c.Pes) throw new EiecException($"{where}: entries_per_pe lists {layer.EntriesPerPe.Length} PEs, expected {c.Pes}");
+                throw new EiecException($"{where}: needs {Math.Max(layer.Groups, layer.RowsPerPe)} " +
+                    $"activations per PE, more than activation depth {c.ActivationDepth}");
+            if (layer.EntriesPerPe.Length != c.Pes)
+                throw new EiecException(
+                    $"{where}: entries_per_pe lists {layer.EntriesPerPe.Length} PEs, expected {c.Pes}");
             ptrRows += AccelConfig.PointerRows(layer.Inputs);
             words += layer.SpmatWords;
             biasRows += layer.RowsPerPe;
         }
         if (ptrRows > c.PointerBankDepth || words > c.SpmatWords || biasRows > c.BiasEntries)
-            throw new EiecException($"{path}: the layers need {ptrRows} pointer rows, {words} sparse-matrix words and {biasRows} bias entries per PE; the configuration holds {c.PointerBankDepth}, {c.SpmatWords} and {c.BiasEntries}");
+            throw new EiecException($"{path}: the layers need {ptrRows} pointer rows, {words} sparse-matrix words " +
+                $"and {biasRows} bias entries per PE; the configuration holds {c.PointerBankDepth}, {c.SpmatWords} " +
+                $"and {c.BiasEntries}");
 
         var expected = new Dictionary<(string, int?), (int Width, int Depth, int Used)>
         {
@@ -73,14 +82,19 @@ public static class ImageValidator
             var key = (m.Kind, m.Pe);
             string name = $"{path}: memory '{m.Kind}'{(m.Pe is null ? "" : $" of PE {m.Pe}")}";
             if (!seen.Add(key)) throw new EiecException($"{name} is listed twice");
-            if (!expected.TryGetValue(key, out var e)) throw new EiecException($"{name} is not part of a {c.Pes}-PE image");
+            if (!expected.TryGetValue(key, out var e))
+                throw new EiecException($"{name} is not part of a {c.Pes}-PE image");
             if ((m.Width, m.Depth, m.Used) != e)
-                throw new EiecException($"{name}: width {m.Width}, depth {m.Depth}, used {m.Used}; the configuration implies {e.Width}, {e.Depth}, {e.Used}");
-            if (m.File != (m.Pe is int pe ? ImageFiles.PeMemory(pe, m.Kind) : m.Kind == "layers" ? ImageFiles.LayerTable : ImageFiles.Codebook))
+                throw new EiecException($"{name}: width {m.Width}, depth {m.Depth}, used {m.Used}; " +
+                    $"the configuration implies {e.Width}, {e.Depth}, {e.Used}");
+            if (m.File != (m.Pe is int pe ? ImageFiles.PeMemory(pe, m.Kind)
+                    : m.Kind == "layers" ? ImageFiles.LayerTable : ImageFiles.Codebook))
                 throw new EiecException($"{name}: file '{m.File}' is not the image's own file name");
         }
         var missing = expected.Keys.FirstOrDefault(k => !seen.Contains(k));
-        if (missing != default) throw new EiecException($"{path}: no '{missing.Item1}' memory{(missing.Item2 is null ? "" : $" for PE {missing.Item2}")} in the manifest");
+        if (missing != default)
+            throw new EiecException($"{path}: no '{missing.Item1}' memory" +
+                $"{(missing.Item2 is null ? "" : $" for PE {missing.Item2}")} in the manifest");
     }
 
     /// <summary>
@@ -126,12 +140,15 @@ public static class ImageValidator
                 string where = $"{directory}: PE {k}, layer {layer.Index} ('{layer.Name}')";
                 long limit = (long)layer.SpmatWords * epw;
                 uint previous = mem.Pointer(layer.PtrBase, 0);
-                if (previous != 0) throw new EiecException($"{where}: first column pointer is {previous}, expected 0 ({ImageFiles.PeMemory(k, ImageFiles.PtrEven)})");
+                if (previous != 0)
+                    throw new EiecException($"{where}: first column pointer is {previous}, expected 0 " +
+                        $"({ImageFiles.PeMemory(k, ImageFiles.PtrEven)})");
                 for (int j = 0; j < layer.Inputs; j++)
                 {
                     uint start = previous, end = mem.Pointer(layer.PtrBase, j + 1);
                     if (end < start || end > limit)
-                        throw new EiecException($"{where}: column {j} pointers {start}..{end} are decreasing or beyond the layer's {limit} entries");
+                        throw new EiecException($"{where}: column {j} pointers {start}..{end} are decreasing " +
+                            $"or beyond the layer's {limit} entries");
                     long row = -1;
                     for (uint e = start; e < end; e++)
                     {
@@ -140,7 +157,8 @@ public static class ImageValidator
                         row += (long)(entry >> codeBits) + 1;
                     }
                     if (row >= layer.RowsPerPe)
-                        throw new EiecException($"{where}: column {j} reaches local row {row}, beyond the layer's {layer.RowsPerPe} rows per PE ({ImageFiles.PeMemory(k, ImageFiles.Spmat)})");
+                        throw new EiecException($"{where}: column {j} reaches local row {row}, beyond the layer's " +
+                            $"{layer.RowsPerPe} rows per PE ({ImageFiles.PeMemory(k, ImageFiles.Spmat)})");
                     previous = end;
                 }
             }

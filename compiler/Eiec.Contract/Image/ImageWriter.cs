@@ -1,9 +1,12 @@
-using Eiec.Contract.Diagnostics;
 using System.Text.Json;
+using Eiec.Contract.Diagnostics;
 
 namespace Eiec.Contract.Image;
 
-/// <summary>Writes a <see cref="CompiledImage"/> into an empty directory (atomicity is the caller's: see <see cref="AtomicDirectory"/>).</summary>
+/// <summary>
+/// Writes a <see cref="CompiledImage"/> into an empty directory (atomicity is the caller's: see
+/// <see cref="AtomicDirectory"/>).
+/// </summary>
 public static class ImageWriter
 {
     public static void Write(CompiledImage image, string directory)
@@ -15,7 +18,8 @@ public static class ImageWriter
         var table = Mem("layers");
         HexFile.WriteFields(Path.Combine(directory, table.File), LayerTableWord.Fields, table.Depth, image.LayerTable);
         var cb = Mem("codebook");
-        HexFile.Write(Path.Combine(directory, cb.File), cb.Width, cb.Depth, image.Codebook.Select(v => (ulong)(ushort)v).ToArray());
+        HexFile.Write(Path.Combine(directory, cb.File), cb.Width, cb.Depth,
+            image.Codebook.Select(v => (ulong)(ushort)v).ToArray());
 
         // PEs are independent files; two cores halve the wall time of large builds.
         ParallelFor.Run(image.Pes.Length, pe =>

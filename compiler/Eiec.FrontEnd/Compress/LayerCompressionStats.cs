@@ -48,7 +48,8 @@ public sealed record LayerCompressionStats
     public double BitsPerWeight => Kept == 0 ? 0 : (double)CodeStorageBits / Kept;
     public double BitsPerIndex => Kept == 0 ? 0 : (double)IndexStorageBits / Kept;
     public double Ratio => TotalBits == 0 ? double.PositiveInfinity : (double)DenseBits / TotalBits;
-    public double RatioHuffman => TotalBitsHuffman == 0 ? double.PositiveInfinity : (double)DenseBits / TotalBitsHuffman;
+    public double RatioHuffman =>
+        TotalBitsHuffman == 0 ? double.PositiveInfinity : (double)DenseBits / TotalBitsHuffman;
 
     public static LayerCompressionStats Measure(CzLayer layer, int codeBits, int indexBits = 4)
     {

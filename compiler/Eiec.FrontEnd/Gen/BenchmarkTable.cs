@@ -5,7 +5,9 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Eiec.FrontEnd.Gen;
 
-/// <summary>Reads benchmark layer tables (the format of shared/bench/eie-layers.yaml); the paper's is built in.</summary>
+/// <summary>
+/// Reads benchmark layer tables (the format of shared/bench/eie-layers.yaml); the paper's is built in.
+/// </summary>
 public static class BenchmarkTable
 {
     private sealed class File { public List<BenchmarkLayer> Layers { get; set; } = []; }
@@ -28,14 +30,21 @@ public static class BenchmarkTable
     {
         try
         {
-            var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<File>(yaml);
+            var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+                .Deserialize<File>(yaml);
             var layers = file?.Layers ?? [];
             foreach (var l in layers)
-                if (l.Inputs < 1 || l.Outputs < 1 || l.WeightDensity is <= 0 or > 1 || l.ActivationDensity is < 0 or > 1)
-                    throw new EiecException($"{source}: layer '{l.Name}': inputs/outputs must be ≥ 1 and densities in (0, 1]");
+                if (l.Inputs < 1 || l.Outputs < 1 || l.WeightDensity is <= 0 or > 1
+                    || l.ActivationDensity is < 0 or > 1)
+                    throw new EiecException(
+                        $"{source}: layer '{l.Name}': inputs/outputs must be ≥ 1 and densities in (0, 1]");
             return layers;
         }
-        catch (YamlException e) { throw new EiecException($"{source}: malformed benchmark table at line {e.Start.Line}: {(e.InnerException ?? e).Message}"); }
+        catch (YamlException e)
+        {
+            throw new EiecException(
+                $"{source}: malformed benchmark table at line {e.Start.Line}: {(e.InnerException ?? e).Message}");
+        }
         catch (Exception e) when (YamlFailure.IsMalformedInput(e)) // YamlDotNet's other failures (issue 11, AFL++)
         { throw new EiecException($"{source}: malformed benchmark table{YamlFailure.Describe(e)}"); }
     }

@@ -25,13 +25,17 @@ public sealed record DenseModel(string Name, IReadOnlyList<DenseLayer> Layers)
             var layer = Layers[l];
             if (!names.Add(layer.Name)) throw new EiecException($"{source}: two layers are named '{layer.Name}'");
             if (layer.Inputs <= 0 || layer.Outputs <= 0)
-                throw new EiecException($"{source}: layer '{layer.Name}' has shape {layer.Outputs}×{layer.Inputs}; both must be positive");
+                throw new EiecException($"{source}: layer '{layer.Name}' has shape {layer.Outputs}×{layer.Inputs}; " +
+                    "both must be positive");
             if (layer.Weight.LongLength != layer.WeightCount)
-                throw new EiecException($"{source}: layer '{layer.Name}' has {layer.Weight.LongLength} weights, expected {layer.Outputs}×{layer.Inputs}");
+                throw new EiecException($"{source}: layer '{layer.Name}' has {layer.Weight.LongLength} weights, " +
+                    $"expected {layer.Outputs}×{layer.Inputs}");
             if (layer.Bias is { } bias && bias.Length != layer.Outputs)
-                throw new EiecException($"{source}: layer '{layer.Name}' has a bias of length {bias.Length}, expected {layer.Outputs} (its outputs)");
+                throw new EiecException($"{source}: layer '{layer.Name}' has a bias of length {bias.Length}, " +
+                    $"expected {layer.Outputs} (its outputs)");
             if (l > 0 && Layers[l - 1].Outputs != layer.Inputs)
-                throw new EiecException($"{source}: layer '{layer.Name}' takes {layer.Inputs} inputs but the previous layer '{Layers[l - 1].Name}' has {Layers[l - 1].Outputs} outputs");
+                throw new EiecException($"{source}: layer '{layer.Name}' takes {layer.Inputs} inputs " +
+                    $"but the previous layer '{Layers[l - 1].Name}' has {Layers[l - 1].Outputs} outputs");
             CheckFinite(source, layer.Name, "weight", layer.Weight, layer.Inputs);
             if (layer.Bias is { } b) CheckFinite(source, layer.Name, "bias", b, 0);
         }
@@ -44,7 +48,8 @@ public sealed record DenseModel(string Name, IReadOnlyList<DenseLayer> Layers)
         {
             if (float.IsFinite(values[k])) continue;
             var where = inputs > 0 ? $"[{k / inputs}, {k % inputs}] (output, input)" : $"[{k}]";
-            throw new EiecException($"{source}: layer '{layer}' {what}{where} is {values[k]}; weights and biases must be finite");
+            throw new EiecException(
+                $"{source}: layer '{layer}' {what}{where} is {values[k]}; weights and biases must be finite");
         }
     }
 }

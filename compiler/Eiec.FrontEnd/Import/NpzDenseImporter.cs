@@ -29,7 +29,10 @@ public static partial class NpzDenseImporter
         return FromArrays(arrays, path, Path.GetFileNameWithoutExtension(path));
     }
 
-    /// <summary>Optional scalars: the input normalization the model was trained with (written by `eiec train --input-mean/--input-std`).</summary>
+    /// <summary>
+    /// Optional scalars: the input normalization the model was trained with (written by
+    /// `eiec train --input-mean/--input-std`).
+    /// </summary>
     public const string InputMeanKey = "input.mean", InputStdKey = "input.std";
 
     public static DenseModel FromArrays(IReadOnlyDictionary<string, NpyArray> arrays, string source, string modelName)
@@ -42,7 +45,8 @@ public static partial class NpzDenseImporter
             if (rawKey is InputMeanKey or InputStdKey)
             {
                 if (array.DType is not (NpyDType.Float32 or NpyDType.Float64) || array.ToFloat64().Length != 1)
-                    throw new EiecException($"{source}: '{rawKey}' has dtype {array.Descr} and shape {array.ShapeText}; input normalization is one float");
+                    throw new EiecException($"{source}: '{rawKey}' has dtype {array.Descr} " +
+                        $"and shape {array.ShapeText}; input normalization is one float");
                 if (rawKey == InputMeanKey) mean = array.ToFloat64()[0]; else std = array.ToFloat64()[0];
                 continue;
             }
@@ -51,23 +55,28 @@ public static partial class NpzDenseImporter
             else if (Split(key, ".bias") is { } tb) torch.Set(tb, rawKey, array, weight: false, source);
             else if (Split(key, "/kernel") is { } kw) keras.Set(kw, rawKey, array, weight: true, source);
             else if (Split(key, "/bias") is { } kb) keras.Set(kb, rawKey, array, weight: false, source);
-            else throw new EiecException($"{source}: array '{rawKey}' is not a layer weight or bias; name them NAME.weight/NAME.bias (PyTorch, outputs×inputs) or NAME/kernel/NAME/bias (Keras, inputs×outputs), see docs/import.md");
+            else throw new EiecException($"{source}: array '{rawKey}' is not a layer weight or bias; name them " +
+                "NAME.weight/NAME.bias (PyTorch, outputs×inputs) or NAME/kernel/NAME/bias (Keras, inputs×outputs), " +
+                "see docs/import.md");
         }
         if (torch.Count > 0 && keras.Count > 0)
             throw new EiecException($"{source}: mixes PyTorch-style arrays ('{torch.Names[0]}.weight') and " +
                 $"Keras-style arrays ('{keras.Names[0]}/kernel'); use one convention per file");
         bool isKeras = keras.Count > 0;
         var entries = isKeras ? keras : torch;
-        if (entries.Count == 0) throw new EiecException($"{source}: no layer arrays (NAME.weight or NAME/kernel) in the archive");
+        if (entries.Count == 0)
+            throw new EiecException($"{source}: no layer arrays (NAME.weight or NAME/kernel) in the archive");
         var layers = new List<DenseLayer>();
         int index = 0;
         foreach (var name in entries.Names)
         {
             var (w, b) = entries[name];
             string wName = isKeras ? $"{name}/kernel" : $"{name}.weight";
-            if (w is null) throw new EiecException($"{source}: layer '{name}' has a bias but no weight array '{wName}'");
+            if (w is null)
+                throw new EiecException($"{source}: layer '{name}' has a bias but no weight array '{wName}'");
             if (w.Rank != 2)
-                throw new EiecException($"{source}: layer '{name}': '{wName}' has shape {w.ShapeText}; a weight matrix must be 2-D");
+                throw new EiecException(
+                    $"{source}: layer '{name}': '{wName}' has shape {w.ShapeText}; a weight matrix must be 2-D");
             var weights = Floats(w, source, name, wName);
             int rows = w.Shape[0], cols = w.Shape[1];
             int outputs = isKeras ? cols : rows, inputs = isKeras ? rows : cols;
@@ -77,7 +86,8 @@ public static partial class NpzDenseImporter
             {
                 string bName = isKeras ? $"{name}/bias" : $"{name}.bias";
                 if (b.Rank != 1 || b.Shape[0] != outputs)
-                    throw new EiecException($"{source}: layer '{name}': shape mismatch: '{bName}' has shape {b.ShapeText} but the layer has {outputs} outputs");
+                    throw new EiecException($"{source}: layer '{name}': shape mismatch: '{bName}' has shape " +
+                        $"{b.ShapeText} but the layer has {outputs} outputs");
                 bias = Floats(b, source, name, bName);
             }
             if (layers.Count > 0 && layers[^1].Outputs != inputs)
@@ -92,7 +102,8 @@ public static partial class NpzDenseImporter
             });
         }
         var input = mean is null && std is null ? null : new CzInputNormalization(mean ?? 0, std ?? 1);
-        if (input?.Problem() is { } problem) throw new EiecException($"{source}: input normalization ({InputMeanKey}, {InputStdKey}): {problem}");
+        if (input?.Problem() is { } problem)
+            throw new EiecException($"{source}: input normalization ({InputMeanKey}, {InputStdKey}): {problem}");
         return new DenseModel(modelName, layers) { Input = input }.Validated(source);
     }
 
@@ -124,7 +135,8 @@ public static partial class NpzDenseImporter
     private static float[] Floats(NpyArray array, string source, string layer, string name)
     {
         if (array.DType is not (NpyDType.Float32 or NpyDType.Float64))
-            throw new EiecException($"{source}: layer '{layer}': '{name}' has dtype {array.Descr}; weights must be float32 or float64");
+            throw new EiecException($"{source}: layer '{layer}': '{name}' has dtype {array.Descr}; " +
+                "weights must be float32 or float64");
         return array.ToFloat32();
     }
 }

@@ -1,12 +1,12 @@
-using Eiec.FrontEnd.Training;
 using System.Diagnostics;
 using Eiec.Contract.Cz;
-using Eiec.FrontEnd.Datasets;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.FixedPoint;
-using Eiec.Golden;
 using Eiec.Contract.Image;
+using Eiec.FrontEnd.Datasets;
 using Eiec.FrontEnd.Import;
+using Eiec.FrontEnd.Training;
+using Eiec.Golden;
 
 namespace Eiec.Toolchain.Evaluation;
 
@@ -18,7 +18,9 @@ namespace Eiec.Toolchain.Evaluation;
 /// </summary>
 public static class ModelEvaluator
 {
-    /// <summary>Runs <paramref name="predict"/> over every example (in parallel; each example is independent).</summary>
+    /// <summary>
+    /// Runs <paramref name="predict"/> over every example (in parallel; each example is independent).
+    /// </summary>
     public static AccuracyRow Row(string name, Dataset data, Func<int, int> predict)
     {
         var clock = Stopwatch.StartNew();
@@ -36,7 +38,8 @@ public static class ModelEvaluator
         var predictions = MlpTrainer.Predict(net, data);
         long correct = 0;
         for (int k = 0; k < data.Count; k++) if (predictions[k] == data.Labels[k]) correct++;
-        return new AccuracyRow("dense float32", predictions, data.Count == 0 ? 0 : (double)correct / data.Count, clock.Elapsed);
+        return new AccuracyRow("dense float32", predictions, data.Count == 0 ? 0 : (double)correct / data.Count,
+            clock.Elapsed);
     }
 
     public static AccuracyRow CompressedFloat(CzModel model, Dataset data)
@@ -57,10 +60,13 @@ public static class ModelEvaluator
         CheckInputs(image.Layers[0].Inputs, data, image.Manifest.Model);
         int frac = image.Manifest.ActivationFracBits;
         var golden = new GoldenModel(image); // Run keeps no state between calls, so one instance serves every thread
-        return Row($"fixed-point golden model ({FixedPointMath.QFormat(frac)})", data, k => ArgMax(golden.Run(Quantize(data.Example(k), frac)).Output));
+        return Row($"fixed-point golden model ({FixedPointMath.QFormat(frac)})", data,
+            k => ArgMax(golden.Run(Quantize(data.Example(k), frac)).Output));
     }
 
-    /// <summary>An example as 16-bit activations with <paramref name="fracBits"/> fraction bits (docs/fixed-point.md).</summary>
+    /// <summary>
+    /// An example as 16-bit activations with <paramref name="fracBits"/> fraction bits (docs/fixed-point.md).
+    /// </summary>
     public static short[] Quantize(ReadOnlySpan<float> x, int fracBits)
     {
         var q = new short[x.Length];
@@ -80,6 +86,7 @@ public static class ModelEvaluator
     private static void CheckInputs(int inputs, Dataset data, string model)
     {
         if (data.Features != inputs)
-            throw new EiecException($"{data.Source}: examples have {data.Features} features but the model '{model}' takes {inputs} inputs");
+            throw new EiecException($"{data.Source}: examples have {data.Features} features but the model " +
+                $"'{model}' takes {inputs} inputs");
     }
 }

@@ -14,7 +14,8 @@ public sealed record SimInput(IReadOnlyList<short[]> Vectors, long Saturations, 
 {
     public static SimInput Default(int length, int fracBits, double density = DefaultInput.Density) => new(
         [DefaultInput.Create(length, fracBits, density)], 0,
-        $"default: seeded random (seed {DefaultInput.Seed}, density {density:0.###}, values uniform in [-1, 1))", Batch: false);
+        $"default: seeded random (seed {DefaultInput.Seed}, density {density:0.###}, values uniform in [-1, 1))",
+        Batch: false);
 
     public static SimInput Read(string path, int length, int fracBits,
         Eiec.Contract.Cz.CzInputNormalization? normalization = null)

@@ -196,7 +196,8 @@ public sealed class FrontEndCliTests(DenseFixture fixture)
 
         DenseModelLoader.Load(dir.File("d.npz")).Input.Should().Be(new CzInputNormalization(0.5, 0.25));
         CzReader.Read(dir.File("m.cz")).Input.Should().Be(new CzInputNormalization(0.5, 0.25));
-        File.ReadAllText(dir.File("img/image.json")).Should().Contain("\"input_normalization\"").And.Contain("\"std\": 0.25");
+        File.ReadAllText(dir.File("img/image.json")).Should().Contain("\"input_normalization\"")
+            .And.Contain("\"std\": 0.25");
     }
 
     [Fact]

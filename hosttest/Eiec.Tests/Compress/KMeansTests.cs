@@ -73,7 +73,8 @@ public sealed class KMeansTests(DenseFixture fixture)
     public void Should_match_plain_lloyd_When_clustering_random_weights(int seed, int k)
     {
         var rng = new SeededRandom(seed);
-        var v = Enumerable.Range(0, 2500).Select(_ => (float)(rng.NextGaussian() * 0.1 + (rng.NextDouble() < 0.5 ? 0.2 : -0.2))).ToArray();
+        var v = Enumerable.Range(0, 2500)
+            .Select(_ => (float)(rng.NextGaussian() * 0.1 + (rng.NextDouble() < 0.5 ? 0.2 : -0.2))).ToArray();
 
         var centroids = KMeans1D.Fit(v, k);
 

@@ -73,7 +73,8 @@ public sealed class RtlBench
     }
 
     private static bool HasWarning(string output) =>
-        output.Contains("warning", StringComparison.OrdinalIgnoreCase) || output.Contains("error", StringComparison.OrdinalIgnoreCase);
+        output.Contains("warning", StringComparison.OrdinalIgnoreCase)
+        || output.Contains("error", StringComparison.OrdinalIgnoreCase);
 
     public static string Describe(AccelConfig c) => $"pes={c.Pes}, fifo_depth={c.FifoDepth}";
 
@@ -84,15 +85,19 @@ public sealed class RtlBench
     /// </summary>
     public RtlRun Run(string imageDir, CompiledImage image, IReadOnlyList<short[]> inputs, int stall = 0)
     {
-        if (image.Config != Config) throw new ArgumentException("the image was compiled for another configuration", nameof(image));
+        if (image.Config != Config)
+            throw new ArgumentException("the image was compiled for another configuration", nameof(image));
         var words = inputs.SelectMany(v => v).ToArray();
-        File.WriteAllLines(Path.Combine(imageDir, "input.hex"), words.Select(v => ((ushort)v).ToString("x4", CultureInfo.InvariantCulture)));
+        File.WriteAllLines(Path.Combine(imageDir, "input.hex"),
+            words.Select(v => ((ushort)v).ToString("x4", CultureInfo.InvariantCulture)));
         long timeout = CycleBound(image) * inputs.Count * (stall != 0 ? 3 : 1) + 10_000 + Config.ActivationDepth;
-        var result = ExternalTool.Run("vvp", ["-n", VvpFile, "+in=input.hex", $"+in_words={words.Length}", $"+runs={inputs.Count}",
-            $"+timeout={timeout}", $"+stall={stall}"], imageDir, TimeSpan.FromMinutes(5));
+        var result = ExternalTool.Run("vvp", ["-n", VvpFile, "+in=input.hex", $"+in_words={words.Length}",
+            $"+runs={inputs.Count}", $"+timeout={timeout}", $"+stall={stall}"], imageDir, TimeSpan.FromMinutes(5));
         var log = result.Output;
-        if (result.ExitCode != 0 || !log.Contains("EIEC_END", StringComparison.Ordinal) || log.Contains("EIEC_ERROR", StringComparison.Ordinal) || HasWarning(log))
-            throw new InvalidOperationException($"the RTL simulation failed (exit {result.ExitCode}) on image {imageDir} with {Describe(Config)}:\n{result.Tail()}");
+        if (result.ExitCode != 0 || !log.Contains("EIEC_END", StringComparison.Ordinal)
+            || log.Contains("EIEC_ERROR", StringComparison.Ordinal) || HasWarning(log))
+            throw new InvalidOperationException($"the RTL simulation failed (exit {result.ExitCode}) " +
+                $"on image {imageDir} with {Describe(Config)}:\n{result.Tail()}");
         File.WriteAllText(Path.Combine(imageDir, "vvp.log"), log);
         return Parse(log, imageDir, image, inputs.Count, result.Elapsed);
     }
@@ -102,7 +107,8 @@ public sealed class RtlBench
     {
         long bound = 0;
         foreach (var l in image.Layers)
-            bound += 4 * (l.EntriesPerPe.Sum() + (long)image.Config.Pes * l.Inputs + 2L * l.Groups + l.RowsPerPe + 100) + 4L * (l.Inputs + l.Outputs);
+            bound += 4 * (l.EntriesPerPe.Sum() + (long)image.Config.Pes * l.Inputs + 2L * l.Groups + l.RowsPerPe + 100)
+                + 4L * (l.Inputs + l.Outputs);
         return bound;
     }
 
@@ -112,7 +118,8 @@ public sealed class RtlBench
         var layers = image.Layers;
         var outputs = Enumerable.Range(0, runs).Select(_ => new List<short>()).ToArray();
         var cycles = new long[runs];
-        var layerOutputs = Enumerable.Range(0, runs).Select(_ => layers.Select(l => new short?[l.Outputs]).ToArray()).ToArray();
+        var layerOutputs = Enumerable.Range(0, runs)
+            .Select(_ => layers.Select(l => new short?[l.Outputs]).ToArray()).ToArray();
         var layerCycles = Enumerable.Range(0, runs).Select(_ => new RtlLayerCycles[layers.Count]).ToArray();
         int run = 0; // trace lines belong to the run whose EIEC_CYCLES line has not been seen yet
         foreach (var raw in log.Split('\n'))
@@ -134,7 +141,8 @@ public sealed class RtlBench
                     int layer = (int)N(1), pe = (int)N(2), row = (int)N(3);
                     long index = (long)row * pes + pe;
                     if (run >= runs || layer >= layers.Count)
-                        throw new InvalidOperationException($"unexpected trace line '{raw.Trim()}' (run {run}) in {imageDir}/vvp.log");
+                        throw new InvalidOperationException(
+                            $"unexpected trace line '{raw.Trim()}' (run {run}) in {imageDir}/vvp.log");
                     if (index < layers[layer].Outputs) layerOutputs[run][layer][index] = checked((short)N(4));
                     break;
                 }

@@ -1,8 +1,8 @@
 using Eiec.Contract.Checking;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
-using Eiec.Golden;
 using Eiec.Contract.Image;
+using Eiec.Golden;
 using Eiec.Sim;
 using Eiec.Tests.Support;
 
@@ -18,7 +18,8 @@ namespace Eiec.Tests.Rtl;
 /// </summary>
 public static class RtlCheck
 {
-    public static RtlCaseResult AgainstGolden(string caseName, CzModel model, AccelConfig config, IReadOnlyList<short[]> inputs, int stall = 0, int actFrac = 8)
+    public static RtlCaseResult AgainstGolden(string caseName, CzModel model, AccelConfig config,
+        IReadOnlyList<short[]> inputs, int stall = 0, int actFrac = 8)
     {
         var dir = RtlWorkspace.NewDirectory(caseName, deleteAtExit: false);
         var imageDir = Path.Combine(dir, "image");
@@ -33,14 +34,16 @@ public static class RtlCheck
             if (difference is not null)
             {
                 KeepRtl(bench, dir);
-                throw new Xunit.Sdk.XunitException($"{caseName}: RTL differs from the golden model: {difference}.{Where(imageDir, inputs, stall)}");
+                throw new Xunit.Sdk.XunitException(
+                    $"{caseName}: RTL differs from the golden model: {difference}.{Where(imageDir, inputs, stall)}");
             }
             var simulated = new Simulator(image).RunBatch(inputs);
             var cycleDifference = FirstCycleDifference(image, simulated, rtl);
             if (cycleDifference is not null)
             {
                 KeepRtl(bench, dir);
-                throw new Xunit.Sdk.XunitException($"{caseName}: RTL cycles differ from the cycle simulator: {cycleDifference}.{Where(imageDir, inputs, stall)}");
+                throw new Xunit.Sdk.XunitException($"{caseName}: RTL cycles differ from the cycle simulator: " +
+                    $"{cycleDifference}.{Where(imageDir, inputs, stall)}");
             }
             RtlWorkspace.TryDelete(dir);
             return new RtlCaseResult(image, golden, rtl);
@@ -65,7 +68,8 @@ public static class RtlCheck
             for (int l = 0; l < image.Layers.Count; l++)
             {
                 var expected = golden[r].LayerOutputs[l];
-                if (OutputComparison.FirstInLayer(run, l, image.Layers[l].Name, pes, expected, rtl.LayerOutputs[r][l]) is { } d)
+                var rtlLayer = rtl.LayerOutputs[r][l];
+                if (OutputComparison.FirstInLayer(run, l, image.Layers[l].Name, pes, expected, rtlLayer) is { } d)
                     return d.Describe();
             }
             var stream = OutputComparison.FirstInLayer<short>(
@@ -88,7 +92,8 @@ public static class RtlCheck
                 if (rl is null)
                     return $"{run}layer {l} ('{image.Layers[l].Name}'): the RTL trace has no EIEC_LAYER line";
                 if (rl.Scan != layers[l].ScanCycles || rl.WriteBack != layers[l].WbCycles)
-                    return $"{run}layer {l} ('{image.Layers[l].Name}'): simulator SCAN {layers[l].ScanCycles} + WB {layers[l].WbCycles} cycles, " +
+                    return $"{run}layer {l} ('{image.Layers[l].Name}'): " +
+                           $"simulator SCAN {layers[l].ScanCycles} + WB {layers[l].WbCycles} cycles, " +
                            $"RTL SCAN {rl.Scan} + WB {rl.WriteBack}";
             }
             long total = layers.Sum(x => x.Cycles);
@@ -113,7 +118,8 @@ public static class RtlCheck
         {
             var target = Directory.CreateDirectory(Path.Combine(caseDir, "rtl")).FullName;
             if (Directory.Exists(bench.RtlDirectory))
-                foreach (var f in Directory.GetFiles(bench.RtlDirectory)) File.Copy(f, Path.Combine(target, Path.GetFileName(f)), overwrite: true);
+                foreach (var f in Directory.GetFiles(bench.RtlDirectory))
+                    File.Copy(f, Path.Combine(target, Path.GetFileName(f)), overwrite: true);
         }
         catch (IOException) { }
     }

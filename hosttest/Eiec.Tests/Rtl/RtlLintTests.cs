@@ -16,8 +16,10 @@ public class RtlLintTests
         { "pes3-fifo2", Images.Small(3, 2) },
         { "pes5-fifo3", Images.Small(5, 3) },
         { "pes64-paper", new AccelConfig() },
-        { "pes17-wide", new AccelConfig { Pes = 17, FifoDepth = 256, WordBits = 16, CodeBits = 3, IndexBits = 5, PointerBits = 12, AccumulatorBits = 32, MaxLayers = 1 }.Validated() },
-        { "pes2-one-entry-words", new AccelConfig { Pes = 2, WordBits = 8, AccumulatorBits = 63, MaxLayers = 3 }.Validated() },
+        { "pes17-wide", new AccelConfig { Pes = 17, FifoDepth = 256, WordBits = 16, CodeBits = 3, IndexBits = 5,
+            PointerBits = 12, AccumulatorBits = 32, MaxLayers = 1 }.Validated() },
+        { "pes2-one-entry-words",
+            new AccelConfig { Pes = 2, WordBits = 8, AccumulatorBits = 63, MaxLayers = 3 }.Validated() },
     };
 
     [Theory]
@@ -35,7 +37,8 @@ public class RtlLintTests
         var result = ExternalTool.Run("verilator", args, dir, TimeSpan.FromMinutes(5));
 
         (result.ExitCode == 0 && result.Output.Trim().Length == 0).Should().BeTrue(
-            $"verilator -Wall must print nothing for {name}; exit {result.ExitCode}, output in {dir}:\n{result.Tail(40)}");
+            $"verilator -Wall must print nothing for {name}; exit {result.ExitCode}, output in {dir}:\n" +
+            result.Tail(40));
         RtlWorkspace.TryDelete(dir);
     }
 }

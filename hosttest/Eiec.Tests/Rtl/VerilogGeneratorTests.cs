@@ -26,7 +26,8 @@ public partial class VerilogGeneratorTests
             if (f.Name.EndsWith(".v", StringComparison.Ordinal))
             {
                 var modules = ModuleRegex().Matches(f.Text).Select(m => m.Groups[1].Value).ToList();
-                modules.Should().Equal([Path.GetFileNameWithoutExtension(f.Name)], $"{f.Name} holds exactly its own module");
+                modules.Should().Equal([Path.GetFileNameWithoutExtension(f.Name)],
+                    $"{f.Name} holds exactly its own module");
             }
         }
     }
@@ -37,7 +38,8 @@ public partial class VerilogGeneratorTests
         var a = VerilogGenerator.Generate(new AccelConfig(), "paper");
         var b = VerilogGenerator.Generate(new AccelConfig(), "paper");
         a.Should().Equal(b);
-        string.Concat(a.Select(f => f.Text)).Should().NotContain(Path.GetTempPath()).And.NotContain(Environment.CurrentDirectory);
+        string.Concat(a.Select(f => f.Text)).Should().NotContain(Path.GetTempPath())
+            .And.NotContain(Environment.CurrentDirectory);
     }
 
     [Theory]
@@ -57,9 +59,12 @@ public partial class VerilogGeneratorTests
         var config = new AccelConfig { Pes = 48, FifoDepth = 5, AccumulatorBits = 40 }.Validated();
         var header = VerilogGenerator.Generate(config, "x").Single(f => f.Name == VerilogGenerator.ConfigHeader).Text;
 
-        header.Should().Contain("`define EIE_PES 48 ").And.Contain("`define EIE_FIFO_DEPTH 5 ").And.Contain("`define EIE_ACC_BITS 40 ")
-            .And.Contain($"`define EIE_SPMAT_DEPTH {config.SpmatWords} ").And.Contain($"`define EIE_ACT_DEPTH {config.ActivationDepth} ")
-            .And.Contain($"`define EIE_PTR_DEPTH {config.PointerBankDepth} ").And.Contain($"`define EIE_COL_BITS {config.RowColumnBits} ")
+        header.Should().Contain("`define EIE_PES 48 ").And.Contain("`define EIE_FIFO_DEPTH 5 ")
+            .And.Contain("`define EIE_ACC_BITS 40 ")
+            .And.Contain($"`define EIE_SPMAT_DEPTH {config.SpmatWords} ")
+            .And.Contain($"`define EIE_ACT_DEPTH {config.ActivationDepth} ")
+            .And.Contain($"`define EIE_PTR_DEPTH {config.PointerBankDepth} ")
+            .And.Contain($"`define EIE_COL_BITS {config.RowColumnBits} ")
             .And.Contain("`define EIE_LNZD_LEVELS 3 ");
     }
 
@@ -82,8 +87,14 @@ public partial class VerilogGeneratorTests
     {
         // The RTL builds MEM_DIR + EIE_FILE_PE_PREFIX + three digits + "_" + EIE_FILE_<kind> (eie_pe.v).
         var header = new HdlParameters(new AccelConfig()).Defines.ToDictionary(d => d.Name, d => d.Value.Trim('"'));
-        foreach (var (kind, define) in new[] { (ImageFiles.Spmat, "EIE_FILE_SPMAT"), (ImageFiles.PtrEven, "EIE_FILE_PTR_EVEN"), (ImageFiles.PtrOdd, "EIE_FILE_PTR_ODD"), (ImageFiles.Bias, "EIE_FILE_BIAS") })
-            $"{ImageFiles.MemoryDir}/{header["EIE_FILE_PE_PREFIX"]}{pe:000}_{header[define]}".Should().Be(ImageFiles.PeMemory(pe, kind));
+        var kinds = new[]
+        {
+            (ImageFiles.Spmat, "EIE_FILE_SPMAT"), (ImageFiles.PtrEven, "EIE_FILE_PTR_EVEN"),
+            (ImageFiles.PtrOdd, "EIE_FILE_PTR_ODD"), (ImageFiles.Bias, "EIE_FILE_BIAS"),
+        };
+        foreach (var (kind, define) in kinds)
+            $"{ImageFiles.MemoryDir}/{header["EIE_FILE_PE_PREFIX"]}{pe:000}_{header[define]}"
+                .Should().Be(ImageFiles.PeMemory(pe, kind));
         $"{ImageFiles.MemoryDir}/{header["EIE_FILE_LAYERS"]}".Should().Be(ImageFiles.LayerTable);
         $"{ImageFiles.MemoryDir}/{header["EIE_FILE_CODEBOOK"]}".Should().Be(ImageFiles.Codebook);
     }
@@ -169,8 +180,8 @@ public partial class VerilogGeneratorTests
         foreach (var f in VerilogGenerator.Generate(Images.Small(2), "files-f"))
             File.WriteAllText(Path.Combine(dir, f.Name), f.Text);
 
-        var result = ExternalTool.Run("iverilog", ["-g2012", "-I", ".", "-s", VerilogGenerator.TopModule, "-o", "top.vvp",
-            "-c", VerilogGenerator.FileList], dir, TimeSpan.FromMinutes(2));
+        var result = ExternalTool.Run("iverilog", ["-g2012", "-I", ".", "-s", VerilogGenerator.TopModule,
+            "-o", "top.vvp", "-c", VerilogGenerator.FileList], dir, TimeSpan.FromMinutes(2));
 
         (result.ExitCode == 0 && result.Output.Trim().Length == 0).Should()
             .BeTrue($"iverilog -c files.f in {dir}:\n{result.Tail()}");
