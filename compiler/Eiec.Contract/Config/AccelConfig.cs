@@ -106,7 +106,8 @@ public sealed record AccelConfig
     /// <summary>Codebook ROM depth: MaxLayers × CodebookSize (layer l, code v at l · CodebookSize + v).</summary>
     [JsonIgnore] public int CodebookDepth => MaxLayers * CodebookSize;
     /// <summary>Levels of the control unit's 4-ary leading-non-zero detection tree: ceil(log4 Pes), >= 1.</summary>
-    [JsonIgnore] public int LnzdLevels
+    [JsonIgnore]
+    public int LnzdLevels
     {
         get
         {

@@ -263,7 +263,8 @@ public class BadInputTests
         // so they are rewritten from the edited configuration (1 GiB of activation SRAM per PE).
         var json = JsonNode.Parse(text)!.AsObject();
         var config = json["accelerator"].Deserialize<AccelConfig>(ImageJson.Options)!
-            with { ActivationSramBytes = 1 << 30 };
+            with
+        { ActivationSramBytes = 1 << 30 };
         json["accelerator"] = JsonSerializer.SerializeToNode(config, ImageJson.Options);
         File.WriteAllText(manifest, json.ToJsonString(ImageJson.Options));
         var memory = GC.GetTotalAllocatedBytes();

@@ -137,15 +137,15 @@ public sealed class RtlBench
                     run = (int)N(1) + 1;
                     break;
                 case "EIEC_WB":
-                {
-                    int layer = (int)N(1), pe = (int)N(2), row = (int)N(3);
-                    long index = (long)row * pes + pe;
-                    if (run >= runs || layer >= layers.Count)
-                        throw new InvalidOperationException(
-                            $"unexpected trace line '{raw.Trim()}' (run {run}) in {imageDir}/vvp.log");
-                    if (index < layers[layer].Outputs) layerOutputs[run][layer][index] = checked((short)N(4));
-                    break;
-                }
+                    {
+                        int layer = (int)N(1), pe = (int)N(2), row = (int)N(3);
+                        long index = (long)row * pes + pe;
+                        if (run >= runs || layer >= layers.Count)
+                            throw new InvalidOperationException(
+                                $"unexpected trace line '{raw.Trim()}' (run {run}) in {imageDir}/vvp.log");
+                        if (index < layers[layer].Outputs) layerOutputs[run][layer][index] = checked((short)N(4));
+                        break;
+                    }
                 case "EIEC_LAYER":
                     if (run < runs) layerCycles[run][(int)N(1)] = new RtlLayerCycles(N(2), N(3));
                     break;
