@@ -288,16 +288,7 @@ public static class EiecToolchain
         if (request.Normalization is { } input) dense = dense with { Input = input };
         var loaded = clock.Elapsed;
 
-        var options = new CompressionOptions { CodebookBits = request.CodebookBits, Scope = request.Scope };
-        if (request.Density is { } d)
-        {
-            if (request.PruneConfigPath is not null)
-                throw new EiecException(
-                    "--density and --config both given; put the default density in the config file (density: …)");
-            options = options with { Density = d };
-        }
-        if (request.PruneConfigPath is { } configPath)
-            options = PruneConfig.Load(configPath).Apply(options, dense.Layers.Select(l => l.Name), configPath);
+        var options = CompressionOptionsFor(request, dense);
 
         CompressionResult result;
         if (request.DataPath is { } dataPath)
@@ -484,13 +475,12 @@ public static class EiecToolchain
         }
     }
 
-    /// <summary>The dense model (with the request's normalization), the pruning options and the data
-    /// splits (null without data) that pruning alone and the compression sweep start from.</summary>
-    private static (DenseModel Dense, CompressionOptions Options, DatasetSplits? Splits) LoadForCompression(
-        CompressRequest request)
+    /// <summary>
+    /// The pruning and sharing options of a compress request: one density for every layer, or a prune.yaml
+    /// (per-layer densities), never both.
+    /// </summary>
+    private static CompressionOptions CompressionOptionsFor(CompressRequest request, DenseModel dense)
     {
-        var dense = DenseModelLoader.Load(request.ModelPath);
-        if (request.Normalization is { } input) dense = dense with { Input = input };
         var options = new CompressionOptions { CodebookBits = request.CodebookBits, Scope = request.Scope };
         if (request.Density is { } d)
         {
@@ -501,6 +491,17 @@ public static class EiecToolchain
         }
         if (request.PruneConfigPath is { } configPath)
             options = PruneConfig.Load(configPath).Apply(options, dense.Layers.Select(l => l.Name), configPath);
+        return options;
+    }
+
+    /// <summary>The dense model (with the request's normalization), the pruning options and the data
+    /// splits (null without data) that pruning alone and the compression sweep start from.</summary>
+    private static (DenseModel Dense, CompressionOptions Options, DatasetSplits? Splits) LoadForCompression(
+        CompressRequest request)
+    {
+        var dense = DenseModelLoader.Load(request.ModelPath);
+        if (request.Normalization is { } input) dense = dense with { Input = input };
+        var options = CompressionOptionsFor(request, dense);
         DatasetSplits? splits = null;
         if (request.DataPath is { } dataPath)
         {
