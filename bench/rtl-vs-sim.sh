@@ -126,10 +126,12 @@ record sim_simulate "$(sed -E 's/.*simulate ([0-9.]+) ms.*/\1/' <<< "$rep" | awk
 echo "eiec sim: process wall ${ts[*]} s; in-process $rep"
 
 # ---- Verilator: the generated RTL + bench/verilator/eie_harness.cpp, single-threaded ----
+# The RTL sources in compile order: the file list eiec writes beside them (comment lines skipped).
+mapfile -t rtl_files < <(grep -v '^//' "$img/rtl/files.f" | sed "s|^|$img/rtl/|")
 vflags=(--cc --exe --build -O3 --x-assign fast --x-initial fast -j "$(nproc)" -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
         --top-module eie_top -I"$img/rtl" --Mdir "$dir/verilator/obj" -o "$dir/verilator/eie_vsim")
-echo "verilator ${vflags[*]} $img/rtl/eie_*.v bench/verilator/eie_harness.cpp" | sed "s|$root/||g"
-must "$dir/verilator/build.log" verilator "${vflags[@]}" "$img"/rtl/eie_*.v "$root/bench/verilator/eie_harness.cpp"
+echo "verilator ${vflags[*]} (rtl/files.f) bench/verilator/eie_harness.cpp" | sed "s|$root/||g"
+must "$dir/verilator/build.log" verilator "${vflags[@]}" "${rtl_files[@]}" "$root/bench/verilator/eie_harness.cpp"
 record verilator_compile "$T"
 ts=(); vl=(); vs=(); vw=()
 for i in $(seq "$RUNS"); do
@@ -150,8 +152,8 @@ echo "verilator: process wall ${ts[*]} s; in-process load ${vl[*]} s, simulate $
 
 # ---- Icarus: hosttest/tb/eie_tb.v (no trace), one run, and one stopped after 20 clocks ----
 iflags=(-g2012 -I "$img/rtl" -o "$dir/icarus/eie_tb.vvp")
-echo "iverilog ${iflags[*]} hosttest/tb/eie_tb.v $img/rtl/eie_*.v" | sed "s|$root/||g"
-must "$dir/icarus/build.log" iverilog "${iflags[@]}" "$root/hosttest/tb/eie_tb.v" "$img"/rtl/eie_*.v
+echo "iverilog ${iflags[*]} hosttest/tb/eie_tb.v (rtl/files.f)" | sed "s|$root/||g"
+must "$dir/icarus/build.log" iverilog "${iflags[@]}" "$root/hosttest/tb/eie_tb.v" "${rtl_files[@]}"
 record icarus_compile "$T"
 echo "vvp: running (25-40 s for VGG-6 at 64 PEs on a 2-core machine)..."
 must "$dir/icarus-1.log" timeout "$ICARUS_LIMIT" env -C "$img" vvp -n "$dir/icarus/eie_tb.vvp" \
