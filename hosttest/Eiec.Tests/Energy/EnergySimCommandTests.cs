@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Eiec.Cli;
 using Eiec.Tests.Sim;
 using Eiec.Tests.Support;
 
@@ -7,13 +6,8 @@ namespace Eiec.Tests.Energy;
 
 public class EnergySimCommandTests
 {
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = EiecCli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    // The shared in-process runner; its result deconstructs as (exit code, stdout, stderr).
+    private static Support.Cli.Result Cli(params string[] args) => Support.Cli.Run(args);
 
     [Fact]
     public void Should_report_efficiency_figures_and_draw_the_energy_plot_When_sim_gets_plot_and_json()

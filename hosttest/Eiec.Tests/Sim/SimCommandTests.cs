@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Eiec.Cli;
 using Eiec.Contract.Npy;
 using Eiec.Golden;
 using Eiec.Sim;
@@ -9,13 +8,8 @@ namespace Eiec.Tests.Sim;
 
 public class SimCommandTests
 {
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = EiecCli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    // The shared in-process runner; its result deconstructs as (exit code, stdout, stderr).
+    private static Support.Cli.Result Cli(params string[] args) => Support.Cli.Run(args);
 
     [Fact]
     public void Should_print_tables_write_json_and_golden_outputs_When_an_int16_input_is_simulated()
