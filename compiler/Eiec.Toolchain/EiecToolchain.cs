@@ -17,6 +17,8 @@ using Eiec.FrontEnd.Gen;
 using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Training;
 using Eiec.Golden;
+using Eiec.Hdl;
+using Eiec.Hdl.Vendor;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Report;
@@ -53,11 +55,14 @@ public static class EiecToolchain
     /// <param name="outputDir">Image directory to write.</param>
     /// <param name="activationFracBits">Fraction bits of the 16-bit activations (docs/fixed-point.md).</param>
     /// <param name="configName">Where the configuration came from, for generated-file headers.</param>
+    /// <param name="rtl">Name prefix and vendor flows of the RTL (docs/rtl.md); null: the plain RTL.</param>
     public static BuildResult Build(
         string modelPath, AccelConfig config, string outputDir,
-        int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults")
+        int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults",
+        RtlOptions? rtl = null)
     {
         var clock = Stopwatch.StartNew();
+        VendorFlows.Check(rtl ?? RtlOptions.Default); // option errors before any work
         var model = CzReader.ReadFor(modelPath, config);
         var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
         var report = BuildReport.From(image.Manifest);
@@ -66,7 +71,7 @@ public static class EiecToolchain
             ImageWriter.Write(image, dir);
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
-            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir));
+            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir), rtl);
         }, ImageSize.Bytes(image.Manifest));
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;

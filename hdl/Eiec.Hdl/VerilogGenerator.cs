@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Eiec.Contract.Config;
 using Eiec.Contract.Image;
 
@@ -14,11 +15,13 @@ namespace Eiec.Hdl;
 /// Every file opens with a provenance header whose lines start with <see cref="ProvenancePrefix"/>.
 /// The register transfers are those of docs/microarchitecture.md; see docs/rtl.md.
 /// </summary>
-public static class VerilogGenerator
+public static partial class VerilogGenerator
 {
     public const string ConfigHeader = "eie_config.vh";
     public const string FileList = "files.f";
     public const string TopModule = "eie_top";
+    /// <summary>The top module's clock port; the vendor constraints put the config's clock on it.</summary>
+    public const string ClockPort = "clk";
     /// <summary>
     /// Provenance lines (tool, config hash, template) start with this, so that tools comparing two
     /// generations (scripts/check-identical.sh) can ignore them. files.f is read by iverilog -c and
@@ -36,24 +39,50 @@ public static class VerilogGenerator
         "eie_spmat_read.v", "eie_arith.v", "eie_act_rw.v", "eie_pe.v", "eie_ccu.v", "eie_top.v",
     ];
 
-    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName)
+    /// <summary>The top module's name for a prefix: the one place every flow and script takes it from.</summary>
+    public static string Top(string prefix = "") => new HdlNames(prefix).Module(TopModule);
+
+    /// <summary>The module files for a prefix, in compile order (what files.f lists).</summary>
+    public static IReadOnlyList<string> Sources(string prefix = "")
+    {
+        var names = new HdlNames(prefix);
+        return ModuleFiles.Select(names.File).ToList();
+    }
+
+    /// <summary>
+    /// The RTL for <paramref name="config"/>. <paramref name="prefix"/> (empty: today's names) goes in
+    /// front of every module, module file, macro and the include guard, so that two configurations
+    /// can be compiled into one design (docs/rtl.md, "Two configurations in one design").
+    /// </summary>
+    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(config);
+        var names = new HdlNames(prefix);
         var name = Sanitize(configName);
         var hash = ConfigHash(config);
         var parameters = new HdlParameters(config);
+        var templates = ModuleFiles.ToDictionary(f => f, Template);
+        var modules = ModuleFiles.Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet();
+        // Macros: the header's, its guard, and any a template defines for itself (none today).
+        var macros = parameters.Defines.Select(d => d.Name).Append(HdlNames.ConfigGuard)
+            .Concat(templates.Values.SelectMany(t => DefinePattern().Matches(t).Select(m => m.Groups[1].Value)))
+            .ToHashSet();
+        var includes = new HashSet<string> { ConfigHeader };
+        string apply(string text) => names.Apply(text, modules, macros, includes);
+        var header = names.File(ConfigHeader);
         var files = new List<GeneratedFile>
         {
-            new(ConfigHeader, Header(name, ConfigHeader, hash, $"{nameof(HdlParameters)}.cs") + ConfigText(parameters)),
+            new(header, Header(name, header, hash, $"{nameof(HdlParameters)}.cs") + apply(ConfigText(parameters))),
         };
         foreach (var file in ModuleFiles)
         {
-            var template = Template(file);
+            var template = templates[file];
             var source = $"Verilog/{file} sha256:{Sha256(template)[..16]}";
-            files.Add(new GeneratedFile(file, Header(name, file, hash, source) + template));
+            var output = names.File(file);
+            files.Add(new GeneratedFile(output, Header(name, output, hash, source) + apply(template)));
         }
         files.Add(new GeneratedFile(FileList,
-            Provenance(name, hash, "module list of VerilogGenerator") + FileListText()));
+            Provenance(name, hash, "module list of VerilogGenerator") + FileListText(names)));
         return files;
     }
 
@@ -76,7 +105,8 @@ public static class VerilogGenerator
         $"{ProvenancePrefix} config {configName} sha256:{hash}\n" +
         $"{ProvenancePrefix} template {template}\n";
 
-    private static string FileListText() => string.Concat(ModuleFiles.Select(f => f + "\n"));
+    private static string FileListText(HdlNames names) =>
+        string.Concat(ModuleFiles.Select(f => names.File(f) + "\n"));
 
     private static string ConfigText(HdlParameters parameters)
     {
@@ -108,7 +138,7 @@ public static class VerilogGenerator
     /// A config name fit for a one-line comment: printable ASCII only, and a path reduced to its
     /// file name so the output never depends on where the tool ran.
     /// </summary>
-    private static string Sanitize(string configName)
+    internal static string Sanitize(string configName)
     {
         var name = configName ?? "";
         int slash = name.LastIndexOfAny(['/', '\\']);
@@ -116,4 +146,7 @@ public static class VerilogGenerator
         var clean = new string(name.Select(ch => ch is >= ' ' and <= '~' ? ch : '_').ToArray()).Trim();
         return clean.Length == 0 ? "(unnamed)" : clean;
     }
+
+    [GeneratedRegex(@"`define\s+([A-Za-z_][A-Za-z0-9_$]*)")]
+    private static partial Regex DefinePattern();
 }
