@@ -3,6 +3,7 @@ using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.Npy;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Gen;
 using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Import.Onnx;
@@ -27,6 +28,7 @@ public static class FuzzTargets
         ["accel"] = bytes => AccelConfigLoader.Parse(Text(bytes), "fuzz.yaml"),
         ["energy"] = bytes => EnergyTable.Parse(Text(bytes), "fuzz.yaml"),
         ["table"] = bytes => BenchmarkTable.Parse(Text(bytes), "fuzz.yaml"),
+        ["prune"] = bytes => PruneConfig.Parse(Text(bytes), "fuzz.yaml"),
     };
 
     /// <summary>Text as the loaders read files (File.ReadAllText: UTF-8, invalid bytes replaced).</summary>
