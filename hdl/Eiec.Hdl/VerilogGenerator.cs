@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Eiec.Contract.Config;
 using Eiec.Contract.Image;
 
@@ -15,13 +14,11 @@ namespace Eiec.Hdl;
 /// Every file opens with a provenance header whose lines start with <see cref="ProvenancePrefix"/>.
 /// The register transfers are those of docs/microarchitecture.md; see docs/rtl.md.
 /// </summary>
-public static partial class VerilogGenerator
+public static class VerilogGenerator
 {
     public const string ConfigHeader = "eie_config.vh";
     public const string FileList = "files.f";
     public const string TopModule = "eie_top";
-    /// <summary>The top module's clock port; the vendor constraints put the config's clock on it.</summary>
-    public const string ClockPort = "clk";
     /// <summary>
     /// Provenance lines (tool, config hash, template) start with this, so that tools comparing two
     /// generations (scripts/check-identical.sh) can ignore them. files.f is read by iverilog -c and
@@ -61,29 +58,20 @@ public static partial class VerilogGenerator
         var name = Sanitize(configName);
         var hash = ConfigHash(config);
         var parameters = new HdlParameters(config);
-        var templates = ModuleFiles.ToDictionary(f => f, Template);
-        var modules = ModuleFiles.Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet();
-        // Macros: the header's, its guard, and any a template defines for itself (none today).
-        var macros = parameters.Defines.Select(d => d.Name).Append(HdlNames.ConfigGuard)
-            .Concat(templates.Values.SelectMany(t => DefinePattern().Matches(t).Select(m => m.Groups[1].Value)))
-            .ToHashSet();
-        var includes = new HashSet<string> { ConfigHeader };
-        string apply(string text) => names.Apply(text, modules, macros, includes);
-        var header = names.File(ConfigHeader);
         var files = new List<GeneratedFile>
         {
-            new(header, Header(name, header, hash, $"{nameof(HdlParameters)}.cs") + apply(ConfigText(parameters))),
+            new(ConfigHeader, Header(name, ConfigHeader, hash, $"{nameof(HdlParameters)}.cs") + ConfigText(parameters)),
         };
         foreach (var file in ModuleFiles)
         {
-            var template = templates[file];
+            var template = Template(file);
             var source = $"Verilog/{file} sha256:{Sha256(template)[..16]}";
-            var output = names.File(file);
-            files.Add(new GeneratedFile(output, Header(name, output, hash, source) + apply(template)));
+            files.Add(new GeneratedFile(file, Header(name, file, hash, source) + template));
         }
         files.Add(new GeneratedFile(FileList,
-            Provenance(name, hash, "module list of VerilogGenerator") + FileListText(names)));
-        return files;
+            Provenance(name, hash, "module list of VerilogGenerator") + FileListText()));
+        // The prefix goes on last, over everything generated, so that every module, file and macro gets it.
+        return names.ApplyTo(files, ModuleFiles.Select(f => Path.GetFileNameWithoutExtension(f)), FileList);
     }
 
     /// <summary>
@@ -105,8 +93,7 @@ public static partial class VerilogGenerator
         $"{ProvenancePrefix} config {configName} sha256:{hash}\n" +
         $"{ProvenancePrefix} template {template}\n";
 
-    private static string FileListText(HdlNames names) =>
-        string.Concat(ModuleFiles.Select(f => names.File(f) + "\n"));
+    private static string FileListText() => string.Concat(ModuleFiles.Select(f => f + "\n"));
 
     private static string ConfigText(HdlParameters parameters)
     {
@@ -146,7 +133,4 @@ public static partial class VerilogGenerator
         var clean = new string(name.Select(ch => ch is >= ' ' and <= '~' ? ch : '_').ToArray()).Trim();
         return clean.Length == 0 ? "(unnamed)" : clean;
     }
-
-    [GeneratedRegex(@"`define\s+([A-Za-z_][A-Za-z0-9_$]*)")]
-    private static partial Regex DefinePattern();
 }

@@ -13,8 +13,8 @@ internal static class RtlWriter
     public static void Write(AccelConfig config, string configName, string directory, RtlOptions? options = null)
     {
         options ??= RtlOptions.Default;
-        var files = VerilogGenerator.Generate(config, configName, options.Prefix)
-            .Concat(VendorFlows.Generate(config, configName, options));
+        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix);
+        var files = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog));
         Directory.CreateDirectory(directory);
         foreach (var file in files)
         {

@@ -23,9 +23,9 @@ public static class FuseSocCore
             filesets:
               rtl:
                 files:
-                  - {d.IncludeHeader}: {"{is_include_file: true}"}
 
             """);
+        foreach (var header in d.IncludeHeaders) t.Append($"      - {header}: {{is_include_file: true}}\n");
         foreach (var source in d.Sources) t.Append($"      - {source}\n");
         t.Append("    file_type: verilogSource\n");
         if (vivado)
@@ -34,13 +34,14 @@ public static class FuseSocCore
         if (quartus)
             t.Append($"  quartus:\n    files:\n      - {QuartusFlow.Directory}/{QuartusFlow.Constraints(d)}\n" +
                 "    file_type: SDC\n");
+        // Every target passes MEM_DIR when the top has it; FuseSoC sets a parameter only when it is given.
+        var parameters = d.HasMemDir ? "\n    parameters: [MEM_DIR]" : "";
         t.Append($"""
 
             targets:
               default:
                 filesets: [rtl]
-                toplevel: {d.Top}
-                parameters: [MEM_DIR]
+                toplevel: {d.Top}{parameters}
               lint:
                 default_tool: verilator
                 filesets: [rtl]
@@ -52,8 +53,7 @@ public static class FuseSocCore
               synth:
                 default_tool: yosys
                 filesets: [rtl]
-                toplevel: {d.Top}
-                parameters: [MEM_DIR]
+                toplevel: {d.Top}{parameters}
                 tools:
                   yosys:
                     arch: xilinx
@@ -64,8 +64,7 @@ public static class FuseSocCore
                   vivado:
                     default_tool: vivado
                     filesets: [rtl, vivado]
-                    toplevel: {d.Top}
-                    parameters: [MEM_DIR]
+                    toplevel: {d.Top}{parameters}
                     tools:
                       vivado:
                         part: {d.Part}
@@ -76,23 +75,23 @@ public static class FuseSocCore
                   quartus:
                     default_tool: quartus
                     filesets: [rtl, quartus]
-                    toplevel: {d.Top}
-                    parameters: [MEM_DIR]
+                    toplevel: {d.Top}{parameters}
                     tools:
                       quartus:
                         family: {d.Family}
                         device: {d.Device}
 
                 """);
-        t.Append("""
+        if (d.HasMemDir)
+            t.Append("""
 
-            parameters:
-              MEM_DIR:
-                datatype: str
-                description: directory of the image's memory files (mem/*.hex), ending in '/'; absolute is safest
-                paramtype: vlogparam
+                parameters:
+                  MEM_DIR:
+                    datatype: str
+                    description: directory of the image's memory files (mem/*.hex), ending in '/'; absolute is safest
+                    paramtype: vlogparam
 
-            """);
+                """);
         return new GeneratedFile(FileName(d), t.ToString());
     }
 }

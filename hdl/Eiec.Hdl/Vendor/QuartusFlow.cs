@@ -59,8 +59,7 @@ public static class QuartusFlow
         t.Append($$"""
             set_global_assignment -name SEARCH_PATH $rtl_dir
             set_global_assignment -name SDC_FILE [file join $here {{Constraints(d)}}]
-            # MEM_DIR ends in '/' and is absolute: $readmemh names are resolved against the project directory.
-            set_parameter -name MEM_DIR "[file normalize $mem_dir]/"
+            {{(d.HasMemDir ? MemDir : "# The top has no MEM_DIR parameter.")}}
             if {!$bitstream} {
                 set_instance_assignment -name VIRTUAL_PIN ON -to *
                 set_instance_assignment -name VIRTUAL_PIN OFF -to {{d.ClockPort}}
@@ -75,6 +74,12 @@ public static class QuartusFlow
             """);
         return t.ToString();
     }
+
+    private const string MemDir =
+        """
+        # MEM_DIR ends in '/' and is absolute: $readmemh names are resolved against the project directory.
+        set_parameter -name MEM_DIR "[file normalize $mem_dir]/"
+        """;
 
     private static string Sdc(VendorDesign d) =>
         d.Header(Constraints(d), "#", nameof(QuartusFlow)) +

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Eiec.Contract.Config;
 using Eiec.Contract.Image;
 
@@ -9,15 +10,17 @@ namespace Eiec.Hdl.Vendor;
 /// top and its clock port, the sources in files.f order, the include header, the clock period, the
 /// device, and the provenance of the generation.
 /// </summary>
-public sealed record VendorDesign
+public sealed partial record VendorDesign
 {
     public required string Top { get; init; }
     public required string ClockPort { get; init; }
     public required double ClockMhz { get; init; }
     /// <summary>The module files, relative to rtl/, in the order files.f lists them.</summary>
     public required IReadOnlyList<string> Sources { get; init; }
-    /// <summary>The config header the sources `include (found through the include path).</summary>
-    public required string IncludeHeader { get; init; }
+    /// <summary>The headers the sources `include (found through the include path), config header first.</summary>
+    public required IReadOnlyList<string> IncludeHeaders { get; init; }
+    /// <summary>Whether the top has the MEM_DIR parameter (the directory of the $readmemh files).</summary>
+    public required bool HasMemDir { get; init; }
     public required int Pes { get; init; }
     public required string Part { get; init; }
     public required string Device { get; init; }
@@ -30,17 +33,30 @@ public sealed record VendorDesign
 
     public string Mhz => ClockMhz.ToString("0.###", CultureInfo.InvariantCulture);
 
-    public static VendorDesign For(AccelConfig config, string configName, RtlOptions options)
+    /// <summary>
+    /// The design of the generated <paramref name="rtl"/>: the top is <see cref="VerilogGenerator.Top"/>, its
+    /// clock port and MEM_DIR parameter are read from the top's generated Verilog, so a new top (the AXI
+    /// wrapper, clocked by aclk) needs no change here.
+    /// </summary>
+    public static VendorDesign For(AccelConfig config, string configName, RtlOptions options,
+        IReadOnlyList<GeneratedFile> rtl)
     {
         var c = config.Validated();
         var device = (options.Device ?? VendorFlows.DefaultDevice).ToUpperInvariant();
+        var top = VerilogGenerator.Top(options.Prefix);
+        var topText = rtl.Single(f => f.Name == top + ".v").Text;
+        var header = new HdlNames(options.Prefix).File(VerilogGenerator.ConfigHeader);
         return new VendorDesign
         {
-            Top = VerilogGenerator.Top(options.Prefix),
-            ClockPort = VerilogGenerator.ClockPort,
+            Top = top,
+            ClockPort = ClockPortPattern().Match(topText) is { Success: true } clock
+                ? clock.Groups[1].Value
+                : throw new InvalidOperationException($"{top}.v has no input port named clk or aclk"),
+            HasMemDir = MemDirPattern().IsMatch(topText),
             ClockMhz = c.ClockMhz,
             Sources = VerilogGenerator.Sources(options.Prefix),
-            IncludeHeader = new HdlNames(options.Prefix).File(VerilogGenerator.ConfigHeader),
+            IncludeHeaders = rtl.Select(f => f.Name).Where(n => n.EndsWith(".vh", StringComparison.Ordinal))
+                .OrderBy(n => n == header ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList(),
             Pes = c.Pes,
             Part = options.Part ?? VendorFlows.DefaultPart,
             Device = device,
@@ -59,4 +75,11 @@ public sealed record VendorDesign
         $"{comment} eiec: tool {ImageManifest.CurrentGenerator}\n" +
         $"{comment} eiec: config {ConfigName} sha256:{ConfigHash}\n" +
         $"{comment} eiec: template {generator}\n";
+
+    // The clock by the names the tops use (eie_top: clk; an AXI top: aclk).
+    [GeneratedRegex(@"\binput\s+(?:wire\s+)?(a?clk)\b")]
+    private static partial Regex ClockPortPattern();
+
+    [GeneratedRegex(@"\bparameter\s+(?:\w+\s+)?MEM_DIR\b")]
+    private static partial Regex MemDirPattern();
 }

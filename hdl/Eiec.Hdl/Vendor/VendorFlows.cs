@@ -30,12 +30,14 @@ public static partial class VendorFlows
     /// Every file of the requested targets, names relative to rtl/ ('/'-separated); empty without a target.
     /// Throws <see cref="EiecException"/> naming the option when the options do not fit together.
     /// </summary>
-    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, RtlOptions options)
+    /// <param name="rtl">The Verilog generated with the same options (<see cref="VerilogGenerator.Generate"/>).</param>
+    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, RtlOptions options,
+        IReadOnlyList<GeneratedFile> rtl)
     {
         ArgumentNullException.ThrowIfNull(options);
         Check(options);
         if (options.Targets.Count == 0) return [];
-        var design = VendorDesign.For(config, configName, options);
+        var design = VendorDesign.For(config, configName, options, rtl);
         var files = new List<GeneratedFile>();
         var targets = options.Targets.Distinct().Order().ToList();
         if (targets.Contains(VendorTarget.Vivado)) files.AddRange(VivadoFlow.Files(design));

@@ -57,10 +57,8 @@ public static class VivadoFlow
             read_xdc [file join $here {{Constraints(d)}}]
             if {$pins_xdc ne ""} { read_xdc $pins_xdc }
 
-            # MEM_DIR ends in '/' and is absolute: Vivado resolves a relative $readmemh name against its run directory.
             set mode [expr {$bitstream ? "default" : "out_of_context"}]
-            synth_design -top $top -part $part -mode $mode -include_dirs [list $rtl_dir] \
-                -generic "MEM_DIR=\"[file normalize $mem_dir]/\""
+            {{Synth(d)}}
             opt_design
             place_design
             route_design
@@ -72,6 +70,14 @@ public static class VivadoFlow
             """);
         return t.ToString();
     }
+
+    private static string Synth(VendorDesign d) => d.HasMemDir
+        ? """
+          # MEM_DIR ends in '/' and is absolute: Vivado resolves a relative $readmemh name elsewhere.
+          synth_design -top $top -part $part -mode $mode -include_dirs [list $rtl_dir] \
+              -generic "MEM_DIR=\"[file normalize $mem_dir]/\""
+          """
+        : "synth_design -top $top -part $part -mode $mode -include_dirs [list $rtl_dir]";
 
     private static string Xdc(VendorDesign d) =>
         d.Header(Constraints(d), "#", nameof(VivadoFlow)) +
@@ -109,8 +115,8 @@ public static class VivadoFlow
         foreach (var source in d.Sources) t.Append($"    [file join $rtl_dir {source}] \\\n");
         t.Append($$"""
             ]
-            add_files -norecurse [file join $rtl_dir {{d.IncludeHeader}}]
-            set_property file_type {Verilog Header} [get_files {{d.IncludeHeader}}]
+            {{string.Join("\n", d.IncludeHeaders.Select(h => $"add_files -norecurse [file join $rtl_dir {h}]\n" +
+                $"set_property file_type {{Verilog Header}} [get_files {h}]"))}}
             set_property include_dirs [list $rtl_dir] [current_fileset]
             set hex [lsort [glob -nocomplain -directory $mem_dir *.hex]]
             if {[llength $hex] > 0} { add_files -norecurse $hex }

@@ -20,6 +20,9 @@ namespace Eiec.Tests.Vendor;
 /// </summary>
 public class TwoConfigDesignTests
 {
+    /// <summary>The PE array's top (behind any bus wrapper), whose handshake ports this bench drives.</summary>
+    private const string ArrayTop = "eie_top";
+
     private sealed record Instance(string Prefix, string Dir, CompiledImage Image, short[] Input);
 
     private static Instance BuildInstance(string root, string prefix, AccelConfig config, CzModel model, int seed)
@@ -131,7 +134,7 @@ public class TwoConfigDesignTests
     {
         var x = i.Prefix.TrimEnd('_');
         var mem = memDir.Length == 0 ? "" : $" #(.MEM_DIR(\"{memDir}\"))";
-        return $"    {VerilogGenerator.Top(i.Prefix)}{mem} u_{x} (\n" +
+        return $"    {new HdlNames(i.Prefix).Module(ArrayTop)}{mem} u_{x} (\n" +
             $"        .clk(clk), .rst_n(rst_n), .start({start}), .busy({x}_busy), .done({x}_done),\n" +
             $"        .in_valid({x}_in_valid), .in_ready({x}_in_ready), .in_data({x}_in_data),\n" +
             $"        .out_valid({x}_out_valid), .out_ready({x}_out_ready), .out_data({x}_out_data),\n" +
