@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Image;
@@ -18,7 +19,7 @@ namespace Eiec.Tests.Vendor;
 /// Without the prefix the two would declare the same modules and `defines and could not share a design.
 /// Each instance runs one vector; its outputs must equal the golden model and its cycles the simulator.
 /// </summary>
-public class TwoConfigDesignTests
+public partial class TwoConfigDesignTests
 {
     /// <summary>The PE array's top (behind any bus wrapper), whose handshake ports this bench drives.</summary>
     private const string ArrayTop = "eie_top";
@@ -108,23 +109,38 @@ public class TwoConfigDesignTests
         log.Split('\n').Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(p => p.Length > 0 && p[0] == tag);
 
+    /// <summary>One port of the array top, as its generated Verilog declares it.</summary>
+    private sealed record Port(string Direction, string Range, string Name);
+
+    /// <summary>The ports this bench drives and reads by name; any other (a load bus) is tied off.</summary>
+    private static readonly HashSet<string> Driven =
+        ["clk", "rst_n", "start", "busy", "done", "in_valid", "in_ready", "in_data", "out_valid", "out_ready",
+         "out_data", "cycles"];
+
+    /// <summary>The array top's ports, read from the instance's generated Verilog.</summary>
+    private static List<Port> Ports(Instance i)
+    {
+        var top = new HdlNames(i.Prefix).Module(ArrayTop);
+        var text = File.ReadAllText(Path.Combine(i.Dir, ImageFiles.RtlDir, top + ".v"));
+        int from = text.IndexOf("module " + top, StringComparison.Ordinal);
+        var header = text[from..text.IndexOf(");", text.IndexOf(") (", from, StringComparison.Ordinal),
+            StringComparison.Ordinal)];
+        // Comments in the port list may say "input" or "output" too.
+        header = string.Join('\n', header.Split('\n').Select(l => l.Split("//")[0]));
+        return PortPattern().Matches(header)
+            .Select(m => new Port(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).ToList();
+    }
+
     /// <summary>A synthesizable module with both tops: what a user's design holding both would be.</summary>
     private static string LintTop(Instance a, Instance b)
     {
         var t = new StringBuilder();
         t.Append($"`include \"{a.Prefix}eie_config.vh\"\n`include \"{b.Prefix}eie_config.vh\"\n");
-        t.Append("module pair_top (\n    input wire clk,\n    input wire rst_n,\n    input wire start,\n");
+        var ports = new List<string> { "input wire clk", "input wire rst_n", "input wire start" };
         foreach (var i in new[] { a, b })
-        {
-            var x = i.Prefix.TrimEnd('_');
-            var act = $"`{i.Prefix}EIE_ACT_BITS";
-            t.Append($"    output wire {x}_busy,\n    output wire {x}_done,\n    input wire {x}_in_valid,\n");
-            t.Append($"    output wire {x}_in_ready,\n    input wire [{act}-1:0] {x}_in_data,\n");
-            t.Append($"    output wire {x}_out_valid,\n    input wire {x}_out_ready,\n");
-            t.Append($"    output wire [{act}-1:0] {x}_out_data,\n    output wire [31:0] {x}_cycles");
-            t.Append(i == a ? ",\n" : "\n");
-        }
-        t.Append(");\n");
+            ports.AddRange(Ports(i).Where(p => p.Name is not ("clk" or "rst_n" or "start"))
+                .Select(p => $"{p.Direction} wire {p.Range} {Tag(i)}_{p.Name}"));
+        t.Append("module pair_top (\n    ").Append(string.Join(",\n    ", ports)).Append("\n);\n");
         foreach (var i in new[] { a, b }) t.Append(Instantiation(i, "start", ""));
         t.Append("endmodule\n");
         return t.ToString();
@@ -132,14 +148,23 @@ public class TwoConfigDesignTests
 
     private static string Instantiation(Instance i, string start, string memDir)
     {
-        var x = i.Prefix.TrimEnd('_');
+        var x = Tag(i);
         var mem = memDir.Length == 0 ? "" : $" #(.MEM_DIR(\"{memDir}\"))";
-        return $"    {new HdlNames(i.Prefix).Module(ArrayTop)}{mem} u_{x} (\n" +
-            $"        .clk(clk), .rst_n(rst_n), .start({start}), .busy({x}_busy), .done({x}_done),\n" +
-            $"        .in_valid({x}_in_valid), .in_ready({x}_in_ready), .in_data({x}_in_data),\n" +
-            $"        .out_valid({x}_out_valid), .out_ready({x}_out_ready), .out_data({x}_out_data),\n" +
-            $"        .cycles({x}_cycles));\n";
+        var pins = Ports(i).Select(p => p.Name switch
+        {
+            "clk" or "rst_n" => $".{p.Name}({p.Name})",
+            "start" => $".start({start})",
+            _ => $".{p.Name}({x}_{p.Name})",
+        });
+        return $"    {new HdlNames(i.Prefix).Module(ArrayTop)}{mem} u_{x} (\n        " +
+            string.Join(",\n        ", pins) + ");\n";
     }
+
+    /// <summary>Ties off the ports the bench does not use: inputs held at 0, outputs left open.</summary>
+    private static string TieOffs(Instance i) => string.Concat(Ports(i).Where(p => !Driven.Contains(p.Name))
+        .Select(p => p.Direction == "input"
+            ? $"    reg {p.Range} {Tag(i)}_{p.Name} = 0;\n"
+            : $"    wire {p.Range} {Tag(i)}_{p.Name};\n"));
 
     /// <summary>
     /// Resets both instances, starts each once it leaves INIT, streams its input vector and prints its
@@ -182,6 +207,7 @@ public class TwoConfigDesignTests
                     integer {{x}}_state = 0, {{x}}_next = 0, {{x}}_outs = 0;
 
                 """);
+            t.Append(TieOffs(i));
             t.Append(Instantiation(i, $"{x}_start", mem));
             t.Append($$"""
                     always @(posedge clk) if (rst_n) begin
@@ -221,4 +247,7 @@ public class TwoConfigDesignTests
     }
 
     private static string Tag(Instance i) => i.Prefix.TrimEnd('_');
+
+    [GeneratedRegex(@"\b(input|output)\s+(?:wire\s+|reg\s+)?(\[[^\]]*\])?\s*([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex PortPattern();
 }
