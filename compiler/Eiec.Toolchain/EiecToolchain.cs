@@ -17,6 +17,7 @@ using Eiec.FrontEnd.Gen;
 using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Training;
 using Eiec.Golden;
+using Eiec.Hdl;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Report;
@@ -71,6 +72,23 @@ public static class EiecToolchain
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;
         return new BuildResult(outputDir, image, report, nnz, pad, kib, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Writes the generated Verilog (and files.f) for a configuration alone, without a model: the
+    /// hardware that runs any model fitting the configuration, loaded at run time (docs/axi.md). The
+    /// directory is replaced atomically, and only if it holds nothing but files eiec generates.
+    /// </summary>
+    public static RtlResult Rtl(AccelConfig config, string outputDir, string configName = "built-in defaults")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validated(configName);
+        var own = VerilogGenerator.Generate(config, configName).Select(f => f.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<string> files = [];
+        AtomicDirectory.Produce(outputDir, dir => files = RtlWriter.Write(config, configName, dir), 0,
+            VerilogGenerator.FileList, own);
+        return new RtlResult(outputDir, files, ConfigHash.Of(config));
     }
 
     /// <summary>

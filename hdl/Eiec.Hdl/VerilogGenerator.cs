@@ -57,11 +57,8 @@ public static class VerilogGenerator
         return files;
     }
 
-    /// <summary>
-    /// A stable hash of the configuration: the first 16 hex digits of the SHA-256 of its settable
-    /// fields as <see cref="AccelConfigLoader.ToYaml"/> writes them (derived values follow from those).
-    /// </summary>
-    public static string ConfigHash(AccelConfig config) => Sha256(AccelConfigLoader.ToYaml(config))[..16];
+    /// <summary>The configuration's identity, <see cref="Contract.Config.ConfigHash"/> (also in image.bin).</summary>
+    public static string ConfigHash(AccelConfig config) => Contract.Config.ConfigHash.Of(config);
 
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

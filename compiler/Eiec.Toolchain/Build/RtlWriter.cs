@@ -6,10 +6,13 @@ namespace Eiec.Toolchain.Build;
 /// <summary>Writes the generated Verilog for a configuration into a directory (out/rtl/); part of a build.</summary>
 internal static class RtlWriter
 {
-    public static void Write(AccelConfig config, string configName, string directory)
+    /// <returns>The names of the files written.</returns>
+    public static IReadOnlyList<string> Write(AccelConfig config, string configName, string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (var file in VerilogGenerator.Generate(config, configName))
+        var files = VerilogGenerator.Generate(config, configName);
+        foreach (var file in files)
             File.WriteAllText(Path.Combine(directory, file.Name), file.Text);
+        return files.Select(f => f.Name).ToList();
     }
 }
