@@ -17,7 +17,8 @@ public static class RtlCommand
             DefaultValueFactory = _ => "rtl",
         };
         var config = new ConfigOptions();
-        var command = new Command("rtl", "Generate the Verilog of the accelerator for a configuration, without a model");
+        var command = new Command("rtl",
+            "Generate the Verilog of the accelerator for a configuration, without a model");
         command.Options.Add(output);
         config.AddTo(command);
         command.SetAction(parse =>

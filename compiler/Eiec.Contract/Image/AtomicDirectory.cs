@@ -14,7 +14,8 @@ public static class AtomicDirectory
     /// <summary>Top-level entries an image directory may hold; anything else belongs to the user.</summary>
     private static readonly HashSet<string> OwnEntries =
     [
-        ImageFiles.Manifest, ImageFiles.Binary, ImageFiles.ReportMarkdown, ImageFiles.ReportJson, ImageFiles.MemoryDir, ImageFiles.RtlDir,
+        ImageFiles.Manifest, ImageFiles.Binary, ImageFiles.ReportMarkdown, ImageFiles.ReportJson,
+        ImageFiles.MemoryDir, ImageFiles.RtlDir,
     ];
 
     /// <summary>The largest output a build may write; beyond it the configuration is almost certainly a typo.</summary>

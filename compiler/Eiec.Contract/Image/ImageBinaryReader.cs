@@ -118,7 +118,8 @@ public static class ImageBinaryReader
             var data = new ulong[memory == ImageBinary.Layers ? words * LayerTableWord.Fields : words];
             if (memory == ImageBinary.Layers)
             {
-                for (int i = 0; i < data.Length; i++, at += 4) data[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
+                for (int i = 0; i < data.Length; i++, at += 4)
+                    data[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
             }
             else
             {

@@ -106,7 +106,8 @@ public static class ImageReader
                 throw new EiecException($"{path}: no section for {Describe(memory, pe)}");
             int count = memory == ImageBinary.Layers ? s.Words.Length / LayerTableWord.Fields : s.Words.Length;
             if (s.Address != 0 || count != entry.Used)
-                throw new EiecException($"{path}: {Describe(memory, pe)} holds words {s.Address}..{s.Address + count}, " +
+                throw new EiecException($"{path}: {Describe(memory, pe)} holds words " +
+                    $"{s.Address}..{s.Address + count}, " +
                     $"but image.json says 0..{entry.Used}; the two files are from different builds");
             return s.Words;
         }

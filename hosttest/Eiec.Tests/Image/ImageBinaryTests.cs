@@ -24,7 +24,8 @@ public class ImageBinaryTests
         return (tmp, tmp.File("out"));
     }
 
-    /// <summary>Plain bit-at-a-time CRC-32 (reflected, polynomial 0xEDB88320), independent of the slicing one.</summary>
+    /// <summary>Plain bit-at-a-time CRC-32 (reflected, polynomial 0xEDB88320), independent of the slicing
+    /// one.</summary>
     private static uint Crc(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFF;
@@ -179,7 +180,8 @@ public class ImageBinaryTests
         using var tmp = new TempDir();
         var r = Support.Cli.Run("rtl", "--pes", "5", "-o", tmp.File("rtl"));
         r.ExitCode.Should().Be(0, r.Stderr);
-        var files = File.ReadAllLines(tmp.File("rtl/files.f")).Where(l => !l.StartsWith("//", StringComparison.Ordinal));
+        var files = File.ReadAllLines(tmp.File("rtl/files.f"))
+            .Where(l => !l.StartsWith("//", StringComparison.Ordinal));
         foreach (var f in files) File.Exists(tmp.File("rtl/" + f)).Should().BeTrue(f);
         File.ReadAllText(tmp.File("rtl/eie_config.vh")).Should().Contain("`define EIE_PES 5 ");
         // The same RTL a build writes for that configuration.
