@@ -72,4 +72,77 @@ public class RtlAxiTopTests
         ShouldEqualGolden(outputs.Take(3).Select(o => o[..10]).ToList(), a, xa);
         ShouldEqualGolden(outputs.Skip(3).ToList(), b, xb);
     }
+
+    [Fact]
+    public void Should_equal_the_simulator_stream_timing_When_a_batch_streams_back_to_back()
+    {
+        var (a, binA) = Model(0);
+        var xs = Inputs(3, 40, 4);
+        var script = new AxiScript().Load(binA, Config.WordBits).Write("CTRL", 1);
+        foreach (var x in xs) script.Vector(x);
+        script.WaitBeats(3 * 4).Read("SPAN").Read("CYCLES").Read("VECTORS");
+        script.Write("CTRL", 3).WaitCycles(Config.ActivationDepth + 10);   // soft reset: SPAN restarts
+        script.Vector(xs[0]).WaitBeats(3 * 5).Read("SPAN").Read("CYCLES");
+        var run = Bench.Value.Run(script, 0, "span");
+
+        var batch = new Eiec.Sim.Simulator(a).RunBatch(xs);
+        var cycles = batch.Results.Select(r => r.Stats.Cycles).ToList();
+        var timing = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, 40, 10, cycles, Config.ClockMhz);
+        var alone = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, 40, 10, [cycles[0]], Config.ClockMhz);
+        run.Values("SPAN").Should().Equal((uint)timing.BatchCycles, (uint)alone.LatencyCycles);
+        run.Values("CYCLES").Should().Equal((uint)cycles[^1], (uint)cycles[0]);
+        run.Values("VECTORS").Should().Equal(4u);
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [.. xs, xs[0]]);
+    }
+
+    [Fact]
+    public void Should_set_an_error_code_and_keep_running_When_tlast_comes_early_or_late()
+    {
+        var (a, binA) = Model(0);
+        var xs = Inputs(4, 40, 3);
+        var script = new AxiScript().Load(binA, Config.WordBits).Write("CTRL", 1);
+        script.Vector(xs[0], beats: 6).WaitBeats(3).Read("ERROR").Read("STATUS").Write("IRQ_CLEAR", 3);
+        script.Vector(xs[1], beats: 12).WaitBeats(6).Read("ERROR").Write("IRQ_CLEAR", 3);
+        script.Vector(xs[2]).WaitBeats(9).Read("ERROR").Read("VECTORS");
+        var run = Bench.Value.Run(script, 5, "tlast");
+
+        run.Values("ERROR").Should().Equal(1u, 2u, 0u);
+        (run.Values("STATUS")[0] & 8).Should().Be(8u, "STATUS.ERROR");
+        run.Values("VECTORS").Should().Equal(3u);
+        // Early: the vector is completed with zeros (6 beats of 4 values kept); late: the extra beats dropped.
+        var cut = xs[0].Select((v, i) => i < 24 ? v : (short)0).ToArray();
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [cut, xs[1], xs[2]]);
+    }
+
+    [Fact]
+    public void Should_recover_and_keep_the_model_When_soft_reset_mid_run()
+    {
+        var (a, binA) = Model(0);
+        var xs = Inputs(5, 40, 2);
+        var script = new AxiScript().Load(binA, Config.WordBits).Write("CTRL", 1);
+        script.Vector(xs[0]).WaitCycles(25).Read("STATUS").Write("CTRL", 3).DropQueued();
+        script.WaitCycles(5).Read("VECTORS").Vector(xs[1]).WaitBeats(3).Read("VECTORS").Read("ERROR");
+        var run = Bench.Value.Run(script, 0, "soft-reset");
+
+        (run.Values("STATUS")[0] & 1).Should().Be(1u, "busy when the reset comes");
+        run.Values("VECTORS").Should().Equal(0u, 1u);
+        run.Values("ERROR").Should().Equal(0u);
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [xs[1]]);
+    }
+
+    [Fact]
+    public void Should_refuse_an_image_for_another_configuration_before_writing_When_the_id_hash_differs()
+    {
+        // The device's ID registers (read in the two-model test) carry this configuration's hash; an image
+        // built for another configuration carries its own, and the host-side check refuses it.
+        var other = Config with { FifoDepth = 4 };
+        using var tmp = new TempDir();
+        Images.CompileToDisk(Images.Random(21, [40, 30, 10], 0.3), other, tmp.File("img"));
+        var bin = File.ReadAllBytes(tmp.File("img/image.bin"));
+        ulong imageHash = BitConverter.ToUInt64(bin, 16);
+        imageHash.Should().Be(ConfigHash.Value(other)).And.NotBe(ConfigHash.Value(Config));
+        var act = () => ImageBinaryReader.Parse(bin, Config, "other/image.bin");
+        act.Should().Throw<Eiec.Contract.Diagnostics.EiecException>()
+            .WithMessage($"other/image.bin: built for configuration sha256:{ConfigHash.Of(other)}*");
+    }
 }
