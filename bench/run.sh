@@ -34,6 +34,7 @@ if $EIEC --help | grep -q "^  sim "; then
   for i in 1 2 3; do timed "eiec sim VGG-6 @64 PEs, run $i" $EIEC sim "$work/vgg6" --input "$work/VGG-6.input.npy"; done
 fi
 bench/table3.sh
+bench/table3-skew.sh
 echo
 echo "## Energy calibration against EIE Table II (docs/energy.md): fresh fit vs the committed table"
 # Reuses table3.sh's layers; fails if the table or bench/energy-counts.json is stale or a held-out

@@ -581,6 +581,8 @@ public static class EiecToolchain
 
     /// <summary>CSC arrays are indexed by 32-bit integers (SciPy's default index type).</summary>
     private const double MaxNonZeros = int.MaxValue / 2;
+    /// <summary>Largest --skew: beyond a CV of 10 a few rows hold everything and the layer is degenerate.</summary>
+    private const double MaxSkew = 10;
 
     /// <summary>
     /// Seeded random compressed models with an input each: a custom MLP, or layers of a benchmark
@@ -592,6 +594,9 @@ public static class EiecToolchain
         var outDir = request.OutputDir;
         if (File.Exists(outDir)) throw new EiecException($"{outDir}: output path is a file, not a directory");
         int s = request.Seed;
+        if (!(request.Skew >= 0 && request.Skew <= MaxSkew))
+            throw new EiecException($"--skew {request.Skew}: must be in [0, {MaxSkew}] (a coefficient of variation " +
+                "of row and column densities; 0 = uniform)");
         var jobs = new List<(string Name, RandomModelSpec Spec, int Inputs, double InputDensity)>();
         if (request.Dims is { } d)
         {
@@ -613,7 +618,7 @@ public static class EiecToolchain
                         $"would keep more than {MaxNonZeros} weights");
             var spec = new RandomModelSpec
             {
-                Dims = widths, WeightDensity = [wd], Seed = s, Bias = request.Bias,
+                Dims = widths, WeightDensity = [wd], Seed = s, Bias = request.Bias, Skew = request.Skew,
                 Name = $"mlp-{string.Join("-", widths)}",
             };
             jobs.Add((spec.Name, spec, widths[0], ad));
@@ -643,7 +648,7 @@ public static class EiecToolchain
                 var spec = new RandomModelSpec
                 {
                     Dims = [row.Inputs, row.Outputs], WeightDensity = [row.WeightDensity], Seed = s,
-                    Bias = request.Bias, ReluOnLast = true, Name = row.Name,
+                    Bias = request.Bias, ReluOnLast = true, Name = row.Name, Skew = request.Skew,
                 };
                 jobs.Add((file, spec, row.Inputs, row.ActivationDensity));
             }
