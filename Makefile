@@ -3,10 +3,11 @@ SHELL := /bin/bash
 DOTNET ?= dotnet
 CONFIGURATION ?= Release
 EIEC := bin/eiec
+EIEC_NATIVE := bin/eiec-native
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: print-build-inputs help build test unit-test iverilog-test example lint synth bench tools clean fuzz
+.PHONY: print-build-inputs help build aot test unit-test iverilog-test example lint synth bench tools clean fuzz
 
 help:
 	@echo "make example        build the tool, then compile, run, simulate and evaluate the bundled LeNet-300-100"
@@ -14,6 +15,7 @@ help:
 	@echo "make iverilog-test  only the generated-RTL tests under Icarus Verilog"
 	@echo "make lint           verilator --lint-only -Wall on generated RTL"
 	@echo "make synth          yosys synth_xilinx of a 64-PE build of the example (LUT/FF/BRAM/DSP)"
+	@echo "make aot            bin/eiec-native: the same tool as a Native AOT executable (faster start, minutes to build)"
 	@echo "make bench          speed and memory benchmarks (minutes)"
 	@echo "make fuzz           AFL++ on every input parser, FUZZ_SECONDS each (default 60); crashes kept"
 
@@ -35,6 +37,23 @@ $(EIEC): $(EIEC_INPUTS)
 	@printf '#!/usr/bin/env bash\n' > $(EIEC)
 	@printf 'exec dotnet "$$(dirname "$$(readlink -f "$$0")")/../build/eiec/eiec.dll" "$$@"\n' >> $(EIEC)
 	@chmod +x $(EIEC)
+
+# The same CLI as one Native AOT executable (issue 12: a whole `eiec sim`/`eiec run` process cheaper than a
+# C++ simulator's; figures in bench/README.md). It starts in a few ms instead of ~0.1 s of .NET start-up.
+# Opt-in, not the default `make build`: the native compile and link take minutes of CPU on every source
+# change (5 min on the shared 2-core development machine at load average 26, against 2 min for the
+# ReadyToRun publish at the same load), need clang and zlib1g-dev (scripts/ensure-tools.sh aot), and would
+# slow `make example`, `make test` and CI for a start-up gain that only matters when a process is run many
+# times. bin/eiec-native links to build/eiec-native/eiec, next to the native libraries (SkiaSharp) the plots
+# load (make follows the link, so the executable's time decides whether it is stale). `make bench` builds it.
+aot: $(EIEC_NATIVE)
+
+$(EIEC_NATIVE): $(EIEC_INPUTS)
+	@scripts/ensure-tools.sh aot
+	$(DOTNET) publish compiler/Eiec.Cli/Eiec.Cli.csproj -c $(CONFIGURATION) -r linux-x64 -p:PublishAot=true \
+		-o build/eiec-native --nologo -v quiet
+	@mkdir -p bin
+	@ln -sfn ../build/eiec-native/eiec $(EIEC_NATIVE)
 
 # The files bin/eiec is rebuilt from, one a line (hosttest's MakefileTests check the list is complete).
 print-build-inputs:
@@ -72,7 +91,7 @@ lint: tools build
 synth: tools build
 	@hdl/scripts/synth.sh
 
-bench: tools build
+bench: tools build aot
 	@bench/run.sh
 
 clean:

@@ -33,6 +33,8 @@ if $EIEC --help | grep -q "^  sim "; then
   echo "## Cycle simulator: VGG-6 at 64 PEs, file loading included (reference: ~0.2 s for a C++ cycle-level simulator)"
   for i in 1 2 3; do timed "eiec sim VGG-6 @64 PEs, run $i" $EIEC sim "$work/vgg6" --input "$work/VGG-6.input.npy"; done
 fi
+# Whole-process CPU time of eiec sim/run: ReadyToRun vs Native AOT (make aot), image.bin vs hex (issue 12).
+bench/process-speed.sh
 bench/table3.sh
 bench/table3-skew.sh
 echo

@@ -5,6 +5,10 @@
 set -euo pipefail
 missing=()
 if [ "${1:-}" = fuzz ]; then command -v afl-fuzz >/dev/null || missing+=(afl++); fi
+if [ "${1:-}" = aot ]; then
+  command -v clang >/dev/null || missing+=(clang)
+  [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+fi
 command -v iverilog >/dev/null || missing+=(iverilog)
 command -v verilator >/dev/null || missing+=(verilator)
 command -v yosys >/dev/null || missing+=(yosys)

@@ -61,7 +61,7 @@ public sealed record BuildReport
         };
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, ImageJson.Options) + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, BuildReportJsonContext.Default.BuildReport) + "\n";
 
     public string ToMarkdown()
     {

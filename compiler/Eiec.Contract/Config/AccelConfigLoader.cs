@@ -1,7 +1,5 @@
 using Eiec.Contract.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Eiec.Contract.Config;
 
@@ -13,10 +11,6 @@ namespace Eiec.Contract.Config;
 /// </summary>
 public static class AccelConfigLoader
 {
-    private static readonly ISerializer Writer = new SerializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     public static AccelConfig Load(string path)
     {
         string text;
@@ -33,10 +27,8 @@ public static class AccelConfigLoader
     /// <summary>Bias memory depth limit (entries per PE).</summary>
     public const int MaxBiasEntries = 1 << 20;
 
-    private static readonly Dictionary<string, System.Reflection.PropertyInfo> Known =
-        typeof(AccelConfig).GetProperties()
-            .Where(p => p.CanWrite)
-            .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p, StringComparer.Ordinal);
+    private static readonly Dictionary<string, AccelConfigField> Known =
+        AccelConfigFields.All.ToDictionary(f => f.Name, f => f, StringComparer.Ordinal);
 
     /// <summary>The keys a config file may set, snake_case.</summary>
     public static IReadOnlyCollection<string> Keys => Known.Keys;
@@ -78,13 +70,12 @@ public static class AccelConfigLoader
                 $"{string.Join(", ", unknown.Select(k => $"'{k.Key}'"))} at line {first.Line}" +
                 $"{NearestName.Suggest(first.Key, Known.Keys)}; known keys: {string.Join(", ", Known.Keys.Order())}");
         }
-        object config = new AccelConfig();
+        var result = new AccelConfig();
         foreach (var entry in entries)
         {
-            var property = Known[entry.Key];
-            property.SetValue(config, ConfigYaml.Convert(entry, property.PropertyType, source, "accelerator config"));
+            var field = Known[entry.Key];
+            result = field.With(result, ConfigYaml.Convert(entry, field.ValueType, source, "accelerator config"));
         }
-        var result = (AccelConfig)config;
         try
         {
             result.Validated(source);
@@ -126,9 +117,7 @@ public static class AccelConfigLoader
     }
 
     /// <summary>The settable fields only (derived values are recomputed on load, never stored).</summary>
-    public static string ToYaml(AccelConfig config) => Writer.Serialize(
-        typeof(AccelConfig).GetProperties().Where(p => p.CanWrite)
-            .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p.GetValue(config)));
+    public static string ToYaml(AccelConfig config) => AccelConfigFields.ToYaml(config);
 
     /// <summary>Applies command-line overrides (null = keep) and re-validates.</summary>
     public static AccelConfig WithOverrides(AccelConfig config, int? pes = null, int? fifoDepth = null,

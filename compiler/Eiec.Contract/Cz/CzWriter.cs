@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Eiec.Contract.Npy;
 using YamlDotNet.Serialization;
@@ -12,7 +13,18 @@ namespace Eiec.Contract.Cz;
 /// </summary>
 public static class CzWriter
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder()
+    private static readonly ISerializer Yaml = CreateSerializer();
+
+    // YamlDotNet's object serializer inspects the manifest classes by reflection (IL3050). The manifest is four
+    // small classes whose public properties are kept for it below, so it works under Native AOT as well
+    // (`make aot`; scripts/check-identical.sh over bin/eiec-native compares the .cz files `eiec gen` writes).
+    // A hand-written emitter would have to restate YamlDotNet's quoting rules to keep the bytes identical.
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "manifest types kept by DynamicDependency")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(CzManifest))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(CzManifestInput))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(CzManifestLayer))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(CzManifestArrays))]
+    private static ISerializer CreateSerializer() => new SerializerBuilder()
         // Quote anything a YAML 1.1 reader (PyYAML) would take for a bool/number/null, e.g. a layer named "no".
         .WithQuotingNecessaryStrings(true)
         .WithNamingConvention(UnderscoredNamingConvention.Instance)

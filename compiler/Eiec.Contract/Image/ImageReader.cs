@@ -20,7 +20,7 @@ public static class ImageReader
         try
         {
             var text = File.ReadAllText(path);
-            manifest = JsonSerializer.Deserialize<ImageManifest>(text, ImageJson.Options);
+            manifest = JsonSerializer.Deserialize(text, ImageJsonContext.Default.ImageManifest);
             using var document = JsonDocument.Parse(text);
             accelerator = document.RootElement.TryGetProperty("accelerator", out var a) ? a.Clone() : default;
         }

@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.FixedPoint;
@@ -107,12 +105,11 @@ public static class ImageValidator
     {
         if (accelerator.ValueKind != JsonValueKind.Object)
             throw new EiecException($"{path}: accelerator is not an object");
-        foreach (var p in DerivedProperties)
+        // What the writer wrote for this configuration, from the same compile-time metadata.
+        var written = JsonSerializer.SerializeToElement(config, ImageJsonContext.Default.AccelConfig);
+        foreach (var key in DerivedKeys)
         {
-            // The key the serializer wrote: an explicit [JsonPropertyName] or the snake_case policy.
-            var key = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
-                      ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name);
-            var expected = JsonSerializer.Serialize(p.GetValue(config), ImageJson.Options);
+            var expected = written.GetProperty(key).GetRawText();
             var actual = accelerator.TryGetProperty(key, out var value) ? value.GetRawText() : "(missing)";
             if (actual != expected)
                 throw new EiecException(
@@ -120,10 +117,14 @@ public static class ImageValidator
         }
     }
 
-    /// <summary>The derived values image.json records: AccelConfig's serialized read-only properties.</summary>
-    private static readonly PropertyInfo[] DerivedProperties = typeof(AccelConfig)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => !p.CanWrite && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+    /// <summary>
+    /// The derived values image.json records: the keys the writer serializes for an AccelConfig (from the
+    /// source-generated metadata, no reflection, so Native AOT keeps it) other than the settable fields.
+    /// </summary>
+    private static readonly string[] DerivedKeys = JsonSerializer
+        .SerializeToElement(new AccelConfig(), ImageJsonContext.Default.AccelConfig)
+        .EnumerateObject().Select(p => p.Name)
+        .Except(AccelConfigFields.All.Select(f => f.Name))
         .ToArray();
 
     /// <summary>Content checks: pointers and decoded rows of every PE and layer.</summary>

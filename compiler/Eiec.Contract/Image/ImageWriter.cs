@@ -38,6 +38,6 @@ public static class ImageWriter
 
         ImageBinaryWriter.Write(image, Path.Combine(directory, ImageFiles.Binary));
         File.WriteAllText(Path.Combine(directory, ImageFiles.Manifest),
-            JsonSerializer.Serialize(image.Manifest, ImageJson.Options) + "\n");
+            JsonSerializer.Serialize(image.Manifest, ImageJsonContext.Default.ImageManifest) + "\n");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Eiec.Contract.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -30,8 +31,7 @@ public static class BenchmarkTable
     {
         try
         {
-            var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<File>(yaml);
+            var file = Deserializer().Deserialize<File>(yaml);
             var layers = file?.Layers ?? [];
             foreach (var l in layers)
                 if (l.Inputs < 1 || l.Outputs < 1 || l.WeightDensity is <= 0 or > 1
@@ -48,4 +48,15 @@ public static class BenchmarkTable
         catch (Exception e) when (YamlFailure.IsMalformedInput(e)) // YamlDotNet's other failures (issue 11, AFL++)
         { throw new EiecException($"{source}: malformed benchmark table{YamlFailure.Describe(e)}"); }
     }
+
+    private const DynamicallyAccessedMemberTypes Kept =
+        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties;
+
+    // YamlDotNet's object deserializer creates File and BenchmarkLayer by reflection (IL3050); their constructors
+    // and properties are kept for it here, so `eiec gen --layer` works under Native AOT too (`make aot`).
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "table types kept by DynamicDependency")]
+    [DynamicDependency(Kept, typeof(File))]
+    [DynamicDependency(Kept, typeof(BenchmarkLayer))]
+    private static IDeserializer Deserializer() =>
+        new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 }

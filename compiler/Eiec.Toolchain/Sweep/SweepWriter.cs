@@ -46,7 +46,7 @@ public static class SweepWriter
                     double d => d,
                     var x => x.ToString(),
                 };
-            points.Add(o);
+            points.Add((JsonNode)o); // the node itself; Add<T> would wrap it by reflection (Native AOT)
         }
         var root = new JsonObject
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Eiec.Contract.Config;
 
 namespace Eiec.Hdl.Axi;
@@ -104,21 +105,31 @@ public static class AxiRegisterMap
     public static string JsonText(AccelConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var document = new
+        // A JsonNode tree, not anonymous types: serializing it needs no reflection (Native AOT, `make aot`).
+        var document = new JsonObject
         {
-            module = "eie_axi_top",
-            version = $"0x{IdVersion:x8}",
-            config_hash = ConfigHash.Of(config),
-            address_bits = AddressBits,
-            registers = Registers.Select(r => new
+            ["module"] = "eie_axi_top",
+            ["version"] = $"0x{IdVersion:x8}",
+            ["config_hash"] = ConfigHash.Of(config),
+            ["address_bits"] = AddressBits,
+            ["registers"] = JsonList(Registers.Select(r => new JsonObject
             {
-                name = r.Name, offset = $"0x{r.Offset:x2}", access = r.Access, description = r.Description,
-            }),
-            bits = Bits.Select(b => new { name = b.Name, bit = b.Value, description = b.Description }),
-            errors = Errors.Select(e => new { name = e.Name, code = e.Value, description = e.Description }),
+                ["name"] = r.Name, ["offset"] = $"0x{r.Offset:x2}", ["access"] = r.Access,
+                ["description"] = r.Description,
+            })),
+            ["bits"] = JsonList(Bits.Select(b => new JsonObject
+            {
+                ["name"] = b.Name, ["bit"] = b.Value, ["description"] = b.Description,
+            })),
+            ["errors"] = JsonList(Errors.Select(e => new JsonObject
+            {
+                ["name"] = e.Name, ["code"] = e.Value, ["description"] = e.Description,
+            })),
         };
-        return JsonSerializer.Serialize(document, JsonOptions) + "\n";
+        return document.ToJsonString(JsonOptions) + "\n";
     }
+
+    private static JsonArray JsonList(IEnumerable<JsonObject> items) => new([.. items]);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 

@@ -18,18 +18,20 @@ public static class SimReportJson
     public static JsonObject Build(SimStats stats, EnergyReport energy, string image, string model, string input,
                                    long inputSaturations)
     {
+        // Objects are added as JsonNode: JsonArray.Add<T> would wrap a T in a JsonValue by reflection
+        // (not available under Native AOT, `make aot`); the JsonNode overload adds the node itself.
         var layers = new JsonArray();
         foreach (var l in stats.Layers)
         {
             var pes = new JsonArray();
             foreach (var p in l.PeStats)
-                pes.Add(new JsonObject
+                pes.Add((JsonNode)new JsonObject
                 {
                     ["busy"] = p.Busy, ["stalled"] = p.Stalled, ["starved"] = p.Starved, ["drain"] = p.Drain,
                     ["padding"] = p.Padding, ["pointer_reads"] = p.PointerReads,
                     ["spmat_word_reads"] = p.SpmatWordReads, ["queue_occupancy_max"] = p.QueueMax,
                 });
-            layers.Add(new JsonObject
+            layers.Add((JsonNode)new JsonObject
             {
                 ["index"] = l.Index,
                 ["name"] = l.Name,
@@ -66,13 +68,13 @@ public static class SimReportJson
         var perCycle = new JsonArray();
         foreach (var line in energy.Lines)
             if (line.PerCycle)
-                perCycle.Add(new JsonObject
+                perCycle.Add((JsonNode)new JsonObject
                 {
                     ["unit"] = line.Unit, ["kind"] = line.Name, ["unit_cycles"] = line.Count,
                     ["pj_per_cycle"] = line.PjEach, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
                 });
             else
-                actions.Add(new JsonObject
+                actions.Add((JsonNode)new JsonObject
                 {
                     ["action"] = line.Name, ["unit"] = line.Unit, ["count"] = line.Count,
                     ["pj_per_action"] = line.PjEach, ["total_pj"] = line.TotalPj, ["source"] = line.Source,
@@ -88,7 +90,7 @@ public static class SimReportJson
         var flat = new JsonArray();
         foreach (var s in stats.Describe())
         {
-            flat.Add(new JsonObject
+            flat.Add((JsonNode)new JsonObject
             {
                 ["name"] = s.Name, ["value"] = s.Value, ["unit"] = s.Unit, ["description"] = s.Description,
             });
