@@ -59,6 +59,8 @@ public sealed class HdlParameters
             new HdlDefine("EIE_LNZD_LEVELS", I(c.LnzdLevels), "levels of the 4-ary leading-non-zero detection tree"),
             new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages),
                 "arithmetic pipeline stages after issue (E1, E2, E3)"),
+            new HdlDefine("EIE_WB_LATENCY", I(AccelConfig.WriteBackLatency),
+                "write-back: cycles from a row's accumulator read to its activation write (Q1 .. Q4)"),
             new HdlDefine("EIE_LAYER_TABLE_BITS", I(LayerTableWord.Bits), "layer-table word, bits"),
             new HdlDefine("EIE_LT_FIELD_BITS", I(LayerTableWord.FieldBits),
                 "layer-table field, bits; address arithmetic width"),

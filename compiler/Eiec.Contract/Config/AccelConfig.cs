@@ -123,6 +123,12 @@ public sealed record AccelConfig
     /// <summary>Arithmetic pipeline stages after the issue cycle (E1 decode, E2 multiply, E3 add).</summary>
     public const int ArithStages = 3;
 
+    /// <summary>
+    /// Write-back: cycles from a row's accumulator read to its activation write, one per requantizer
+    /// stage (docs/microarchitecture.md, WB). WB(l) takes rows_per_pe + this many cycles.
+    /// </summary>
+    public const int WriteBackLatency = 4;
+
     /// <summary>Activation groups the control unit scans for <paramref name="inputs"/>: ceil(inputs / Pes).</summary>
     public int Groups(int inputs) => (int)((inputs + (long)Pes - 1) / Pes);
     /// <summary>Local rows per PE of a layer of <paramref name="outputs"/>: ceil(outputs / Pes).</summary>

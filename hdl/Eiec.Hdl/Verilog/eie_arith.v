@@ -7,9 +7,11 @@
 //   E3 (t+3): sum = acc[row] + product; write acc[row] <- sum at the end of the cycle.
 // Bypass: the accumulator read in E2 returns the value stored before the write of the same
 // cycle (read-first RAM), so when E3 hits the row that E3 wrote in the previous cycle, it takes
-// that previous sum (registered here as byp_*) instead of the stale RAM output. Rows written two
+// that previous sum (registered here as byp_sum) instead of the stale RAM output. Rows written two
 // or more cycles earlier are already in the RAM. This is the one bypass the document's
 // "E3's own previous result / the write of the cycle before" needs: both name the same value.
+// Whether E3 hits is decided a cycle early, comparing E2's row with E3's (byp_hit), so that E3 holds
+// only a select and the add: the row compare no longer precedes the accumulator's carry chain.
 module eie_arith #(
     parameter MEM_DIR = "mem/"
 ) (
@@ -87,11 +89,10 @@ module eie_arith #(
     reg                 e3_v;
     reg [AW-1:0]        e3_row;
     reg signed [PW-1:0] e3_prod;
-    reg                 byp_v;
-    reg [AW-1:0]        byp_row;
+    reg                 byp_hit;   // E3 writes the row the previous cycle's E3 wrote
     reg [ACC-1:0]       byp_sum;
 
-    wire [ACC-1:0] acc_old  = (byp_v && byp_row == e3_row) ? byp_sum : acc_rdata;
+    wire [ACC-1:0] acc_old  = byp_hit ? byp_sum : acc_rdata;
     wire [ACC-1:0] prod_ext = {{(ACC - PW + 1){e3_prod[PW-1]}}, e3_prod[PW-2:0]};
     wire [ACC-1:0] sum      = acc_old + prod_ext;
 
@@ -104,13 +105,13 @@ module eie_arith #(
         if (!rst_n) begin
             e1_v  <= 1'b0;
             e2_v  <= 1'b0;
-            e3_v  <= 1'b0;
-            byp_v <= 1'b0;
+            e3_v    <= 1'b0;
+            byp_hit <= 1'b0;
         end else begin
-            e1_v  <= issue;
-            e2_v  <= e1_v;
-            e3_v  <= e2_v;
-            byp_v <= e3_v;
+            e1_v    <= issue;
+            e2_v    <= e1_v;
+            e3_v    <= e2_v;
+            byp_hit <= e2_v && e3_v && (e2_row == e3_row);
         end
     end
 
@@ -130,9 +131,6 @@ module eie_arith #(
             e3_row   <= e2_row;
             e3_prod  <= product;
         end
-        if (e3_v) begin
-            byp_row  <= e3_row;
-            byp_sum  <= sum;
-        end
+        if (e3_v) byp_sum <= sum;
     end
 endmodule
