@@ -58,7 +58,7 @@ public sealed class HdlParameters
             new HdlDefine("EIE_COL_BITS", I(c.RowColumnBits), "bits of a column or row index of any layer that fits"),
             new HdlDefine("EIE_LNZD_LEVELS", I(c.LnzdLevels), "levels of the 4-ary leading-non-zero detection tree"),
             new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages),
-                "arithmetic pipeline stages after issue (E1, E2, E3)"),
+                "arithmetic pipeline stages after issue (E1 .. E4)"),
             new HdlDefine("EIE_WB_LATENCY", I(AccelConfig.WriteBackLatency),
                 "write-back: cycles from a row's accumulator read to its activation write (Q1 .. Q4)"),
             new HdlDefine("EIE_LAYER_TABLE_BITS", I(LayerTableWord.Bits), "layer-table word, bits"),

@@ -68,7 +68,7 @@ public sealed class Pe
         else _drain++;
 
         // (Step numbers are docs/microarchitecture.md's "processing element" list.)
-        // 4. Arithmetic: E3 write, E2 multiply and accumulator read, E1 decode of the held SRAM word.
+        // 4. Arithmetic: E4 write, E3 accumulator read, E2/E3 multiply, E1 decode of the held SRAM word.
         Arith.Tick(Spm.Word);
         // 1. Sparse-matrix read: issue spm_ptr into E1; take the next column when this one ends.
         bool take = Spm.Tick(Ptr, Arith);

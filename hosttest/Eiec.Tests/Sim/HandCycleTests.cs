@@ -6,7 +6,7 @@ namespace Eiec.Tests.Sim;
 /// <summary>
 /// Cycle counts derived by hand from docs/microarchitecture.md, cycle by cycle. Notation: "bc j" =
 /// the control unit broadcasts column j; "pop j" = pointer read of j; "take" = the sparse-matrix read
-/// unit takes the column register; "iss e" = entry e issues; E1/E2/E3 = pipeline stages; "bus j" = pair j
+/// unit takes the column register; "iss e" = entry e issues; E1..E4 = pipeline stages; "bus j" = pair j
 /// is on the registered broadcast bus (the queue takes it at the end of that cycle). The end of SCAN is
 /// registered: SCAN ends one cycle after the first cycle that starts with ccu_done, the bus empty and
 /// every PE idle. WB takes rows_per_pe + 4 cycles (the requantizer's four stages).
@@ -34,31 +34,32 @@ public class HandCycleTests
     ///   7                                iss 1, E1 0                  busy
     ///   8                                iss 2 (last), E1 1, E2 0     busy
     ///   9                                E1 2, E2 1, E3 0             drain
-    ///  10                                E2 2, E3 1                   drain
-    ///  11                                E3 2                         drain
-    ///  12    ccu_done, bus empty and PE idle at the start            starved
-    ///  13    (registered) SCAN ends                                  starved
+    ///  10                                E2 2, E3 1, E4 0             drain
+    ///  11                                E3 2, E4 1                   drain
+    ///  12                                E4 2                         drain
+    ///  13    ccu_done, bus empty and PE idle at the start            starved
+    ///  14    (registered) SCAN ends                                  starved
     /// </code>
-    /// scan = 14; WB = rows_per_pe + 4 = 7; total 21.
+    /// scan = 15; WB = rows_per_pe + 4 = 7; total 22.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines))]
-    public void Should_take_14_scan_and_7_write_back_cycles_When_one_PE_has_one_column_of_3_entries(SimEngine engine)
+    public void Should_take_15_scan_and_7_write_back_cycles_When_one_PE_has_one_column_of_3_entries(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(3, [(0, 1), (1, 2), (2, 3)]);
         var result = Run(tmp, model, 1, 8, [256], engine);
         var layer = result.Stats.Layers[0];
-        layer.ScanCycles.Should().Be(14);
+        layer.ScanCycles.Should().Be(15);
         layer.WbCycles.Should().Be(7);
-        result.Stats.Cycles.Should().Be(21);
+        result.Stats.Cycles.Should().Be(22);
         var pe = layer.PeStats[0];
-        (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((3, 0, 5, 6));
+        (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((3, 0, 5, 7));
         pe.SpmatWordReads.Should().Be(1);
         pe.PointerReads.Should().Be(1);
         layer.Broadcasts.Should().Be(1);
         layer.IdealScanCycles.Should().Be(3);
-        layer.LoadBalanceEfficiency.Should().BeApproximately(3.0 / 14, 1e-12);
+        layer.LoadBalanceEfficiency.Should().BeApproximately(3.0 / 15, 1e-12);
     }
 
     /// <summary>
@@ -122,25 +123,26 @@ public class HandCycleTests
     ///   7                                              1 (bus j=1): E1 0                      drain
     ///   8                                              1: pop j=1, E2 0                       drain
     ///   9                                              0: take [1,2), E3 0                    drain
-    ///  10                                              iss 1 (held word: no read)             busy
+    ///  10                                              iss 1 (held word: no read), E4 0       busy
     ///  11                                              E1 1                                   drain
     ///  12                                              E2 1                                   drain
     ///  13                                              E3 1                                   drain
-    ///  14    ccu_done, bus empty and PE idle at the start                                     starved
-    ///  15    SCAN ends (registered)                                                           starved
+    ///  14                                              E4 1                                   drain
+    ///  15    ccu_done, bus empty and PE idle at the start                                     starved
+    ///  16    SCAN ends (registered)                                                           starved
     /// </code>
-    /// scan = 16; busy 2, stalled 2 (occ = D while the mask is set), starved 5, drain 7; three
+    /// scan = 17; busy 2, stalled 2 (occ = D while the mask is set), starved 5, drain 8; three
     /// broadcast-stall cycles (3, 4, 5).
     /// With depth 2 nothing stalls: bc j=1 in cycle 3 (any_full needs occ + bc = 2 before), bus j=1 and
-    /// pop j=0 in 4, take j=0 and pop j=1 in 5, iss 0 (last) and take j=1 in 6, iss 1 in 7, E3 of entry 1
-    /// in 10, condition in 11, scan = 13: busy 2 (6, 7), stalled 0, starved 5 (0, 1, 2, 11, 12), drain 6
-    /// (3, 4, 5, 8, 9, 10).
+    /// pop j=0 in 4, take j=0 and pop j=1 in 5, iss 0 (last) and take j=1 in 6, iss 1 in 7, E4 of entry 1
+    /// in 11, condition in 12, scan = 14: busy 2 (6, 7), stalled 0, starved 5 (0, 1, 2, 12, 13), drain 7
+    /// (3, 4, 5, 8, 9, 10, 11).
     /// </summary>
     [Theory]
-    [InlineData(SimEngine.Reference, 1, 16, 2, 2, 5, 7, 3)]
-    [InlineData(SimEngine.Reference, 2, 13, 2, 0, 5, 6, 0)]
-    [InlineData(SimEngine.Event, 1, 16, 2, 2, 5, 7, 3)]
-    [InlineData(SimEngine.Event, 2, 13, 2, 0, 5, 6, 0)]
+    [InlineData(SimEngine.Reference, 1, 17, 2, 2, 5, 8, 3)]
+    [InlineData(SimEngine.Reference, 2, 14, 2, 0, 5, 7, 0)]
+    [InlineData(SimEngine.Event, 1, 17, 2, 2, 5, 8, 3)]
+    [InlineData(SimEngine.Event, 2, 14, 2, 0, 5, 7, 0)]
     public void Should_match_the_hand_schedule_When_a_shallow_queue_stalls_the_broadcast(
         SimEngine engine, int depth, int scan, int busy, int stalled, int starved, int drain, int stalls)
     {
@@ -168,12 +170,13 @@ public class HandCycleTests
     ///   7                   E1                                iss 0
     ///   8                   E2                                E1
     ///   9                   E3                                E2
-    ///  10                   idle                              E3
-    ///  11    ccu_done, bus empty, both idle
-    ///  12    SCAN ends (registered)
+    ///  10                   E4                                E3
+    ///  11                   idle                              E4
+    ///  12    ccu_done, bus empty, both idle
+    ///  13    SCAN ends (registered)
     /// </code>
-    /// scan = 13; PE 0: busy 1 (6), starved 6 (0, 1, 2, 10, 11, 12), drain 6 (3, 4, 5, 7, 8, 9);
-    /// PE 1: busy 1 (7), starved 5 (0, 1, 2, 11, 12), drain 7 (3, 4, 5, 6, 8, 9, 10). WB: 1 row + 4.
+    /// scan = 14; PE 0: busy 1 (6), starved 6 (0, 1, 2, 11, 12, 13), drain 7 (3, 4, 5, 7, 8, 9, 10);
+    /// PE 1: busy 1 (7), starved 5 (0, 1, 2, 12, 13), drain 8 (3, 4, 5, 6, 8, 9, 10, 11). WB: 1 row + 4.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines))]
@@ -182,11 +185,11 @@ public class HandCycleTests
         using var tmp = new TempDir();
         var model = SimHarness.Columns(2, [(0, 1)], [(1, 3)]);
         var layer = Run(tmp, model, 2, 8, [256, 256], engine).Stats.Layers[0];
-        layer.ScanCycles.Should().Be(13);
+        layer.ScanCycles.Should().Be(14);
         var pe0 = layer.PeStats[0];
-        (pe0.Busy, pe0.Stalled, pe0.Starved, pe0.Drain).Should().Be((1, 0, 6, 6));
+        (pe0.Busy, pe0.Stalled, pe0.Starved, pe0.Drain).Should().Be((1, 0, 6, 7));
         var pe1 = layer.PeStats[1];
-        (pe1.Busy, pe1.Stalled, pe1.Starved, pe1.Drain).Should().Be((1, 0, 5, 7));
+        (pe1.Busy, pe1.Stalled, pe1.Starved, pe1.Drain).Should().Be((1, 0, 5, 8));
         layer.WbCycles.Should().Be(5);
     }
 }

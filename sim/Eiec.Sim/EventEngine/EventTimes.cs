@@ -15,7 +15,7 @@ namespace Eiec.Sim.EventEngine;
 /// <item>any_full in cycle t iff some PE's occupancy at the start of t − 1 (the bus pair included)
 /// plus the broadcast of t − 1, i.e. broadcasts before t − pops before t − 1, reached D: broadcast b
 /// may happen in cycle t iff every PE popped pair b − D before t − 1: any_full = t ≤ max_k P_k(b − D) + 1.</item>
-/// <item>The PE is not idle in [t_b + 1, F): F = T + n + 4 (the last entry leaves E3), or T + 1
+/// <item>The PE is not idle in [t_b + 1, F): F = T + n + 5 (the last entry leaves E4), or T + 1
 /// for an empty column. SCAN ends one cycle after the first cycle c with ccu_done and every PE
 /// idle (the end condition is registered): SCAN takes c + 2 cycles.</item>
 /// </list>
@@ -170,7 +170,7 @@ internal sealed class EventTimes
     /// First idle cycle after a column taken in cycle <paramref name="take"/> with
     /// <paramref name="len"/> entries.
     /// </summary>
-    private static int Finish(int take, int len) => len > 0 ? take + len + 4 : take + 1;
+    private static int Finish(int take, int len) => len > 0 ? take + len + 5 : take + 1;
 
     /// <summary>Cycles in [from, until) with cur_mask ≠ 0 (none from ccu_done on).</summary>
     private int WantsIn(int from, int until, int ccuDone)
