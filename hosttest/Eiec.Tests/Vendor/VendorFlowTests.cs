@@ -229,6 +229,24 @@ public class VendorFlowTests
     }
 
     [Fact]
+    public void Should_write_only_the_core_without_vendor_targets_When_the_target_is_fusesoc()
+    {
+        using var tmp = new TempDir();
+        var image = Build(tmp, "--target", "FuseSoC");
+        var top = TopOf(image);
+
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(image, "rtl", top + ".core"))));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+
+        Directory.GetDirectories(Path.Combine(image, "rtl")).Should().BeEmpty("no Vivado or Quartus scripts");
+        ((YamlMappingNode)root["targets"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value)
+            .Should().Equal("default", "lint", "synth");
+        ((YamlMappingNode)root["filesets"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value)
+            .Should().Equal("rtl");
+    }
+
+    [Fact]
     public void Should_write_no_vendor_files_When_no_target_is_given()
     {
         using var tmp = new TempDir();
