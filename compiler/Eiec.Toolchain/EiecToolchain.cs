@@ -79,6 +79,29 @@ public static class EiecToolchain
     }
 
     /// <summary>
+    /// Writes the generated Verilog (and files.f) for a configuration alone, without a model: the
+    /// hardware that runs any model fitting the configuration, loaded at run time (docs/axi.md). The
+    /// directory is replaced atomically, and only if it holds nothing but files eiec generates.
+    /// </summary>
+    /// <param name="options">Module/macro prefix and vendor flows, as for <see cref="Build"/>.</param>
+    public static RtlResult Rtl(AccelConfig config, string outputDir, string configName = "built-in defaults",
+        RtlOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= RtlOptions.Default;
+        VendorFlows.Check(options);
+        config.Validated(configName);
+        // What this command writes, by top-level entry (vendor flows sit in subdirectories: vivado/, quartus/).
+        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix);
+        var own = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog))
+            .Select(f => f.Name.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<string> files = [];
+        AtomicDirectory.Produce(outputDir, dir => files = RtlWriter.Write(config, configName, dir, options), 0,
+            VerilogGenerator.FileList, own);
+        return new RtlResult(outputDir, files, ConfigHash.Of(config));
+    }
+
+    /// <summary>
     /// Runs the fixed-point golden model on an image read from disk, for every input vector;
     /// optionally compares with the float reference of a .cz, benchmarks, and writes the outputs.
     /// </summary>

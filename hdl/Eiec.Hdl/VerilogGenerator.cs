@@ -18,7 +18,7 @@ public static class VerilogGenerator
 {
     public const string ConfigHeader = "eie_config.vh";
     public const string FileList = "files.f";
-    public const string TopModule = "eie_top";
+    public const string TopModule = "eie_axi_top";
     /// <summary>
     /// Provenance lines (tool, config hash, template) start with this, so that tools comparing two
     /// generations (scripts/check-identical.sh) can ignore them. files.f is read by iverilog -c and
@@ -34,6 +34,7 @@ public static class VerilogGenerator
     [
         "eie_sram_1r1w.v", "eie_rom_sync.v", "eie_rom_comb.v", "eie_lnzd.v", "eie_act_queue.v", "eie_ptr_read.v",
         "eie_spmat_read.v", "eie_arith.v", "eie_act_rw.v", "eie_pe.v", "eie_ccu.v", "eie_top.v",
+        "eie_axi_top.v",
     ];
 
     /// <summary>The top module's name for a prefix: the one place every flow and script takes it from.</summary>
@@ -68,17 +69,22 @@ public static class VerilogGenerator
             var source = $"Verilog/{file} sha256:{Sha256(template)[..16]}";
             files.Add(new GeneratedFile(file, Header(name, file, hash, source) + template));
         }
+        // The register map of eie_axi_top, from its one source (Axi.AxiRegisterMap; docs/axi.md).
+        files.Add(new GeneratedFile(Axi.AxiRegisterMap.VerilogHeader,
+            Header(name, Axi.AxiRegisterMap.VerilogHeader, hash, "Axi/AxiRegisterMap.cs") +
+            Axi.AxiRegisterMap.VerilogText()));
+        files.Add(new GeneratedFile(Axi.AxiRegisterMap.CHeader,
+            Header(name, Axi.AxiRegisterMap.CHeader, hash, "Axi/AxiRegisterMap.cs") +
+            Axi.AxiRegisterMap.CText(config)));
+        files.Add(new GeneratedFile(Axi.AxiRegisterMap.Json, Axi.AxiRegisterMap.JsonText(config)));
         files.Add(new GeneratedFile(FileList,
             Provenance(name, hash, "module list of VerilogGenerator") + FileListText()));
         // The prefix goes on last, over everything generated, so that every module, file and macro gets it.
         return names.ApplyTo(files, ModuleFiles.Select(f => Path.GetFileNameWithoutExtension(f)), FileList);
     }
 
-    /// <summary>
-    /// A stable hash of the configuration: the first 16 hex digits of the SHA-256 of its settable
-    /// fields as <see cref="AccelConfigLoader.ToYaml"/> writes them (derived values follow from those).
-    /// </summary>
-    public static string ConfigHash(AccelConfig config) => Sha256(AccelConfigLoader.ToYaml(config))[..16];
+    /// <summary>The configuration's identity, <see cref="Contract.Config.ConfigHash"/> (also in image.bin).</summary>
+    public static string ConfigHash(AccelConfig config) => Contract.Config.ConfigHash.Of(config);
 
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -10,18 +10,23 @@ namespace Eiec.Toolchain.Build;
 /// </summary>
 internal static class RtlWriter
 {
-    public static void Write(AccelConfig config, string configName, string directory, RtlOptions? options = null)
+    /// <returns>The names of the files written ('/'-separated below <paramref name="directory"/>).</returns>
+    public static IReadOnlyList<string> Write(
+        AccelConfig config, string configName, string directory, RtlOptions? options = null)
     {
         options ??= RtlOptions.Default;
         var verilog = VerilogGenerator.Generate(config, configName, options.Prefix);
         var files = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog));
         Directory.CreateDirectory(directory);
+        var written = new List<string>();
         foreach (var file in files)
         {
             // Vendor files carry a '/'-separated subdirectory (vivado/build.tcl).
             var path = Path.Combine(directory, file.Name.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, file.Text);
+            written.Add(file.Name);
         }
+        return written;
     }
 }
