@@ -35,8 +35,11 @@ public partial class HdlNamesTests
         modules.Should().Contain(["eie_top", "eie_pe", "eie_sram_1r1w"]);
         macros.Should().Contain(["EIE_CONFIG_VH", "EIE_PES", "EIE_ACT_BITS"]);
 
-        files.Select(f => f.Name).Should().Equal(plain.Select(f => f.Name == "files.f" ? f.Name : "cfgB_" + f.Name));
-        foreach (var f in files)
+        // Verilog files (.v, .vh) are renamed; files.f and the software files (a C header, JSON) keep their names.
+        files.Select(f => f.Name).Should().Equal(plain.Select(f => f.Name.EndsWith(".v", StringComparison.Ordinal)
+            || f.Name.EndsWith(".vh", StringComparison.Ordinal) ? "cfgB_" + f.Name : f.Name));
+        foreach (var f in files.Where(f => f.Name.EndsWith(".v", StringComparison.Ordinal)
+            || f.Name.EndsWith(".vh", StringComparison.Ordinal)))
         {
             // The provenance lines name the embedded template the file came from, which keeps its plain name.
             var code = string.Join('\n', f.Text.Split('\n')
@@ -52,7 +55,7 @@ public partial class HdlNamesTests
         files.Single(f => f.Name == "files.f").Text.Split('\n')
             .Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal))
             .Should().OnlyContain(l => l.StartsWith("cfgB_eie_", StringComparison.Ordinal))
-            .And.EndWith("cfgB_eie_top.v");
+            .And.EndWith("cfgB_" + VerilogGenerator.TopModule + ".v");
         files.Where(f => f.Name.EndsWith(".v", StringComparison.Ordinal))
             .Should().OnlyContain(f => f.Text.Contains($"module {Path.GetFileNameWithoutExtension(f.Name)}"));
     }
@@ -64,8 +67,9 @@ public partial class HdlNamesTests
 
         files.Select(f => f.Name).Should().Contain(["eie_config.vh", "eie_top.v", "files.f"]);
         files.Single(f => f.Name == "eie_top.v").Text.Should().Contain("module eie_top");
-        VerilogGenerator.Top().Should().Be("eie_top");
-        VerilogGenerator.Top("cfgA_").Should().Be("cfgA_eie_top");
+        var list = files.Single(f => f.Name == "files.f").Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        VerilogGenerator.Top().Should().Be(Path.GetFileNameWithoutExtension(list[^1]), "the top is files.f's last");
+        VerilogGenerator.Top("cfgA_").Should().Be("cfgA_" + VerilogGenerator.Top());
     }
 
     [Theory]

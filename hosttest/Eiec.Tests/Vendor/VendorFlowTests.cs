@@ -247,6 +247,21 @@ public class VendorFlowTests
     }
 
     [Fact]
+    public void Should_replace_an_rtl_directory_with_vendor_flows_When_rtl_is_run_again_without_targets()
+    {
+        using var tmp = new TempDir();
+        var dir = tmp.File("rtl");
+        Support.Cli.Run("rtl", "--pes", "2", "-o", dir, "--target", "vivado,quartus").ExitCode.Should().Be(0);
+        Directory.Exists(Path.Combine(dir, "vivado")).Should().BeTrue();
+
+        var again = Support.Cli.Run("rtl", "--pes", "2", "-o", dir);
+
+        again.ExitCode.Should().Be(0, again.Stderr);
+        Directory.GetDirectories(dir).Should().BeEmpty("the plain output replaced the one with vendor flows");
+        File.Exists(Path.Combine(dir, "files.f")).Should().BeTrue();
+    }
+
+    [Fact]
     public void Should_write_no_vendor_files_When_no_target_is_given()
     {
         using var tmp = new TempDir();
