@@ -45,6 +45,8 @@ public static class AxiRegisterMap
         new("ID_MAX_LAYERS", 0x5C, "RO", "layer-table depth"),
         new("ID_ACT_DEPTH", 0x60, "RO", "activations per PE per buffer"),
         new("ID_STREAM_BITS", 0x64, "RO", "TDATA bits of both streams"),
+        new("ID_WORD_BITS", 0x68, "RO", "sparse-matrix word bits (image.bin: 32-bit pieces per word)"),
+        new("ID_CODEBOOK_DEPTH", 0x6C, "RO", "codebook entries (max layers x codebook size)"),
         new("LD_TARGET", 0x80, "W", "load path: an image.bin section's target word (PE << 16 | memory id); " +
             "restarts the word being assembled"),
         new("LD_ADDR", 0x84, "W", "load path: the word address the next LD_DATA word goes to"),

@@ -84,6 +84,7 @@ module eie_axi_top #(
     localparam [31:0]    ID_LAYERS = `EIE_MAX_LAYERS;
     localparam [31:0]    ID_ACT    = `EIE_ACT_DEPTH;
     localparam [31:0]    ID_STREAM = AXIS_BITS;
+    localparam [31:0]    ID_WORD   = `EIE_WORD_BITS;
     localparam [31:0]    DEPTH_CB  = `EIE_CODEBOOK_DEPTH;
 
     // ---- reset synchroniser; soft reset restarts everything but the bus interface and the model ----
@@ -402,6 +403,8 @@ module eie_axi_top #(
             `EIE_REG_ID_MAX_LAYERS:   rdata = ID_LAYERS;
             `EIE_REG_ID_ACT_DEPTH:    rdata = ID_ACT;
             `EIE_REG_ID_STREAM_BITS:  rdata = ID_STREAM;
+            `EIE_REG_ID_WORD_BITS:    rdata = ID_WORD;
+            `EIE_REG_ID_CODEBOOK_DEPTH: rdata = DEPTH_CB;
             default:             rdata = 32'd0;
         endcase
     end
