@@ -80,7 +80,8 @@ public static class AxiRegisterMap
     {
         var text = new StringBuilder("// Register map of eie_axi_top (Eiec.Hdl.Axi.AxiRegisterMap; docs/axi.md).\n");
         text.Append("`ifndef EIE_REGS_VH\n`define EIE_REGS_VH\n");
-        foreach (var r in Registers) text.Append(CultureInfo.InvariantCulture, $"`define EIE_REG_{r.Name} 8'h{r.Offset:x2}\n");
+        foreach (var r in Registers)
+            text.Append(CultureInfo.InvariantCulture, $"`define EIE_REG_{r.Name} 8'h{r.Offset:x2}\n");
         foreach (var b in Bits) text.Append(CultureInfo.InvariantCulture, $"`define EIE_{b.Name} {b.Value}\n");
         foreach (var e in Errors) text.Append(CultureInfo.InvariantCulture, $"`define EIE_{e.Name} 4'd{e.Value}\n");
         text.Append(CultureInfo.InvariantCulture, $"`define EIE_ID_VERSION 32'h{IdVersion:x8}\n");
@@ -129,7 +130,8 @@ public static class AxiRegisterMap
     {
         var text = new StringBuilder("| offset | register | access | meaning |\n|---|---|---|---|\n");
         foreach (var r in Registers)
-            text.Append(CultureInfo.InvariantCulture, $"| 0x{r.Offset:x2} | `{r.Name}` | {r.Access} | {r.Description} |\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"| 0x{r.Offset:x2} | `{r.Name}` | {r.Access} | {r.Description} |\n");
         return text.ToString();
     }
 }

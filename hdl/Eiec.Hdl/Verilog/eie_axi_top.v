@@ -164,7 +164,8 @@ module eie_axi_top #(
     wire [31:0] ld_depth = (ld_mem == 8'd0) ? ID_LAYERS : (ld_mem == 8'd1) ? DEPTH_CB :
                            (ld_mem == 8'd2) ? ID_SPMAT : (ld_mem == 8'd5) ? ID_BIAS : ID_PTR;
     wire ld_global = (ld_mem == 8'd0) || (ld_mem == 8'd1);
-    wire ld_valid  = (ld_mem <= 8'd5) && (ld_target[15:8] == 8'd0) && (ld_global ? (ld_pe == 16'hffff) : ({16'd0, ld_pe} < ID_PES)) &&
+    wire ld_valid  = (ld_mem <= 8'd5) && (ld_target[15:8] == 8'd0) &&
+                     (ld_global ? (ld_pe == 16'hffff) : ({16'd0, ld_pe} < ID_PES)) &&
                      (ld_addr < ld_depth);
 
     // Vector lengths, taken from the layer-table words as they are loaded: inputs of layer 0 and
