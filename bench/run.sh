@@ -44,4 +44,6 @@ if [ -x bench/rtl-vs-sim.sh ]; then bench/rtl-vs-sim.sh; fi
 bench/axi.sh
 if [ -x bench/compress.sh ]; then bench/compress.sh; fi
 if [ -x bench/compress-curve.sh ]; then bench/compress-curve.sh; fi
+# Yosys synth_xilinx at 1-16 PEs: the longest step (minutes, mostly the 16-PE synthesis).
+if [ -x bench/resources.sh ]; then bench/resources.sh; fi
 exit 0

@@ -18,6 +18,7 @@ using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Training;
 using Eiec.Golden;
 using Eiec.Hdl;
+using Eiec.Hdl.Vendor;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Report;
@@ -54,11 +55,14 @@ public static class EiecToolchain
     /// <param name="outputDir">Image directory to write.</param>
     /// <param name="activationFracBits">Fraction bits of the 16-bit activations (docs/fixed-point.md).</param>
     /// <param name="configName">Where the configuration came from, for generated-file headers.</param>
+    /// <param name="rtl">Name prefix and vendor flows of the RTL (docs/rtl.md); null: the plain RTL.</param>
     public static BuildResult Build(
         string modelPath, AccelConfig config, string outputDir,
-        int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults")
+        int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults",
+        RtlOptions? rtl = null)
     {
         var clock = Stopwatch.StartNew();
+        VendorFlows.Check(rtl ?? RtlOptions.Default); // option errors before any work
         var model = CzReader.ReadFor(modelPath, config);
         var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
         var report = BuildReport.From(image.Manifest);
@@ -67,7 +71,7 @@ public static class EiecToolchain
             ImageWriter.Write(image, dir);
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
-            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir));
+            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir), rtl);
         }, ImageSize.Bytes(image.Manifest));
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;
@@ -79,14 +83,20 @@ public static class EiecToolchain
     /// hardware that runs any model fitting the configuration, loaded at run time (docs/axi.md). The
     /// directory is replaced atomically, and only if it holds nothing but files eiec generates.
     /// </summary>
-    public static RtlResult Rtl(AccelConfig config, string outputDir, string configName = "built-in defaults")
+    /// <param name="options">Module/macro prefix and vendor flows, as for <see cref="Build"/>.</param>
+    public static RtlResult Rtl(AccelConfig config, string outputDir, string configName = "built-in defaults",
+        RtlOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        options ??= RtlOptions.Default;
+        VendorFlows.Check(options);
         config.Validated(configName);
-        var own = VerilogGenerator.Generate(config, configName).Select(f => f.Name)
-            .ToHashSet(StringComparer.Ordinal);
+        // What this command writes, by top-level entry (vendor flows sit in subdirectories: vivado/, quartus/).
+        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix);
+        var own = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog))
+            .Select(f => f.Name.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<string> files = [];
-        AtomicDirectory.Produce(outputDir, dir => files = RtlWriter.Write(config, configName, dir), 0,
+        AtomicDirectory.Produce(outputDir, dir => files = RtlWriter.Write(config, configName, dir, options), 0,
             VerilogGenerator.FileList, own);
         return new RtlResult(outputDir, files, ConfigHash.Of(config));
     }

@@ -37,9 +37,25 @@ public static class VerilogGenerator
         "eie_axi_top.v",
     ];
 
-    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName)
+    /// <summary>The top module's name for a prefix: the one place every flow and script takes it from.</summary>
+    public static string Top(string prefix = "") => new HdlNames(prefix).Module(TopModule);
+
+    /// <summary>The module files for a prefix, in compile order (what files.f lists).</summary>
+    public static IReadOnlyList<string> Sources(string prefix = "")
+    {
+        var names = new HdlNames(prefix);
+        return ModuleFiles.Select(names.File).ToList();
+    }
+
+    /// <summary>
+    /// The RTL for <paramref name="config"/>. <paramref name="prefix"/> (empty: today's names) goes in
+    /// front of every module, module file, macro and the include guard, so that two configurations
+    /// can be compiled into one design (docs/rtl.md, "Two configurations in one design").
+    /// </summary>
+    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(config);
+        var names = new HdlNames(prefix);
         var name = Sanitize(configName);
         var hash = ConfigHash(config);
         var parameters = new HdlParameters(config);
@@ -63,7 +79,8 @@ public static class VerilogGenerator
         files.Add(new GeneratedFile(Axi.AxiRegisterMap.Json, Axi.AxiRegisterMap.JsonText(config)));
         files.Add(new GeneratedFile(FileList,
             Provenance(name, hash, "module list of VerilogGenerator") + FileListText()));
-        return files;
+        // The prefix goes on last, over everything generated, so that every module, file and macro gets it.
+        return names.ApplyTo(files, ModuleFiles.Select(f => Path.GetFileNameWithoutExtension(f)), FileList);
     }
 
     /// <summary>The configuration's identity, <see cref="Contract.Config.ConfigHash"/> (also in image.bin).</summary>
@@ -114,7 +131,7 @@ public static class VerilogGenerator
     /// A config name fit for a one-line comment: printable ASCII only, and a path reduced to its
     /// file name so the output never depends on where the tool ran.
     /// </summary>
-    private static string Sanitize(string configName)
+    internal static string Sanitize(string configName)
     {
         var name = configName ?? "";
         int slash = name.LastIndexOfAny(['/', '\\']);

@@ -17,13 +17,16 @@ public static class RtlCommand
             DefaultValueFactory = _ => "rtl",
         };
         var config = new ConfigOptions();
+        var rtl = new RtlTargetOptions();
         var command = new Command("rtl",
             "Generate the Verilog of the accelerator for a configuration, without a model");
         command.Options.Add(output);
         config.AddTo(command);
+        rtl.AddTo(command);
         command.SetAction(parse =>
         {
-            var result = EiecToolchain.Rtl(config.Resolve(parse), parse.GetValue(output)!, config.Describe(parse));
+            var result = EiecToolchain.Rtl(config.Resolve(parse), parse.GetValue(output)!, config.Describe(parse),
+                rtl.Resolve(parse));
             parse.InvocationConfiguration.Output.WriteLine(
                 $"wrote {result.OutputDir}: {result.Files.Count} files for configuration sha256:{result.ConfigHash}");
             return 0;
