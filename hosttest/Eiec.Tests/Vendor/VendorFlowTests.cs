@@ -151,7 +151,8 @@ public class VendorFlowTests
         assignments.Should().Contain(("DEVICE", "5CSEMA5F31C6"));
         var sdc = assignments.Single(a => a.Name == "SDC_FILE").Value;
         var clock = ClockOf(image);
-        File.ReadAllText(sdc).Should().Contain($"create_clock -name {clock} -period {PeriodNs} [get_ports {{{clock}}}]");
+        File.ReadAllText(sdc).Should()
+            .Contain($"create_clock -name {clock} -period {PeriodNs} [get_ports {{{clock}}}]");
         run.Of("set_parameter").Single().Should().Equal(
             "-name", "MEM_DIR", Path.GetFullPath(Path.Combine(image, ImageFiles.MemoryDir)) + "/");
         run.Of("execute_module").Select(a => a[1]).Should().Equal("map", "fit", "sta");
