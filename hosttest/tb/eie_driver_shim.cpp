@@ -93,11 +93,14 @@ void mmio_write(void*, uint32_t offset, uint32_t value) {
     while (t.s_axil_bvalid) shim->tick();
 }
 
+// Beat bytes: the model's TDATA type is 32 or 64 bits wide as the configuration's stream_bits says.
+constexpr size_t kBeat = sizeof(Veie_axi_top::s_axis_tdata);
+
 int stream_send(void*, const uint8_t* data, size_t bytes) {
-    for (size_t at = 0; at < bytes; at += 8) {
+    for (size_t at = 0; at < bytes; at += kBeat) {
         uint64_t beat = 0;
-        for (int b = 0; b < 8; b++) beat |= (uint64_t)data[at + b] << (8 * b);
-        shim->in.emplace_back(beat, at + 8 >= bytes);
+        for (size_t b = 0; b < kBeat; b++) beat |= (uint64_t)data[at + b] << (8 * b);
+        shim->in.emplace_back(beat, at + kBeat >= bytes);
     }
     return 0;
 }
@@ -108,7 +111,7 @@ long stream_receive(void*, uint8_t* data, size_t bytes) {
         while (shim->out.empty()) shim->tick();
         auto [beat, last] = shim->out.front();
         shim->out.pop_front();
-        for (int b = 0; b < 8; b++, got++)
+        for (size_t b = 0; b < kBeat; b++, got++)
             if (got < bytes) data[got] = (uint8_t)(beat >> (8 * b));
         if (last) return got <= bytes ? (long)got : -1;
     }

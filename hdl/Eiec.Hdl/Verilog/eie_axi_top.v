@@ -20,7 +20,7 @@
 // result per vector either way, so a bad stream never hangs the accelerator.
 module eie_axi_top #(
     parameter MEM_DIR   = "mem/",   // the build's $readmemh files (unless EIE_NO_MEM_INIT)
-    parameter AXIS_BITS = 64        // TDATA bits of both streams: 32 or 64
+    parameter AXIS_BITS = `EIE_AXIS_BITS   // TDATA bits of both streams: 32 or 64 (stream_bits)
 ) (
     input  wire                 aclk,
     input  wire                 aresetn,
