@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Installs the external tools the tests drive (Icarus Verilog, Verilator, Yosys, Debian's NumPy/SciPy/ONNX
 # for interoperability fixtures, Fashion-MNIST) when they are missing. Root installs with apt-get;
-# anyone else gets the command to run. `ensure-tools.sh fuzz` also wants AFL++ (make fuzz).
+# anyone else gets the command to run. `ensure-tools.sh fuzz` also wants AFL++ (make fuzz);
+# `ensure-tools.sh fpga` also wants nextpnr-ice40 and the IceStorm tools, icetime and icepack (make fpga).
 set -euo pipefail
 missing=()
 if [ "${1:-}" = fuzz ]; then command -v afl-fuzz >/dev/null || missing+=(afl++); fi
+if [ "${1:-}" = fpga ]; then
+  command -v nextpnr-ice40 >/dev/null || missing+=(nextpnr-ice40)
+  { command -v icetime >/dev/null && command -v icepack >/dev/null; } || missing+=(fpga-icestorm)
+fi
 command -v iverilog >/dev/null || missing+=(iverilog)
 command -v verilator >/dev/null || missing+=(verilator)
 command -v yosys >/dev/null || missing+=(yosys)

@@ -122,8 +122,16 @@ public sealed record AccelConfig
     /// <summary>Bits of the signed product codebook value × activation.</summary>
     [JsonIgnore] public int ProductBits => WeightBits + ActivationBits;
 
-    /// <summary>Arithmetic pipeline stages after the issue cycle (E1 decode, E2 multiply, E3 add).</summary>
-    public const int ArithStages = 3;
+    /// <summary>
+    /// Arithmetic pipeline stages after the issue cycle (E1 decode, E2 and E3 multiply, E4 add).
+    /// </summary>
+    public const int ArithStages = 4;
+
+    /// <summary>
+    /// Write-back: cycles from a row's accumulator read to its activation write, one per requantizer
+    /// stage (docs/microarchitecture.md, WB). WB(l) takes rows_per_pe + this many cycles.
+    /// </summary>
+    public const int WriteBackLatency = 4;
 
     /// <summary>Activation groups the control unit scans for <paramref name="inputs"/>: ceil(inputs / Pes).</summary>
     public int Groups(int inputs) => (int)((inputs + (long)Pes - 1) / Pes);
