@@ -7,7 +7,8 @@ EIEC_NATIVE := bin/eiec-native
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: print-build-inputs help build aot test unit-test iverilog-test example lint synth bench tools clean fuzz
+.PHONY: print-build-inputs help build aot test unit-test iverilog-test gate-test example lint synth fpga bench \
+	tools clean fuzz
 
 help:
 	@echo "make example        build the tool, then compile, run, simulate and evaluate the bundled LeNet-300-100"
@@ -15,6 +16,8 @@ help:
 	@echo "make iverilog-test  only the generated-RTL tests under Icarus Verilog"
 	@echo "make lint           verilator --lint-only -Wall on generated RTL"
 	@echo "make synth          yosys synth_xilinx of a 64-PE build of the example (LUT/FF/BRAM/DSP)"
+	@echo "make fpga           iCE40 UP5K and HX8K: synth, place and route, timing, bitstream; fails below the Fmax floors"
+	@echo "make gate-test      the post-synthesis iCE40 netlist under Icarus equals the golden model and the simulator"
 	@echo "make aot            bin/eiec-native: the same tool as a Native AOT executable (faster start, minutes to build)"
 	@echo "make bench          speed and memory benchmarks (minutes)"
 	@echo "make fuzz           AFL++ on every input parser, FUZZ_SECONDS each (default 60); crashes kept"
@@ -77,6 +80,10 @@ fuzz:
 iverilog-test: tools
 	@scripts/run-tests.sh --filter "FullyQualifiedName~Rtl"
 
+# Also part of `make test` and `make iverilog-test` (about a minute: one synth_ice40 and three runs).
+gate-test: tools
+	@scripts/run-tests.sh --filter "FullyQualifiedName~RtlGateLevel"
+
 # The main job on the bundled real model: LeNet-300-100 trained on Fashion-MNIST and compressed by eiec.
 example: tools build
 	$(EIEC) build examples/lenet/lenet-300-100.cz -c examples/accel.yaml -o out/lenet
@@ -90,6 +97,11 @@ lint: tools build
 
 synth: tools build
 	@hdl/scripts/synth.sh
+
+# The open iCE40 flow for the targets of hdl/fpga/floors.yaml (hdl/scripts/fpga.sh; docs/rtl.md).
+fpga: build
+	@scripts/ensure-tools.sh fpga
+	@hdl/scripts/fpga.sh
 
 bench: tools build aot
 	@bench/run.sh

@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Installs the external tools the tests drive (Icarus Verilog, Verilator, Yosys, Debian's NumPy/SciPy/ONNX
 # for interoperability fixtures, Fashion-MNIST) when they are missing. Root installs with apt-get;
-# anyone else gets the command to run. `ensure-tools.sh fuzz` also wants AFL++ (make fuzz).
+# anyone else gets the command to run. `ensure-tools.sh fuzz` also wants AFL++ (make fuzz);
+# `ensure-tools.sh fpga` also wants nextpnr-ice40 and the IceStorm tools, icetime and icepack (make fpga).
+# `ensure-tools.sh aot` also wants what the Native AOT compiler (ILCompiler, from NuGet) links with on Linux:
+# clang as the linker driver (it pulls in binutils: ld and the objcopy that strips symbols) and zlib1g-dev
+# (the runtime links -lz). lld is not needed: the ILCompiler uses the system linker unless told otherwise.
 set -euo pipefail
 missing=()
 if [ "${1:-}" = fuzz ]; then command -v afl-fuzz >/dev/null || missing+=(afl++); fi
 if [ "${1:-}" = aot ]; then
   command -v clang >/dev/null || missing+=(clang)
   [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+fi
+if [ "${1:-}" = fpga ]; then
+  command -v nextpnr-ice40 >/dev/null || missing+=(nextpnr-ice40)
+  { command -v icetime >/dev/null && command -v icepack >/dev/null; } || missing+=(fpga-icestorm)
 fi
 command -v iverilog >/dev/null || missing+=(iverilog)
 command -v verilator >/dev/null || missing+=(verilator)

@@ -58,7 +58,9 @@ public sealed class HdlParameters
             new HdlDefine("EIE_COL_BITS", I(c.RowColumnBits), "bits of a column or row index of any layer that fits"),
             new HdlDefine("EIE_LNZD_LEVELS", I(c.LnzdLevels), "levels of the 4-ary leading-non-zero detection tree"),
             new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages),
-                "arithmetic pipeline stages after issue (E1, E2, E3)"),
+                "arithmetic pipeline stages after issue (E1 .. E4)"),
+            new HdlDefine("EIE_WB_LATENCY", I(AccelConfig.WriteBackLatency),
+                "write-back: cycles from a row's accumulator read to its activation write (Q1 .. Q4)"),
             new HdlDefine("EIE_LAYER_TABLE_BITS", I(LayerTableWord.Bits), "layer-table word, bits"),
             new HdlDefine("EIE_LT_FIELD_BITS", I(LayerTableWord.FieldBits),
                 "layer-table field, bits; address arithmetic width"),
@@ -82,6 +84,7 @@ public sealed class HdlParameters
                 }.Max()), "load bus: word address bits (the widest model-memory address)"),
             new HdlDefine("EIE_MW_PE_DATA_BITS", I(new[] { c.WordBits, c.PointerBits, c.WeightBits, c.ActivationBits }
                 .Max()), "load bus: data bits a PE takes (its widest model-memory word)"),
+            new HdlDefine("EIE_AXIS_BITS", I(c.StreamBits), "eie_axi_top stream TDATA bits (stream_bits)"),
             new HdlDefine("EIE_CONFIG_HASH", $"64'h{ConfigHash.Of(c)}", "configuration hash (image.bin, ID registers)"),
             new HdlDefine("EIE_FILE_LAYERS", Q(Path.GetFileName(ImageFiles.LayerTable)), "layer-table file in MEM_DIR"),
             new HdlDefine("EIE_FILE_CODEBOOK", Q(Path.GetFileName(ImageFiles.Codebook)), "codebook file in MEM_DIR"),

@@ -3,11 +3,12 @@ using Eiec.Contract.Diagnostics;
 namespace Eiec.Sim;
 
 /// <summary>
-/// Arithmetic unit (RTL <c>eie_arith</c>): a fixed three-stage pipeline after the issue cycle that
+/// Arithmetic unit (RTL <c>eie_arith</c>): a fixed four-stage pipeline after the issue cycle that
 /// never stalls. E1 decodes the entry from the SRAM output word, accumulates the row address and looks
-/// up the codebook; E2 multiplies (signed 16×16) and reads the accumulator; E3 adds and writes back.
-/// The accumulator RAM is read-first, so when E3 hits the row E3 wrote in the previous cycle it takes
-/// that previous sum from the bypass register instead of the stale RAM output.
+/// up the codebook; E2 and E3 multiply (signed 16×16, split in two 16×8 halves in the RTL: the values
+/// are the same, so here E2 forms the product and E3 carries it) and E3 reads the accumulator; E4 adds
+/// and writes back. The accumulator RAM is read-first, so when E4 hits the row E4 wrote in the previous
+/// cycle it takes that previous sum from the bypass register instead of the stale RAM output.
 /// </summary>
 public sealed class Arith
 {
@@ -32,12 +33,16 @@ public sealed class Arith
     private int _e2Row;
     private short _e2W;
     private short _e2A;
-    // E3 registers: row, product, and the accumulator RAM's output (the read E2 issued).
+    // E3 registers: row, product.
     private bool _e3V;
     private int _e3Row;
     private int _e3Product;
-    private long _e3AccData;
-    // Bypass register: E3's result of the previous cycle.
+    // E4 registers: row, product, and the accumulator RAM's output (the read E3 issued).
+    private bool _e4V;
+    private int _e4Row;
+    private int _e4Product;
+    private long _e4AccData;
+    // Bypass register: E4's result of the previous cycle.
     private bool _bypV;
     private int _bypRow;
     private long _bypSum;
@@ -52,7 +57,7 @@ public sealed class Arith
     }
 
     /// <summary>Some stage holds an entry (start-of-cycle).</summary>
-    public bool Busy => _e1V || _e2V || _e3V;
+    public bool Busy => _e1V || _e2V || _e3V || _e4V;
 
     /// <summary>Padding entries (code 0) decoded in E1, entries.</summary>
     public long Padding { get; private set; }
@@ -70,17 +75,17 @@ public sealed class Arith
     /// </summary>
     public void Tick(ulong sramWord)
     {
-        // E2's accumulator read, issued before this cycle's E3 write lands (read-first RAM).
-        long accData = _e2V ? _acc[_e2Row] : 0;
+        // E3's accumulator read, issued before this cycle's E4 write lands (read-first RAM).
+        long accData = _e3V ? _acc[_e3Row] : 0;
 
-        // E3: sum = acc[row] + product, acc[row] bypassed from the previous cycle's E3 on the same
+        // E4: sum = acc[row] + product, acc[row] bypassed from the previous cycle's E4 on the same
         // row; write acc[row] ← sum at the end of the cycle.
         long sum = 0;
-        if (_e3V)
+        if (_e4V)
         {
-            long old = _bypV && _bypRow == _e3Row ? _bypSum : _e3AccData;
-            sum = old + _e3Product;
-            _acc[_e3Row] = sum;
+            long old = _bypV && _bypRow == _e4Row ? _bypSum : _e4AccData;
+            sum = old + _e4Product;
+            _acc[_e4Row] = sum;
         }
 
         // E1 (combinational): entry = slot of the SRAM output word; v = code, z = zero run;
@@ -99,18 +104,24 @@ public sealed class Arith
         }
 
         // The edge: every stage moves on.
-        _bypV = _e3V;
+        _bypV = _e4V;
+        if (_e4V)
+        {
+            _bypRow = _e4Row;
+            _bypSum = sum;
+        }
+        _e4V = _e3V;
         if (_e3V)
         {
-            _bypRow = _e3Row;
-            _bypSum = sum;
+            _e4Row = _e3Row;
+            _e4Product = _e3Product;
+            _e4AccData = accData;
         }
         _e3V = _e2V;
         if (_e2V)
         {
             _e3Row = _e2Row;
             _e3Product = _e2W * _e2A;
-            _e3AccData = accData;
         }
         _e2V = _e1V;
         if (_e1V)

@@ -62,20 +62,31 @@ public sealed class EieArray : IEieArray
     /// <summary>SCAN, one cycle at a time; returns its cycles.</summary>
     private long Scan()
     {
+        // The broadcast bus register: the pair the queues take at the end of this cycle (empty at SCAN start).
+        bool busV = false;
+        int busJ = 0;
+        short busA = 0;
+        // The registered end condition: the previous cycle started with ccu_done, the bus empty and
+        // every PE idle; SCAN ends at the end of the cycle that sees it.
+        bool endNow = false;
+        // any_full, a register: last cycle some PE's count + bus pair + broadcast reached D.
+        bool anyFull = false;
         long cycle = 0;
         while (true)
         {
-            // Start-of-cycle state: SCAN ends after the first cycle that starts with ccu_done and
-            // every PE idle; any_full is the queues' registered counts.
-            bool done = _ccu.Done && _pes.All(pe => pe.Idle);
-            bool anyFull = _pes.Any(pe => pe.Queue.Full);
+            bool done = _ccu.Done && !busV && _pes.All(pe => pe.Idle);
+            // Start-of-cycle queue counts, for next cycle's any_full (the PEs' ticks change them).
+            int maxCount = _pes.Max(pe => pe.Queue.Count);
             bool wants = _ccu.Wants;
             // The control unit: broadcast unless a queue is full, load cur, fetch the next group.
             bool bc = _ccu.Tick(anyFull, out int j, out short a);
-            // Every PE: its units from start-of-cycle state; the broadcast enters its queue at the edge.
-            foreach (var pe in _pes) pe.Tick(bc, j, a, wants);
+            anyFull = maxCount + (busV ? 1 : 0) + (bc ? 1 : 0) >= FifoDepth;
+            // Every PE: its units from start-of-cycle state; the bus pair enters its queue at the edge.
+            foreach (var pe in _pes) pe.Tick(busV, busJ, busA, wants);
+            (busV, busJ, busA) = (bc, j, a);
             cycle++;
-            if (done) return cycle;
+            if (endNow) return cycle;
+            endNow = done;
         }
     }
 

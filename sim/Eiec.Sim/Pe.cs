@@ -51,30 +51,31 @@ public sealed class Pe
     }
 
     /// <summary>
-    /// One SCAN cycle. <paramref name="bc"/>, <paramref name="j"/>, <paramref name="a"/>: the control
-    /// unit's broadcast this cycle; <paramref name="ccuWants"/>: its mask is non-empty (it wants to
-    /// broadcast), start-of-cycle.
+    /// One SCAN cycle. <paramref name="busV"/>, <paramref name="j"/>, <paramref name="a"/>: the broadcast
+    /// bus register (the pair the control unit broadcast last cycle), which the queue takes at the edge;
+    /// <paramref name="ccuWants"/>: the control unit's mask is non-empty (it wants to broadcast), start-of-cycle.
     /// </summary>
-    public void Tick(bool bc, int j, short a, bool ccuWants)
+    public void Tick(bool busV, int j, short a, bool ccuWants)
     {
-        // Statistics of the start-of-cycle state: exactly one of busy, stalled, starved, drain.
-        int count = Queue.Count;
+        // Statistics of the start-of-cycle state: exactly one of busy, stalled, starved, drain. The
+        // occupancy counts the pair on the bus: it is this PE's, and it holds a place (any_full).
+        int count = Queue.Count + (busV ? 1 : 0);
         _occupancy[count]++;
         _occupancySum += count;
         if (Spm.Have) _busy++;
-        else if (ccuWants && Queue.Full) _stalled++;
-        else if (Idle) _starved++;
+        else if (ccuWants && count == Queue.Depth) _stalled++;
+        else if (Idle && !busV) _starved++;
         else _drain++;
 
         // (Step numbers are docs/microarchitecture.md's "processing element" list.)
-        // 4. Arithmetic: E3 write, E2 multiply and accumulator read, E1 decode of the held SRAM word.
+        // 4. Arithmetic: E4 write, E3 accumulator read, E2/E3 multiply, E1 decode of the held SRAM word.
         Arith.Tick(Spm.Word);
         // 1. Sparse-matrix read: issue spm_ptr into E1; take the next column when this one ends.
         bool take = Spm.Tick(Ptr, Arith);
         // 2. Pointer read: pop the queue head and read p[j], p[j+1] when the column register frees.
         Ptr.Tick(take, Queue);
-        // 3. Queue: count ← count + bc − pop (the pop already happened above).
-        if (bc) Queue.Push(j, a);
+        // 3. Queue: count ← count + bus − pop (the pop already happened above).
+        if (busV) Queue.Push(j, a);
     }
 
     /// <summary>This PE's figures for the layer just scanned and written back; clears the counters.</summary>

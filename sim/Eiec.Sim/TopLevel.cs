@@ -1,3 +1,4 @@
+using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.Image;
 using Eiec.Sim.Energy;
@@ -22,7 +23,7 @@ internal static class TopLevel
     }
 
     /// <summary>
-    /// WB(l): R + 1 cycles; every PE requantizes its R local rows into act[(l+1) mod 2]. Returns
+    /// WB(l): every PE requantizes its R local rows into act[(l+1) mod 2]. Returns
     /// the saturations.
     /// </summary>
     public static long WriteBack(ImageLayer layer, ActRw[] rw)
@@ -38,8 +39,11 @@ internal static class TopLevel
         return saturations;
     }
 
-    /// <summary>WB(l) takes rows_per_pe + 1 cycles (the last row is written the cycle after its read).</summary>
-    public static long WriteBackCycles(ImageLayer layer) => layer.RowsPerPe + 1;
+    /// <summary>
+    /// WB(l) takes rows_per_pe + <see cref="AccelConfig.WriteBackLatency"/> cycles: rows are read in
+    /// cycles 0 .. R−1 and the last is written by the requantizer pipeline that many cycles later.
+    /// </summary>
+    public static long WriteBackCycles(ImageLayer layer) => layer.RowsPerPe + AccelConfig.WriteBackLatency;
 
     /// <summary>The outputs of a layer after its WB (element i from PE i mod N), as OUT streams them.</summary>
     public static short[] ReadOutputs(ImageLayer layer, ActRw[] rw)

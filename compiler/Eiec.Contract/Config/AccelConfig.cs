@@ -42,6 +42,8 @@ public sealed record AccelConfig
     public int BiasEntries { get; init; } = 1024;
     /// <summary>Maximum number of layers in one compiled network (layer-table and codebook ROM depth).</summary>
     public int MaxLayers { get; init; } = 16;
+    /// <summary>TDATA bits of eie_axi_top's activation and result streams (2 or 4 packed activations).</summary>
+    public int StreamBits { get; init; } = 64;
 
     // ---- Derived values: computed here and nowhere else. ----
 
@@ -120,8 +122,16 @@ public sealed record AccelConfig
     /// <summary>Bits of the signed product codebook value × activation.</summary>
     [JsonIgnore] public int ProductBits => WeightBits + ActivationBits;
 
-    /// <summary>Arithmetic pipeline stages after the issue cycle (E1 decode, E2 multiply, E3 add).</summary>
-    public const int ArithStages = 3;
+    /// <summary>
+    /// Arithmetic pipeline stages after the issue cycle (E1 decode, E2 and E3 multiply, E4 add).
+    /// </summary>
+    public const int ArithStages = 4;
+
+    /// <summary>
+    /// Write-back: cycles from a row's accumulator read to its activation write, one per requantizer
+    /// stage (docs/microarchitecture.md, WB). WB(l) takes rows_per_pe + this many cycles.
+    /// </summary>
+    public const int WriteBackLatency = 4;
 
     /// <summary>Activation groups the control unit scans for <paramref name="inputs"/>: ceil(inputs / Pes).</summary>
     public int Groups(int inputs) => (int)((inputs + (long)Pes - 1) / Pes);
@@ -157,6 +167,7 @@ public sealed record AccelConfig
         Range("pointer_sram_bytes", PointerSramBytes, 4, 1 << 30);
         Range("activation_sram_bytes", ActivationSramBytes, 4, 1 << 30);
         Range("bias_entries", BiasEntries, 1, 1 << 24);
+        if (StreamBits is not (32 or 64)) errors.Add($"stream_bits = {StreamBits} must be 32 or 64");
         if (errors.Count == 0)
         {
             if (WordBits % EntryBits != 0 || !BitOperations.IsPow2(EntriesPerWord))

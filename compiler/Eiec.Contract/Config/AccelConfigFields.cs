@@ -28,6 +28,7 @@ public static class AccelConfigFields
         IntField("activation_sram_bytes", c => c.ActivationSramBytes, (c, v) => c with { ActivationSramBytes = v }),
         IntField("bias_entries", c => c.BiasEntries, (c, v) => c with { BiasEntries = v }),
         IntField("max_layers", c => c.MaxLayers, (c, v) => c with { MaxLayers = v }),
+        IntField("stream_bits", c => c.StreamBits, (c, v) => c with { StreamBits = v }),
     ];
 
     /// <summary>

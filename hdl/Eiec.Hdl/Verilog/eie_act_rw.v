@@ -1,13 +1,22 @@
 `include "eie_config.vh"
-// Activation read/write unit of one PE: the act0/act1 buffers, the bias memory, write-back and
+// Activation read/write unit of one PE: the act0/act1 buffers (one RAM), the bias memory, write-back and
 // the write-back side of the accumulator file (docs/microarchitecture.md, Storage and WB).
-//   Reads: one port per buffer; act_rsel picks act1 over act0. The read output of the buffer
+//   Reads: one port; act_rsel picks act1 over act0. The read output of the buffer
 //   last read is act_rdata (held in cycles without a read): the control unit's nxt_val in SCAN,
 //   the output stream's data in OUT.
 //   LOAD writes act0 (ld_*). INIT clears the accumulator at clr_addr (clr_we).
-//   WB cycle w (wb_rd, wb_row = w): read acc[w] and bias[bias_base + w]. Cycle w+1: write
-//   act[(layer + 1) mod 2][w] <- requantize(acc + (bias << F)) and acc[w] <- 0, where
-//   requantize rounds half up by F bits, applies ReLU, saturates to EIE_ACT_BITS (docs/fixed-point.md).
+//   WB cycle w (wb_rd, wb_row = w): read acc[w]. The requantizer (docs/fixed-point.md: round half up
+//   by F bits, ReLU, saturate to EIE_ACT_BITS) is a pipeline, one register after each step, so no
+//   carry chain or wide compare shares a cycle with another. It uses
+//     floor((acc + bias * 2^F + 2^(F-1)) / 2^F) = floor((s + 2 * bias + 1) / 2),  s = acc >>> (F - 1)
+//   (s = 2 * acc for F = 0): the bias needs no shift, and the wide datapath is the accumulator's.
+//     Q1 (w+1): acc[w] <- 0; s from the accumulator RAM output (one barrel shift); read bias[bias_base + w]
+//     Q2 (w+2): t = s + 2 * bias + 1                                  (the one wide add)
+//     Q3 (w+3): r = t >>> 1; sign-bit check: r fits EIE_ACT_BITS iff its bits above the low
+//               EIE_ACT_BITS - 1 are all equal; keep the low bits, the sign, "fits", relu && r < 0
+//     Q4 (w+4): b = relu && negative ? 0 : fits ? low bits : negative ? MIN : MAX;
+//               act[(layer + 1) mod 2][w] <- b
+//   EIE_WB_LATENCY (4) is the read-to-write distance; WB takes R + EIE_WB_LATENCY cycles.
 // PE_INDEX and the upper bits of layer are used only by the simulation trace (EIEC_TRACE).
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -47,23 +56,21 @@ module eie_act_rw #(
     localparam AW  = `EIE_ACT_ADDR_BITS;
     localparam BAW = `EIE_BIAS_ADDR_BITS;
     localparam ACC = `EIE_ACC_BITS;
-    localparam TW  = `EIE_WB_BITS;
     localparam AB  = `EIE_ACT_BITS;
     localparam FW  = `EIE_LT_FIELD_BITS;
     localparam XW  = `EIE_WFRAC_BITS;
-    localparam signed [TW-1:0] ACT_MAX = (1 <<< (AB - 1)) - 1;
-    localparam signed [TW-1:0] ACT_MIN = -(1 <<< (AB - 1));
-    localparam signed [TW-1:0] T_ONE = 1;
+    localparam [AB-1:0] ACT_MAX = {1'b0, {(AB - 1){1'b1}}};
+    localparam [AB-1:0] ACT_MIN = {1'b1, {(AB - 1){1'b0}}};
     localparam [XW-1:0] X_ONE = 1;
 
-    // ---- write-back pipeline ----
-    reg          wb_v;      // WB cycle w+1: row wb_w is written
-    reg [AW-1:0] wb_w;
+    // ---- write-back pipeline: qN_* hold row w's values during cycle w + N (stage QN) ----
+    reg          q1_v, q2_v, q3_v, q4_v;
+    reg [AW-1:0] q1_w, q2_w, q3_w, q4_w;
 
     // Bias address at the layer table's field width, truncated to the bias memory's
     // address width; the compiler guarantees every bias address is inside the memory.
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [FW-1:0] bias_addr = bias_base + {{(FW - AW){1'b0}}, wb_row};
+    wire [FW-1:0] bias_addr = bias_base + {{(FW - AW){1'b0}}, q1_w};
     /* verilator lint_on UNUSEDSIGNAL */
     wire [AB-1:0] bias_q;
 
@@ -71,67 +78,80 @@ module eie_act_rw #(
         .WIDTH(AB), .DEPTH(`EIE_BIAS_DEPTH), .ADDR_BITS(BAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_BIAS})
     ) u_bias (
-        .clk(clk), .re(wb_rd), .addr(bias_addr[BAW-1:0]), .rdata(bias_q),
+        .clk(clk), .re(q1_v), .addr(bias_addr[BAW-1:0]), .rdata(bias_q),
         .we(bias_we), .waddr(bias_waddr), .wdata(bias_wdata)
     );
 
-    // t = acc + (bias << F); r = F == 0 ? t : (t + 2^(F-1)) >>> F; y = relu ? max(r, 0) : r;
-    // b = clamp(y, ACT_MIN, ACT_MAX). TW holds bias << max F plus the accumulator plus the rounding.
-    wire signed [TW-1:0] acc_t  = $signed({{(TW - ACC){acc_rdata[ACC-1]}}, acc_rdata});
-    wire signed [TW-1:0] bias_t = $signed({{(TW - AB){bias_q[AB-1]}}, bias_q});
-    wire signed [TW-1:0] t      = acc_t + (bias_t <<< wfrac);
-    wire signed [TW-1:0] half   = (wfrac == {XW{1'b0}}) ? {TW{1'b0}} : (T_ONE <<< (wfrac - X_ONE));
-    wire signed [TW-1:0] r      = (t + half) >>> wfrac;
-    wire signed [TW-1:0] y      = (relu && r[TW-1]) ? {TW{1'b0}} : r;
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire signed [TW-1:0] y_sat  = (y > ACT_MAX) ? ACT_MAX : (y < ACT_MIN) ? ACT_MIN : y;
-    /* verilator lint_on UNUSEDSIGNAL */
-    wire [AB-1:0] b = y_sat[AB-1:0];
+    // Q1: s = F == 0 ? acc << 1 : acc >>> (F - 1), ACC + 1 bits.
+    wire signed [ACC:0] acc_s = $signed({acc_rdata[ACC-1], acc_rdata});
+    wire signed [ACC:0] s1    = (wfrac == {XW{1'b0}}) ? (acc_s <<< 1) : (acc_s >>> (wfrac - X_ONE));
+    reg signed [ACC:0]   q2_s;
+    // Q2: t = s + 2 * bias + 1, ACC + 2 bits.
+    wire signed [ACC+1:0] bias_r = $signed({{(ACC + 1 - AB){bias_q[AB-1]}}, bias_q, 1'b1});
+    reg signed [ACC+1:0] q3_t;
+    // Q3: r = t >>> 1 = t[ACC+1:1]; r fits AB bits iff r[ACC : AB-1] = t[ACC+1 : AB] is all zeros or all ones.
+    wire [ACC-AB+1:0] q3_hi = q3_t[ACC+1:AB];
+    reg [AB-1:0] q4_lo;
+    reg          q4_neg;
+    reg          q4_fits;
+    reg          q4_relu_zero;
+    // Q4: ReLU and saturation select.
+    wire [AB-1:0] b = q4_relu_zero ? {AB{1'b0}} : q4_fits ? q4_lo : q4_neg ? ACT_MIN : ACT_MAX;
+    wire          wb_v = q4_v;    // the row written this cycle (Q4)
+    wire [AW-1:0] wb_w = q4_w;
 
     always @(posedge clk) begin
         if (!rst_n) begin
-            wb_v <= 1'b0;
+            q1_v <= 1'b0;
+            q2_v <= 1'b0;
+            q3_v <= 1'b0;
+            q4_v <= 1'b0;
         end else begin
-            wb_v <= wb_rd;
+            q1_v <= wb_rd;
+            q2_v <= q1_v;
+            q3_v <= q2_v;
+            q4_v <= q3_v;
         end
     end
 
     always @(posedge clk) begin
-        if (wb_rd) wb_w <= wb_row;
+        if (wb_rd) q1_w <= wb_row;
+        if (q1_v) begin
+            q2_w <= q1_w;
+            q2_s <= s1;
+        end
+        if (q2_v) begin
+            q3_w <= q2_w;
+            q3_t <= {q2_s[ACC], q2_s} + bias_r;
+        end
+        if (q3_v) begin
+            q4_w         <= q3_w;
+            q4_lo        <= q3_t[AB:1];
+            q4_neg       <= q3_t[ACC+1];
+            q4_fits      <= (&q3_hi) || !(|q3_hi);
+            q4_relu_zero <= relu && q3_t[ACC+1];
+        end
     end
 
     assign acc_re    = wb_rd;
     assign acc_raddr = wb_row;
-    assign acc_we    = wb_v || clr_we;
-    assign acc_waddr = wb_v ? wb_w : clr_addr;
+    assign acc_we    = q1_v || clr_we;
+    assign acc_waddr = q1_v ? q1_w : clr_addr;
 
-    // ---- act0 / act1 ----
-    // Layer l reads act[l mod 2] and writes act[(l + 1) mod 2].
+    // ---- act0 / act1: one RAM, buffer select as the top address bit ----
+    // Layer l reads act[l mod 2] and writes act[(l + 1) mod 2]. No cycle needs two reads or two
+    // writes (LOAD writes act0, SCAN reads, WB writes, OUT reads), so the two buffers share one
+    // simple dual-port RAM: one block RAM instead of two on an FPGA (an iCE40 EBR holds 256 x 16).
+    // Its read output holds the last read, so act_rdata is the last-read buffer's output as before.
     wire dst1 = ~layer[0];
-    wire [AB-1:0] act0_q;
-    wire [AB-1:0] act1_q;
-    reg         rsel_q;
 
     eie_sram_1r1w #(
-        .WIDTH(AB), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
-    ) u_act0 (
+        .WIDTH(AB), .DEPTH(2 << AW), .ADDR_BITS(AW + 1)
+    ) u_act (
         .clk(clk),
-        .we(ld_we || (wb_v && !dst1)), .waddr(ld_we ? ld_addr : wb_w), .wdata(ld_we ? ld_data : b),
-        .re(act_re && !act_rsel), .raddr(act_raddr), .rdata(act0_q)
+        .we(ld_we || wb_v), .waddr(ld_we ? {1'b0, ld_addr} : {dst1, wb_w}), .wdata(ld_we ? ld_data : b),
+        .re(act_re), .raddr({act_rsel, act_raddr}), .rdata(act_rdata)
     );
-
-    eie_sram_1r1w #(
-        .WIDTH(AB), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
-    ) u_act1 (
-        .clk(clk),
-        .we(wb_v && dst1), .waddr(wb_w), .wdata(b),
-        .re(act_re && act_rsel), .raddr(act_raddr), .rdata(act1_q)
-    );
-
-    always @(posedge clk) begin
-        if (act_re) rsel_q <= act_rsel;
-    end
-    assign act_rdata = rsel_q ? act1_q : act0_q;
 
 `ifdef EIEC_TRACE
     // Simulation only: one line per written-back row, for the harness to compare every layer.

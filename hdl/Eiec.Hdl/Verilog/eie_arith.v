@@ -1,15 +1,20 @@
 `include "eie_config.vh"
-// Arithmetic unit: a fixed three-stage pipeline that never stalls
+// Arithmetic unit: a fixed four-stage pipeline that never stalls
 // (docs/microarchitecture.md, SCAN: processing element, step 4). An entry issued in cycle t is
 //   E1 (t+1): taken from its slot of the sparse-matrix SRAM output word; v = code, z = zero run;
 //             row = first ? z : row_prev + z + 1; codebook lookup w = cb[layer, v].
-//   E2 (t+2): product w * a (signed EIE_WEIGHT_BITS x EIE_ACT_BITS); accumulator read of row issued.
-//   E3 (t+3): sum = acc[row] + product; write acc[row] <- sum at the end of the cycle.
-// Bypass: the accumulator read in E2 returns the value stored before the write of the same
-// cycle (read-first RAM), so when E3 hits the row that E3 wrote in the previous cycle, it takes
-// that previous sum (registered here as byp_*) instead of the stale RAM output. Rows written two
+//   E2 (t+2): partial products w * a[7:0] (a's low byte, unsigned) and w * a[15:8] (signed).
+//   E3 (t+3): product = (w * a[15:8]) * 256 + w * a[7:0] = w * a; accumulator read of row issued.
+//   E4 (t+4): sum = acc[row] + product; write acc[row] <- sum at the end of the cycle.
+// The multiply is split over E2 and E3 because a 16 x 16 multiplier in logic (an iCE40 HX has no
+// DSP) was the critical path once write-back was pipelined (issue 10); each half is 16 x 8.
+// Bypass: the accumulator read in E3 returns the value stored before the write of the same
+// cycle (read-first RAM), so when E4 hits the row that E4 wrote in the previous cycle, it takes
+// that previous sum (registered here as byp_sum) instead of the stale RAM output. Rows written two
 // or more cycles earlier are already in the RAM. This is the one bypass the document's
-// "E3's own previous result / the write of the cycle before" needs: both name the same value.
+// "E4's own previous result / the write of the cycle before" needs: both name the same value.
+// Whether E4 hits is decided a cycle early, comparing E3's row with E4's (byp_hit), so that E4 holds
+// only a select and the add: the row compare no longer precedes the accumulator's carry chain.
 module eie_arith #(
     parameter MEM_DIR = "mem/"
 ) (
@@ -78,44 +83,55 @@ module eie_arith #(
         .we(cb_we), .waddr(cb_waddr), .wdata(cb_wdata)
     );
 
-    // ---- E2 ----
+    // ---- E2: partial products ----
+    localparam HB = AB / 2;        // bits of a's low part
     reg                 e2_v;
     reg [AW-1:0]        e2_row;
     reg signed [WB-1:0] e2_w;
     reg signed [AB-1:0] e2_a;
-    wire signed [PW-1:0] product = e2_w * e2_a;
+    wire signed [WB+HB:0]    part_lo = e2_w * $signed({1'b0, e2_a[HB-1:0]});
+    wire signed [WB+AB-HB-1:0] part_hi = e2_w * $signed(e2_a[AB-1:HB]);
 
-    assign acc_re    = e2_v;
-    assign acc_raddr = e2_row;
+    // ---- E3: product, accumulator read ----
+    reg                        e3_v;
+    reg [AW-1:0]               e3_row;
+    reg signed [WB+HB:0]       e3_lo;
+    reg signed [WB+AB-HB-1:0]  e3_hi;
+    wire signed [PW-1:0] product = ($signed({{(PW - WB - AB + HB){e3_hi[WB+AB-HB-1]}}, e3_hi}) <<< HB)
+                                 + $signed({{(PW - WB - HB - 1){e3_lo[WB+HB]}}, e3_lo});
 
-    // ---- E3 ----
-    reg                 e3_v;
-    reg [AW-1:0]        e3_row;
-    reg signed [PW-1:0] e3_prod;
-    reg                 byp_v;
-    reg [AW-1:0]        byp_row;
+    assign acc_re    = e3_v;
+    assign acc_raddr = e3_row;
+
+    // ---- E4: accumulate ----
+    reg                 e4_v;
+    reg [AW-1:0]        e4_row;
+    reg signed [PW-1:0] e4_prod;
+    reg                 byp_hit;   // E4 writes the row the previous cycle's E4 wrote
     reg [ACC-1:0]       byp_sum;
 
-    wire [ACC-1:0] acc_old  = (byp_v && byp_row == e3_row) ? byp_sum : acc_rdata;
-    wire [ACC-1:0] prod_ext = {{(ACC - PW + 1){e3_prod[PW-1]}}, e3_prod[PW-2:0]};
+    wire [ACC-1:0] acc_old  = byp_hit ? byp_sum : acc_rdata;
+    wire [ACC-1:0] prod_ext = {{(ACC - PW + 1){e4_prod[PW-1]}}, e4_prod[PW-2:0]};
     wire [ACC-1:0] sum      = acc_old + prod_ext;
 
-    assign acc_we    = e3_v;
-    assign acc_waddr = e3_row;
+    assign acc_we    = e4_v;
+    assign acc_waddr = e4_row;
     assign acc_wdata = sum;
-    assign busy      = e1_v || e2_v || e3_v;
+    assign busy      = e1_v || e2_v || e3_v || e4_v;
 
     always @(posedge clk) begin
         if (!rst_n) begin
             e1_v  <= 1'b0;
             e2_v  <= 1'b0;
-            e3_v  <= 1'b0;
-            byp_v <= 1'b0;
+            e3_v    <= 1'b0;
+            e4_v    <= 1'b0;
+            byp_hit <= 1'b0;
         end else begin
-            e1_v  <= issue;
-            e2_v  <= e1_v;
-            e3_v  <= e2_v;
-            byp_v <= e3_v;
+            e1_v    <= issue;
+            e2_v    <= e1_v;
+            e3_v    <= e2_v;
+            e4_v    <= e3_v;
+            byp_hit <= e3_v && e4_v && (e3_row == e4_row);
         end
     end
 
@@ -133,11 +149,13 @@ module eie_arith #(
         end
         if (e2_v) begin
             e3_row   <= e2_row;
-            e3_prod  <= product;
+            e3_lo    <= part_lo;
+            e3_hi    <= part_hi;
         end
         if (e3_v) begin
-            byp_row  <= e3_row;
-            byp_sum  <= sum;
+            e4_row   <= e3_row;
+            e4_prod  <= product;
         end
+        if (e4_v) byp_sum <= sum;
     end
 endmodule

@@ -1,14 +1,21 @@
 `include "eie_config.vh"
 // Central control unit (docs/microarchitecture.md, SCAN: control unit). Each SCAN cycle, from
 // start-of-cycle state:
-//   1. any_full: some PE's queue holds `EIE_FIFO_DEPTH pairs.
+//   1. any_full (a register): for some PE, its queue count plus the bus pair at the start of the
+//      previous cycle, plus the previous cycle's broadcast, reached D (a pop frees its place for
+//      the broadcast one cycle late).
 //   2. bc = cur_mask != 0 && !any_full: broadcast (j = cur_g*N + k*, a = cur_val[k*]), k* the
-//      lowest set bit of cur_mask found by the LNZD tree.
+//      lowest set bit of cur_mask found by the LNZD tree, into the broadcast bus register; the
+//      PEs' queues take the bus pair at the end of the next cycle.
 //   3. mask_after = bc ? cur_mask without bit k* : cur_mask.
 //   4. load_cur = mask_after == 0 && nxt_valid: cur <- nxt (mask: value != 0 and index < inputs).
 //   5. rd = (!nxt_valid || load_cur) && fetch_g < groups: every PE reads act[l mod 2][fetch_g];
 //      nxt_g <- fetch_g, nxt_valid <- 1, fetch_g++; else if load_cur, nxt_valid <- 0.
 //   6. done = cur_mask == 0 && !nxt_valid && fetch_g == groups.
+// any_full is a register loaded with OR over the PEs of count + bus_v + bc >= D: the PEs give
+// count >= D, D - 1, D - 2 from their count registers and bus_v + bc picks one of the three ORs,
+// so neither the cross-PE reduction nor the bus fan-out is in series with the LNZD, and no PE's
+// pop logic feeds the reduction (issue 10).
 // Outside SCAN the registers are held at their first-cycle values (fetch_g = 0, all invalid).
 // nxt_val is not a register here: it is every PE's activation-buffer read output (act_rdata).
 module eie_ccu (
@@ -18,7 +25,9 @@ module eie_ccu (
     input  wire [`EIE_LT_FIELD_BITS-1:0]   inputs,
     input  wire [`EIE_GROUP_BITS-1:0]    groups,
     input  wire [`EIE_PES*`EIE_ACT_BITS-1:0] act_rdata,
-    input  wire                         any_full,
+    input  wire                         any_ge0,
+    input  wire                         any_ge1,
+    input  wire                         any_ge2,
     output wire                         act_re,
     output wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
     output wire                         bc_v,
@@ -43,6 +52,10 @@ module eie_ccu (
     reg [N-1:0]    cur_mask;
     reg [N*AB-1:0] cur_val;
     reg [AW-1:0]   cur_g;
+    reg            any_full;   // last cycle, some PE's count + bus pair + broadcast reached D
+    reg            bus_v;      // the broadcast bus: the pair the PEs' queues take this cycle
+    reg [CW-1:0]   bus_j;
+    reg [AB-1:0]   bus_a;
 
     // ---- leading-non-zero detection: k* = lowest set bit of cur_mask ----
     wire          lnzd_v;
@@ -51,12 +64,12 @@ module eie_ccu (
         .req(cur_mask), .valid(lnzd_v), .index(k_star)
     );
 
-    assign bc_v = lnzd_v && !any_full;
+    wire bc = lnzd_v && !any_full;
     // Column index at the layer table's field width, truncated to the column width (j < inputs always fits).
     /* verilator lint_off UNUSEDSIGNAL */
     wire [FW-1:0] bc_j_f = {{(FW - AW){1'b0}}, cur_g} * N_F + {{(FW - XW){1'b0}}, k_star};
     /* verilator lint_on UNUSEDSIGNAL */
-    assign bc_j = bc_j_f[CW-1:0];
+    wire [CW-1:0] bc_j_c = bc_j_f[CW-1:0];
     // cur_val padded with zeros to 4^levels values so that every k_star selects inside it.
     localparam PADDED = 4 ** `EIE_LNZD_LEVELS;
     wire [PADDED*AB-1:0] cur_val_pad;
@@ -66,10 +79,13 @@ module eie_ccu (
             assign cur_val_pad[PADDED*AB-1:N*AB] = {((PADDED - N) * AB){1'b0}};
         end
     endgenerate
-    assign bc_a = cur_val_pad[k_star * AB +: AB];
+    wire [AB-1:0] bc_a_c = cur_val_pad[k_star * AB +: AB];
+    assign bc_v = bus_v;
+    assign bc_j = bus_j;
+    assign bc_a = bus_a;
 
     // Clearing the lowest set bit is clearing bit k*.
-    wire [N-1:0] mask_after = bc_v ? (cur_mask & (cur_mask - M_ONE)) : cur_mask;
+    wire [N-1:0] mask_after = bc ? (cur_mask & (cur_mask - M_ONE)) : cur_mask;
     wire load_cur = !(|mask_after) && nxt_valid;
 
     // Mask of the group at the activation buffers' outputs: non-zero and inside the layer.
@@ -97,7 +113,11 @@ module eie_ccu (
             fetch_g   <= {GW{1'b0}};
             nxt_valid <= 1'b0;
             cur_mask  <= {N{1'b0}};
+            any_full  <= 1'b0;
+            bus_v     <= 1'b0;
         end else begin
+            any_full  <= (bc && bus_v) ? any_ge2 : (bc || bus_v) ? any_ge1 : any_ge0;
+            bus_v     <= bc;
             if (load_cur) cur_mask <= nxt_mask;
             else          cur_mask <= mask_after;
             if (rd) begin
@@ -115,5 +135,9 @@ module eie_ccu (
             cur_g   <= nxt_g;
         end
         if (rd) nxt_g <= fetch_g_w[AW-1:0];
+        if (bc) begin
+            bus_j <= bc_j_c;
+            bus_a <= bc_a_c;
+        end
     end
 endmodule

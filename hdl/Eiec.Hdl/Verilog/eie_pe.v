@@ -20,7 +20,9 @@ module eie_pe #(
     input  wire                         bc_v,
     input  wire [`EIE_COL_BITS-1:0]      bc_j,
     input  wire [`EIE_ACT_BITS-1:0]       bc_a,
-    output wire                         full,
+    output wire                         q_ge0,
+    output wire                         q_ge1,
+    output wire                         q_ge2,
     output wire                         idle,
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
@@ -64,7 +66,7 @@ module eie_pe #(
         .clk(clk), .rst_n(rst_n),
         .push(bc_v), .push_j(bc_j), .push_a(bc_a),
         .pop(pop), .head_j(head_j), .head_a(head_a),
-        .nonempty(q_nonempty), .full(full)
+        .nonempty(q_nonempty), .ge0(q_ge0), .ge1(q_ge1), .ge2(q_ge2)
     );
 
     // ---- pointer read unit ----

@@ -5,10 +5,13 @@
 //   IDLE: busy = 0; a start pulse clears `cycles` and moves to LOAD.
 //   LOAD: accepts inputs(layer 0) activations over in_valid/in_ready/in_data; element i goes
 //         to PE i mod N, act0[i / N]. When all are in, SCAN(0).
-//   SCAN(l): the control unit broadcasts, the PEs multiply-accumulate; ends after the first
-//         cycle in which the control unit is done and every PE is idle. Then WB(l).
-//   WB(l): cycles w = 0 .. rows_per_pe (R + 1 cycles); then SCAN(l + 1), or OUT after the layer
-//         whose flags say "last".
+//   SCAN(l): the control unit broadcasts, the PEs multiply-accumulate; ends one cycle after the
+//         first cycle that starts with the control unit done, the broadcast bus empty and every
+//         PE idle: that condition is an N-input reduction, registered here (scan_done_q) so the
+//         state register that fans out to every unit is not in series with it. Then WB(l).
+//   WB(l): R + EIE_WB_LATENCY cycles (R = rows_per_pe): rows are read in cycles 0 .. R-1 and
+//         written EIE_WB_LATENCY cycles later by the requantizer pipeline; then SCAN(l + 1), or
+//         OUT after the layer whose flags say "last".
 //   OUT: streams outputs(last layer) results over out_valid/out_ready/out_data in index order
 //        (element i from PE i mod N); then a one-cycle done pulse and IDLE.
 // cycles counts every cycle spent in SCAN or WB (LOAD and OUT are not counted).
@@ -56,6 +59,11 @@ module eie_top #(
     localparam [GW-1:0] G_ONE    = 1;
     localparam [CW-1:0] C_ONE    = 1;
     localparam [LW-1:0] L_ONE    = 1;
+    // WB ends when the last row, read in cycle R - 1, is written: cycle R - 1 + EIE_WB_LATENCY.
+    localparam integer  WTW = 3;
+    localparam integer  WB_TAIL_LAST_I = `EIE_WB_LATENCY - 1;
+    localparam [WTW-1:0] WB_TAIL_LAST = WB_TAIL_LAST_I[WTW-1:0];
+    localparam [WTW-1:0] WT_ONE = 1;
 
     localparam [2:0] S_INIT = 3'd0, S_IDLE = 3'd1, S_LOAD = 3'd2, S_SCAN = 3'd3, S_WB = 3'd4, S_OUT = 3'd5;
 
@@ -64,7 +72,9 @@ module eie_top #(
     reg [31:0]   cycle_count;
     reg          done_q;
     reg [AW-1:0] init_row;     // INIT: accumulator address being cleared
-    reg [GW-1:0] wb_cycle;     // WB: w = 0 .. R
+    reg [GW-1:0] wb_cycle;     // WB: row w read, 0 .. R (held at R while the pipeline drains)
+    reg [WTW-1:0] wb_tail;     // WB: cycles since wb_cycle reached R
+    reg          scan_done_q;  // last cycle started with ccu_done, the bus empty, every PE idle
     reg [CW-1:0] io_idx;       // LOAD/OUT: element index
     reg [PW-1:0] io_pe;        // LOAD/OUT: io_idx mod N
     reg [AW-1:0] io_row;       // LOAD/OUT: io_idx / N
@@ -100,7 +110,9 @@ module eie_top #(
     wire [CW-1:0] f_inputs_c   = f_inputs[CW-1:0];
 
     // ---- PE array wiring ----
-    wire [N-1:0]    pe_full;
+    wire [N-1:0]    pe_ge0;        // queue count >= D, D - 1, D - 2
+    wire [N-1:0]    pe_ge1;
+    wire [N-1:0]    pe_ge2;
     wire [N-1:0]    pe_idle;
     wire [N*AB-1:0] pe_act_rdata;
     wire [N-1:0]    ld_we;
@@ -121,7 +133,8 @@ module eie_top #(
     eie_ccu u_ccu (
         .clk(clk), .rst_n(rst_n), .scan(in_scan),
         .inputs(f_inputs), .groups(f_groups),
-        .act_rdata(pe_act_rdata), .any_full(|pe_full),
+        .act_rdata(pe_act_rdata),
+        .any_ge0(|pe_ge0), .any_ge1(|pe_ge1), .any_ge2(|pe_ge2),
         .act_re(ccu_re), .act_raddr(ccu_raddr),
         .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a), .done(ccu_done)
     );
@@ -166,7 +179,8 @@ module eie_top #(
                 .ptr_base(f_ptr_base), .spmat_base(f_spmat_base), .bias_base(f_bias_base),
                 .wfrac(f_wfrac), .relu(f_relu),
                 .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a),
-                .full(pe_full[k]), .idle(pe_idle[k]),
+                .q_ge0(pe_ge0[k]), .q_ge1(pe_ge1[k]), .q_ge2(pe_ge2[k]),
+                .idle(pe_idle[k]),
                 .act_re(act_re), .act_raddr(act_raddr), .act_rsel(act_rsel),
                 .act_rdata(pe_act_rdata[k*AB +: AB]),
                 .ld_we(ld_we[k]), .ld_addr(io_row), .ld_data(in_data),
@@ -178,7 +192,8 @@ module eie_top #(
         end
     endgenerate
 
-    wire scan_end = in_scan && ccu_done && (&pe_idle);
+    wire scan_end = in_scan && scan_done_q;
+    wire wb_end   = in_wb && (wb_cycle == f_rows) && (wb_tail == WB_TAIL_LAST);
 
     // io counters advance on each LOAD/OUT element
     wire io_step = ld_fire || out_fire;
@@ -192,12 +207,15 @@ module eie_top #(
             done_q      <= 1'b0;
             init_row    <= {AW{1'b0}};
             wb_cycle    <= {GW{1'b0}};
+            wb_tail     <= {WTW{1'b0}};
+            scan_done_q <= 1'b0;
             io_idx      <= {CW{1'b0}};
             io_pe       <= {PW{1'b0}};
             io_row      <= {AW{1'b0}};
             out_have    <= 1'b0;
         end else begin
             done_q <= 1'b0;
+            scan_done_q <= in_scan && ccu_done && !bc_v && (&pe_idle);
             if (in_scan || in_wb) cycle_count <= cycle_count + 32'd1;
             if (io_step) begin
                 io_idx <= io_idx + C_ONE;
@@ -226,11 +244,13 @@ module eie_top #(
                     if (scan_end) begin
                         state    <= S_WB;
                         wb_cycle <= {GW{1'b0}};
+                        wb_tail  <= {WTW{1'b0}};
                     end
                 end
                 S_WB: begin
-                    wb_cycle <= wb_cycle + G_ONE;
-                    if (wb_cycle == f_rows) begin
+                    if (wb_cycle != f_rows) wb_cycle <= wb_cycle + G_ONE;
+                    else                    wb_tail  <= wb_tail + WT_ONE;
+                    if (wb_end) begin
                         if (f_last) begin
                             state    <= S_OUT;
                             io_idx   <= {CW{1'b0}};
@@ -267,11 +287,12 @@ module eie_top #(
     reg [31:0] trace_scan_cycles;
     always @(posedge clk) begin
         if (rst_n) begin
-            if ((state == S_LOAD && io_idx == f_inputs_c) || (in_wb && wb_cycle == f_rows && !f_last))
+            if ((state == S_LOAD && io_idx == f_inputs_c) || (wb_end && !f_last))
                 trace_layer_start <= cycle_count + (in_wb ? 32'd1 : 32'd0);
             if (scan_end) trace_scan_cycles <= cycle_count + 32'd1 - trace_layer_start;
-            if (in_wb && wb_cycle == f_rows)
-                $display("EIEC_LAYER %0d %0d %0d", layer, trace_scan_cycles, {{(32 - GW){1'b0}}, f_rows} + 32'd1);
+            if (wb_end)
+                $display("EIEC_LAYER %0d %0d %0d", layer, trace_scan_cycles,
+                         {{(32 - GW){1'b0}}, f_rows} + `EIE_WB_LATENCY);
         end
     end
 `endif

@@ -72,6 +72,62 @@ public sealed class RtlBench
         return bench;
     }
 
+    /// <summary>
+    /// The bench for the post-synthesis iCE40 netlist of the RTL in <paramref name="imageDir"/>/rtl
+    /// (issue 10, `make gate-test`): Yosys <c>synth_ice40</c> of eie_top, run in the image directory so
+    /// that every <c>$readmemh</c> finds mem/ and the memories' contents become the netlist's RAM and
+    /// LUT initial values, then <c>write_verilog</c>, compiled with Yosys's own iCE40 cell models
+    /// (ice40/cells_sim.v) and the testbench. The netlist has no RTL trace, so a run gives the output
+    /// stream and the cycles output only. Not cached: each call synthesizes.
+    /// </summary>
+    public static RtlBench GateLevel(string imageDir, AccelConfig config)
+    {
+        var dir = RtlWorkspace.NewDirectory($"gate-pes{config.Pes}-fifo{config.FifoDepth}", deleteAtExit: true);
+        var rtl = Path.GetFullPath(Path.Combine(imageDir, ImageFiles.RtlDir));
+        var bench = new RtlBench(config, dir, rtl);
+        var netlist = Path.Combine(dir, "eie_top_ice40.v");
+        var sources = string.Join(" ", RtlImages.Sources(rtl).Select(f => Path.Combine(ImageFiles.RtlDir, f)));
+        var script = $"read_verilog -defer -I{ImageFiles.RtlDir} {sources}; hierarchy -check -top eie_top; " +
+                     $"synth_ice40 -top eie_top; write_verilog -noattr {netlist}";
+        var synth = ExternalTool.Run("yosys", ["-q", "-l", Path.Combine(dir, "yosys.log"), "-p", script],
+            imageDir, TimeSpan.FromMinutes(10));
+        if (synth.ExitCode != 0 || !File.Exists(netlist))
+            throw new InvalidOperationException(
+                $"yosys synth_ice40 failed on the RTL of {Describe(config)} (exit {synth.ExitCode}) in {rtl}:\n" +
+                synth.Tail());
+        var cells = Path.Combine(YosysDataDir(), "ice40", "cells_sim.v");
+        if (!File.Exists(cells))
+            throw new FileNotFoundException(
+                $"{cells}: Yosys's iCE40 simulation models are missing (apt-get install yosys)");
+        // Icarus does not take the port default values cells_sim.v declares; the netlist connects every port.
+        var compile = ExternalTool.Run("iverilog", ["-g2012", "-DNO_ICE40_DEFAULT_ASSIGNMENTS", "-I", rtl,
+            "-o", bench.VvpFile, RepoFiles.Testbench, netlist, cells], dir, TimeSpan.FromMinutes(5));
+        // The synthesized eie_top has no parameters: the bench's MEM_DIR override is the one expected warning.
+        var warnings = compile.Output.Split('\n')
+            .Where(l => HasWarning(l) && !l.Contains("parameter MEM_DIR not found", StringComparison.Ordinal));
+        if (compile.ExitCode != 0 || warnings.Any())
+            throw new InvalidOperationException(
+                $"iverilog failed on the iCE40 netlist of {Describe(config)} (exit {compile.ExitCode}) in {dir}:\n" +
+                compile.Tail());
+        return bench;
+    }
+
+    /// <summary>
+    /// Yosys's data directory: `yosys-config --datdir` when installed, else share/yosys beside bin/yosys.
+    /// </summary>
+    private static string YosysDataDir()
+    {
+        try
+        {
+            var config = ExternalTool.Run("yosys-config", ["--datdir"], Path.GetTempPath(), TimeSpan.FromSeconds(30));
+            if (config.ExitCode == 0 && config.Output.Trim().Length > 0) return config.Output.Trim();
+        }
+        catch (InvalidOperationException) { } // yosys-config comes with yosys-dev only
+        var yosys = new FileInfo(ExternalTool.Require("yosys"));
+        var binary = yosys.LinkTarget is { } target ? Path.GetFullPath(target, yosys.DirectoryName!) : yosys.FullName;
+        return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(binary)!, "..", "share", "yosys"));
+    }
+
     private static bool HasWarning(string output) =>
         output.Contains("warning", StringComparison.OrdinalIgnoreCase)
         || output.Contains("error", StringComparison.OrdinalIgnoreCase);

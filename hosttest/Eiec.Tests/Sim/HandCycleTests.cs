@@ -6,7 +6,10 @@ namespace Eiec.Tests.Sim;
 /// <summary>
 /// Cycle counts derived by hand from docs/microarchitecture.md, cycle by cycle. Notation: "bc j" =
 /// the control unit broadcasts column j; "pop j" = pointer read of j; "take" = the sparse-matrix read
-/// unit takes the column register; "iss e" = entry e issues; E1/E2/E3 = pipeline stages.
+/// unit takes the column register; "iss e" = entry e issues; E1..E4 = pipeline stages; "bus j" = pair j
+/// is on the registered broadcast bus (the queue takes it at the end of that cycle). The end of SCAN is
+/// registered: SCAN ends one cycle after the first cycle that starts with ccu_done, the bus empty and
+/// every PE idle. WB takes rows_per_pe + 4 cycles (the requantizer's four stages).
 /// Every schedule holds for both engines: the per-cycle reference and the event-time engine.
 /// </summary>
 public class HandCycleTests
@@ -24,65 +27,69 @@ public class HandCycleTests
     ///   0    rd g0 (fetch_g 0→1)         starved
     ///   1    load_cur: mask={0}          starved
     ///   2    bc j=0 (mask→0)             starved (count 0 at start)
-    ///   3    ccu_done                    pop j=0, pointer read        drain
-    ///   4                                col_v: take [0,3)            drain
-    ///   5                                iss 0 (SRAM word read)       busy
-    ///   6                                iss 1, E1 0                  busy
-    ///   7                                iss 2 (last), E1 1, E2 0     busy
-    ///   8                                E1 2, E2 1, E3 0             drain
-    ///   9                                E2 2, E3 1                   drain
-    ///  10                                E3 2                         drain
-    ///  11    ccu_done and PE idle at the start: SCAN ends            starved
+    ///   3    ccu_done; bus j=0           (pair on the bus)            drain
+    ///   4                                pop j=0, pointer read        drain
+    ///   5                                col_v: take [0,3)            drain
+    ///   6                                iss 0 (SRAM word read)       busy
+    ///   7                                iss 1, E1 0                  busy
+    ///   8                                iss 2 (last), E1 1, E2 0     busy
+    ///   9                                E1 2, E2 1, E3 0             drain
+    ///  10                                E2 2, E3 1, E4 0             drain
+    ///  11                                E3 2, E4 1                   drain
+    ///  12                                E4 2                         drain
+    ///  13    ccu_done, bus empty and PE idle at the start            starved
+    ///  14    (registered) SCAN ends                                  starved
     /// </code>
-    /// scan = 12; WB = rows_per_pe + 1 = 4; total 16.
+    /// scan = 15; WB = rows_per_pe + 4 = 7; total 22.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines))]
-    public void Should_take_12_scan_and_4_write_back_cycles_When_one_PE_has_one_column_of_3_entries(SimEngine engine)
+    public void Should_take_15_scan_and_7_write_back_cycles_When_one_PE_has_one_column_of_3_entries(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(3, [(0, 1), (1, 2), (2, 3)]);
         var result = Run(tmp, model, 1, 8, [256], engine);
         var layer = result.Stats.Layers[0];
-        layer.ScanCycles.Should().Be(12);
-        layer.WbCycles.Should().Be(4);
-        result.Stats.Cycles.Should().Be(16);
+        layer.ScanCycles.Should().Be(15);
+        layer.WbCycles.Should().Be(7);
+        result.Stats.Cycles.Should().Be(22);
         var pe = layer.PeStats[0];
-        (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((3, 0, 4, 5));
+        (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((3, 0, 5, 7));
         pe.SpmatWordReads.Should().Be(1);
         pe.PointerReads.Should().Be(1);
         layer.Broadcasts.Should().Be(1);
         layer.IdealScanCycles.Should().Be(3);
-        layer.LoadBalanceEfficiency.Should().BeApproximately(3.0 / 12, 1e-12);
+        layer.LoadBalanceEfficiency.Should().BeApproximately(3.0 / 15, 1e-12);
     }
 
     /// <summary>
     /// 1 PE, 5 inputs, all zero: one group per cycle passes through nxt and cur with an empty mask.
     /// <code>
     /// cycle 0: rd g0 | 1: load g0, rd g1 | 2: load g1, rd g2 | 3: load g2, rd g3 | 4: load g3, rd g4
-    /// cycle 5: load g4 (no groups left: nxt_valid ← 0) | 6: ccu_done, PE idle → SCAN ends
+    /// cycle 5: load g4 (no groups left: nxt_valid ← 0) | 6: ccu_done, PE idle | 7: SCAN ends (registered)
     /// </code>
-    /// scan = groups + 2 = 7.
+    /// scan = groups + 3 = 8.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines))]
-    public void Should_take_groups_plus_2_scan_cycles_When_the_input_is_all_zero(SimEngine engine)
+    public void Should_take_groups_plus_3_scan_cycles_When_the_input_is_all_zero(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(2, [(0, 1)], [(1, 2)], [(0, 3)], [], [(1, 1)]);
         var layer = Run(tmp, model, 1, 8, new short[5], engine).Stats.Layers[0];
-        layer.ScanCycles.Should().Be(7);
+        layer.ScanCycles.Should().Be(8);
         layer.GroupReads.Should().Be(5);
-        layer.PeStats[0].Starved.Should().Be(7);
+        layer.PeStats[0].Starved.Should().Be(8);
     }
 
     /// <summary>
     /// 1 PE, one non-zero input whose column is empty in this PE: taken, then found empty.
     /// <code>
-    /// 0 rd g0 | 1 load | 2 bc j=0 | 3 pop j=0 | 4 take [0,0) | 5 have = 0, PE idle, ccu_done → end
+    /// 0 rd g0 | 1 load | 2 bc j=0 | 3 bus j=0 | 4 pop j=0 | 5 take [0,0) | 6 have = 0, PE idle, ccu_done
+    /// | 7 SCAN ends (registered)
     /// </code>
-    /// scan = 6 (the empty column costs its take cycle). With a second, zero input the second group
-    /// loads in cycle 2 while j=0 broadcasts, so it adds no cycle: still 6.
+    /// scan = 8 (the empty column costs its take cycle). With a second, zero input the second group
+    /// loads in cycle 2 while j=0 broadcasts, so it adds no cycle: still 8.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines))]
@@ -91,41 +98,51 @@ public class HandCycleTests
         using var tmp = new TempDir();
         var model = SimHarness.Columns(1, [], [(0, 1)]);
         var layer = Run(tmp, model, 1, 8, [256, 0], engine).Stats.Layers[0];
-        layer.ScanCycles.Should().Be(6, "the zero second group loads in the cycle j=0 broadcasts");
+        layer.ScanCycles.Should().Be(8, "the zero second group loads in the cycle j=0 broadcasts");
         var single = SimHarness.Columns(1, new (int Row, int Code)[][] { [] });
         using var tmp2 = new TempDir();
         var one = Run(tmp2, single, 1, 8, [256], engine).Stats.Layers[0];
-        one.ScanCycles.Should().Be(6);
+        one.ScanCycles.Should().Be(8);
         one.IssuedEntries.Should().Be(0);
         one.PeStats[0].PointerReads.Should().Be(1);
     }
 
     /// <summary>
-    /// 1 PE, queue depth 1, two non-zero inputs, each column one entry (row 0 of 1 output).
+    /// 1 PE, queue depth 1, two non-zero inputs, each column one entry (row 0 of 1 output). "occ" is the
+    /// queue count plus the bus pair at the start of the cycle; any_full(t) = occ(t−1) + bc(t−1) ≥ D
+    /// (a register: a pop frees its place for the broadcast one cycle late).
     /// <code>
-    /// cycle  CCU                                       PE (count at start)                    class
+    /// cycle  CCU                                       PE (occ at start)                      class
     ///   0    rd g0                                     0                                      starved
     ///   1    load g0 mask={0}, rd g1                   0                                      starved
     ///   2    bc j=0; mask→0: load g1 mask={0}          0                                      starved
-    ///   3    queue full: broadcast stall               1: pop j=0                             stalled
-    ///   4    bc j=1 (mask → 0)                         0: take [0,1)                          drain
-    ///   5                                              1: iss 0 (last; col empty), pop j=1    busy
-    ///   6                                              0: take [1,2), E1 0                    drain
-    ///   7                                              iss 1 (held word: no read), E2 0       busy
-    ///   8                                              E1 1, E3 0                             drain
-    ///   9                                              E2 1                                   drain
-    ///  10                                              E3 1                                   drain
-    ///  11    ccu_done and PE idle at the start → SCAN ends                                    starved
+    ///   3    any_full (0 + bc): stall                  1 (bus j=0)                            stalled
+    ///   4    any_full (occ 1): stall                   1: pop j=0                             stalled
+    ///   5    any_full (occ 1 in 4): stall              0: take [0,1)                          drain
+    ///   6    bc j=1 (mask → 0)                         0: iss 0 (last)                        busy
+    ///   7                                              1 (bus j=1): E1 0                      drain
+    ///   8                                              1: pop j=1, E2 0                       drain
+    ///   9                                              0: take [1,2), E3 0                    drain
+    ///  10                                              iss 1 (held word: no read), E4 0       busy
+    ///  11                                              E1 1                                   drain
+    ///  12                                              E2 1                                   drain
+    ///  13                                              E3 1                                   drain
+    ///  14                                              E4 1                                   drain
+    ///  15    ccu_done, bus empty and PE idle at the start                                     starved
+    ///  16    SCAN ends (registered)                                                           starved
     /// </code>
-    /// scan = 12; busy 2, stalled 1, starved 4, drain 5; one broadcast-stall cycle (3).
-    /// With depth 2 there is no stall: bc j=1 in cycle 3 (with pop j=0), pop j=1 in 4 (with take
-    /// j=0), take j=1 in 5 as entry 0 issues as its column's last, entry 1 issues in 6, E3 in 9: scan = 11.
+    /// scan = 17; busy 2, stalled 2 (occ = D while the mask is set), starved 5, drain 8; three
+    /// broadcast-stall cycles (3, 4, 5).
+    /// With depth 2 nothing stalls: bc j=1 in cycle 3 (any_full needs occ + bc = 2 before), bus j=1 and
+    /// pop j=0 in 4, take j=0 and pop j=1 in 5, iss 0 (last) and take j=1 in 6, iss 1 in 7, E4 of entry 1
+    /// in 11, condition in 12, scan = 14: busy 2 (6, 7), stalled 0, starved 5 (0, 1, 2, 12, 13), drain 7
+    /// (3, 4, 5, 8, 9, 10, 11).
     /// </summary>
     [Theory]
-    [InlineData(SimEngine.Reference, 1, 12, 2, 1, 4, 5, 1)]
-    [InlineData(SimEngine.Reference, 2, 11, 2, 0, 4, 5, 0)]
-    [InlineData(SimEngine.Event, 1, 12, 2, 1, 4, 5, 1)]
-    [InlineData(SimEngine.Event, 2, 11, 2, 0, 4, 5, 0)]
+    [InlineData(SimEngine.Reference, 1, 17, 2, 2, 5, 8, 3)]
+    [InlineData(SimEngine.Reference, 2, 14, 2, 0, 5, 7, 0)]
+    [InlineData(SimEngine.Event, 1, 17, 2, 2, 5, 8, 3)]
+    [InlineData(SimEngine.Event, 2, 14, 2, 0, 5, 7, 0)]
     public void Should_match_the_hand_schedule_When_a_shallow_queue_stalls_the_broadcast(
         SimEngine engine, int depth, int scan, int busy, int stalled, int starved, int drain, int stalls)
     {
@@ -146,17 +163,20 @@ public class HandCycleTests
     ///   0    rd g0
     ///   1    load mask=11
     ///   2    bc j=0
-    ///   3    bc j=1         pop 0                             pop 0
-    ///   4                   take [0,1), pop 1                 take [0,0) (empty here), pop 1
-    ///   5                   iss 0 (last), take [1,1) (empty)  take [0,1)
-    ///   6                   E1                                iss 0
-    ///   7                   E2                                E1
-    ///   8                   E3                                E2
-    ///   9                   idle                              E3
-    ///  10    ccu_done, both idle → end
+    ///   3    bc j=1         bus j=0                           bus j=0
+    ///   4                   pop 0, bus j=1                    pop 0, bus j=1
+    ///   5                   take [0,1), pop 1                 take [0,0) (empty here), pop 1
+    ///   6                   iss 0 (last), take [1,1) (empty)  take [0,1)
+    ///   7                   E1                                iss 0
+    ///   8                   E2                                E1
+    ///   9                   E3                                E2
+    ///  10                   E4                                E3
+    ///  11                   idle                              E4
+    ///  12    ccu_done, bus empty, both idle
+    ///  13    SCAN ends (registered)
     /// </code>
-    /// scan = 11; PE 0: busy 1 (5), starved 5 (0, 1, 2, 9, 10), drain 5 (3, 4, 6, 7, 8);
-    /// PE 1: busy 1 (6), starved 4 (0, 1, 2, 10), drain 6 (3, 4, 5, 7, 8, 9).
+    /// scan = 14; PE 0: busy 1 (6), starved 6 (0, 1, 2, 11, 12, 13), drain 7 (3, 4, 5, 7, 8, 9, 10);
+    /// PE 1: busy 1 (7), starved 5 (0, 1, 2, 12, 13), drain 8 (3, 4, 5, 6, 8, 9, 10, 11). WB: 1 row + 4.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines))]
@@ -165,11 +185,11 @@ public class HandCycleTests
         using var tmp = new TempDir();
         var model = SimHarness.Columns(2, [(0, 1)], [(1, 3)]);
         var layer = Run(tmp, model, 2, 8, [256, 256], engine).Stats.Layers[0];
-        layer.ScanCycles.Should().Be(11);
+        layer.ScanCycles.Should().Be(14);
         var pe0 = layer.PeStats[0];
-        (pe0.Busy, pe0.Stalled, pe0.Starved, pe0.Drain).Should().Be((1, 0, 5, 5));
+        (pe0.Busy, pe0.Stalled, pe0.Starved, pe0.Drain).Should().Be((1, 0, 6, 7));
         var pe1 = layer.PeStats[1];
-        (pe1.Busy, pe1.Stalled, pe1.Starved, pe1.Drain).Should().Be((1, 0, 4, 6));
-        layer.WbCycles.Should().Be(2);
+        (pe1.Busy, pe1.Stalled, pe1.Starved, pe1.Drain).Should().Be((1, 0, 5, 8));
+        layer.WbCycles.Should().Be(5);
     }
 }

@@ -77,9 +77,9 @@ public class SimulatorStatsTests
             stats.LoadBalanceEfficiency.Should().BeInRange(0, 1);
             stats.Broadcasts.Should().Be(nonZero.Length);
             stats.GroupReads.Should().Be(layer.Groups);
-            stats.WbCycles.Should().Be(layer.RowsPerPe + 1);
+            stats.WbCycles.Should().Be(layer.RowsPerPe + 4);
             stats.ScanCycles.Should().BeGreaterThanOrEqualTo(
-                layer.Groups + 2, "each group passes nxt and cur, plus the final done cycle");
+                layer.Groups + 3, "each group passes nxt and cur, plus the done cycle and the registered end");
 
             var act = stats.Actions;
             long wbRows = (long)n * layer.RowsPerPe;

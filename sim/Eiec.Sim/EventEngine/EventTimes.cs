@@ -6,15 +6,18 @@ namespace Eiec.Sim.EventEngine;
 /// still ticks cycle by cycle; the PEs are handled through their event times. For PE k and the b-th
 /// broadcast pair (broadcast in cycle t_b, n entries in PE k):
 /// <list type="bullet">
-/// <item>pop P = max(t_b + 1, T_prev): the pair is poppable the cycle after its push; the column
-/// register frees in the cycle the previous column is taken (spm_take), or is already free.</item>
+/// <item>pop P = max(t_b + 2, T_prev): the pair is on the broadcast bus in t_b + 1, in the queue from
+/// t_b + 2; the column register frees in the cycle the previous column is taken (spm_take), or is
+/// already free.</item>
 /// <item>take T = max(R, P + 1): the column is in col from P + 1; the sparse-matrix read unit is
 /// ready R = T_prev + max(n_prev, 1) (the cycle of the previous column's last issue, or the cycle
 /// after an empty column was taken, when it is found empty); it issues T + 1 … T + n.</item>
-/// <item>The queue is full in cycle t iff its count (pushes − pops before t) is D, so broadcast b
-/// may happen in cycle t iff every PE popped pair b − D before t: any_full = t ≤ max_k P_k(b − D).</item>
-/// <item>The PE is not idle in [t_b + 1, F): F = T + n + 4 (the last entry leaves E3), or T + 1
-/// for an empty column. SCAN ends at the first cycle with ccu_done and every PE idle.</item>
+/// <item>any_full in cycle t iff some PE's occupancy at the start of t − 1 (the bus pair included)
+/// plus the broadcast of t − 1, i.e. broadcasts before t − pops before t − 1, reached D: broadcast b
+/// may happen in cycle t iff every PE popped pair b − D before t − 1: any_full = t ≤ max_k P_k(b − D) + 1.</item>
+/// <item>The PE is not idle in [t_b + 1, F): F = T + n + 5 (the last entry leaves E4), or T + 1
+/// for an empty column. SCAN ends one cycle after the first cycle c with ccu_done and every PE
+/// idle (the end condition is registered): SCAN takes c + 2 cycles.</item>
 /// </list>
 /// Per-cycle statistics follow from the event times: queue occupancy changes only at pushes and
 /// pops, stalled cycles are the full cycles with the control unit wanting and the PE not issuing,
@@ -85,7 +88,7 @@ internal sealed class EventTimes
                 Array.Resize(ref _wantsBefore, Math.Max(1024, _wantsBefore.Length * 2));
             _wantsBefore[cycle] = wants;
             if (ccu.Wants) wants++;
-            bool anyFull = b >= depth && cycle <= maxPop[b - depth];
+            bool anyFull = b >= depth && cycle <= maxPop[b - depth] + 1;
             if (ccu.Tick(anyFull, out int j, out _))
             {
                 if (b >= pairs || j != js[b])
@@ -95,7 +98,7 @@ internal sealed class EventTimes
                 int latest = int.MinValue;
                 for (int k = 0, row = b; k < n; k++, row += cap)
                 {
-                    int pop = Math.Max(cycle + 1, peTake[k]);
+                    int pop = Math.Max(cycle + 2, peTake[k]);
                     int len = lengths[row];
                     int take = Math.Max(peReady[k], pop + 1);
                     peTake[k] = take;
@@ -113,12 +116,12 @@ internal sealed class EventTimes
         _wantsBefore[cycle] = wants;
         if (b != pairs) throw new InvalidOperationException($"event engine: {b} broadcasts, {pairs} non-zero inputs");
 
-        // End of SCAN: the first cycle c ≥ ccuDone in which every PE is idle.
+        // The end condition: the first cycle c ≥ ccuDone in which every PE is idle; SCAN ends after c + 1.
         int scanEnd = ccuDone;
         for (int k = 0; k < n; k++)
             for (int x = 0, row = k * cap; x < pairs; x++, row++)
                 scanEnd = Math.Max(scanEnd, Finish(takes[row], lengths[row]));
-        long total = scanEnd + 1L;
+        long total = scanEnd + 2L;
 
         // Per-PE statistics from the event times.
         var ge = _ge;
@@ -167,7 +170,7 @@ internal sealed class EventTimes
     /// First idle cycle after a column taken in cycle <paramref name="take"/> with
     /// <paramref name="len"/> entries.
     /// </summary>
-    private static int Finish(int take, int len) => len > 0 ? take + len + 4 : take + 1;
+    private static int Finish(int take, int len) => len > 0 ? take + len + 5 : take + 1;
 
     /// <summary>Cycles in [from, until) with cur_mask ≠ 0 (none from ccu_done on).</summary>
     private int WantsIn(int from, int until, int ccuDone)

@@ -120,7 +120,7 @@ internal sealed class PeColumns
             for (int p = start; p < end; p++)
             {
                 // E1: the entry's slot of its word (words past the used part are zero padding);
-                // row = row_prev + z + 1; w = cb[layer, v]. E2, E3: acc[row] += w · a.
+                // row = row_prev + z + 1; w = cb[layer, v]. E2 .. E4: acc[row] += w · a.
                 int wa = spmatBase + (p >> epwLog2);
                 ulong word = inRange ? spmat[wa] : ((uint)wa < (uint)spmat.Length ? spmat[wa] : 0UL);
                 int entry = (int)((word >> ((p & slotMask) * entryBits)) & entryMask);

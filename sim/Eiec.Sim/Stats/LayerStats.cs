@@ -21,7 +21,7 @@ public sealed record LayerStats
 
     /// <summary>SCAN cycles: up to and including the first cycle with ccu_done and every PE idle, cycles.</summary>
     public required long ScanCycles { get; init; }
-    /// <summary>WB cycles: rows_per_pe + 1, cycles.</summary>
+    /// <summary>WB cycles: rows_per_pe + the write-back latency (4), cycles.</summary>
     public required long WbCycles { get; init; }
     public long Cycles => ScanCycles + WbCycles;
 

@@ -103,7 +103,7 @@ public sealed record SimStats
     {
         yield return new Stat($"{p}.cycles", cycles, "cycle", $"Counted cycles (SCAN + WB), {what}");
         yield return new Stat($"{p}.scan_cycles", scan, "cycle", $"SCAN cycles, {what}");
-        yield return new Stat($"{p}.wb_cycles", wb, "cycle", $"Write-back cycles (rows_per_pe + 1 per layer), {what}");
+        yield return new Stat($"{p}.wb_cycles", wb, "cycle", $"Write-back cycles (rows_per_pe + 4 per layer), {what}");
         yield return new Stat($"{p}.latency", Microseconds(cycles) / Inferences, "µs",
             $"Time per inference {clock}, {what}");
         yield return new Stat($"{p}.issued_entries", issued, "entry",
