@@ -34,6 +34,7 @@ if $EIEC --help | grep -q "^  sim "; then
   for i in 1 2 3; do timed "eiec sim VGG-6 @64 PEs, run $i" $EIEC sim "$work/vgg6" --input "$work/VGG-6.input.npy"; done
 fi
 bench/table3.sh
+bench/table3-skew.sh
 echo
 echo "## Energy calibration against EIE Table II (docs/energy.md): fresh fit vs the committed table"
 # Reuses table3.sh's layers; fails if the table or bench/energy-counts.json is stale or a held-out
@@ -42,4 +43,6 @@ bench/energy-calibrate.py --check --work build/bench/table3
 if [ -x bench/rtl-vs-sim.sh ]; then bench/rtl-vs-sim.sh; fi
 if [ -x bench/compress.sh ]; then bench/compress.sh; fi
 if [ -x bench/compress-curve.sh ]; then bench/compress-curve.sh; fi
+# Yosys synth_xilinx at 1-16 PEs: the longest step (minutes, mostly the 16-PE synthesis).
+if [ -x bench/resources.sh ]; then bench/resources.sh; fi
 exit 0

@@ -13,6 +13,7 @@ fi
 command -v iverilog >/dev/null || missing+=(iverilog)
 command -v verilator >/dev/null || missing+=(verilator)
 command -v yosys >/dev/null || missing+=(yosys)
+command -v tclsh >/dev/null || missing+=(tcl) # runs the generated Vivado/Quartus scripts with stubs
 /usr/bin/python3 -c 'import numpy, scipy' 2>/dev/null || missing+=(python3-numpy python3-scipy)
 /usr/bin/python3 -c 'import onnx' 2>/dev/null || missing+=(python3-onnx)
 [ -d /usr/share/datasets/fashion-mnist ] || missing+=(dataset-fashion-mnist)

@@ -19,6 +19,7 @@ public static class EiecCli
         foreach (var command in new[]
         {
             BuildCommand.Create(),
+            RtlCommand.Create(),
             RunCommand.Create(),
             GenCommand.Create(),
             SimCommand.Create(),

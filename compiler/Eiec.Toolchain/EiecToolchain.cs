@@ -17,6 +17,8 @@ using Eiec.FrontEnd.Gen;
 using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Training;
 using Eiec.Golden;
+using Eiec.Hdl;
+using Eiec.Hdl.Vendor;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Report;
@@ -53,11 +55,14 @@ public static class EiecToolchain
     /// <param name="outputDir">Image directory to write.</param>
     /// <param name="activationFracBits">Fraction bits of the 16-bit activations (docs/fixed-point.md).</param>
     /// <param name="configName">Where the configuration came from, for generated-file headers.</param>
+    /// <param name="rtl">Name prefix and vendor flows of the RTL (docs/rtl.md); null: the plain RTL.</param>
     public static BuildResult Build(
         string modelPath, AccelConfig config, string outputDir,
-        int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults")
+        int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults",
+        RtlOptions? rtl = null)
     {
         var clock = Stopwatch.StartNew();
+        VendorFlows.Check(rtl ?? RtlOptions.Default); // option errors before any work
         var model = CzReader.ReadFor(modelPath, config);
         var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
         var report = BuildReport.From(image.Manifest);
@@ -66,11 +71,34 @@ public static class EiecToolchain
             ImageWriter.Write(image, dir);
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
-            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir));
+            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir), rtl);
         }, ImageSize.Bytes(image.Manifest));
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;
         return new BuildResult(outputDir, image, report, nnz, pad, kib, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Writes the generated Verilog (and files.f) for a configuration alone, without a model: the
+    /// hardware that runs any model fitting the configuration, loaded at run time (docs/axi.md). The
+    /// directory is replaced atomically, and only if it holds nothing but files eiec generates.
+    /// </summary>
+    /// <param name="options">Module/macro prefix and vendor flows, as for <see cref="Build"/>.</param>
+    public static RtlResult Rtl(AccelConfig config, string outputDir, string configName = "built-in defaults",
+        RtlOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= RtlOptions.Default;
+        VendorFlows.Check(options);
+        config.Validated(configName);
+        // What this command writes, by top-level entry (vendor flows sit in subdirectories: vivado/, quartus/).
+        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix);
+        var own = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog))
+            .Select(f => f.Name.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<string> files = [];
+        AtomicDirectory.Produce(outputDir, dir => files = RtlWriter.Write(config, configName, dir, options), 0,
+            VerilogGenerator.FileList, own);
+        return new RtlResult(outputDir, files, ConfigHash.Of(config));
     }
 
     /// <summary>
@@ -563,6 +591,8 @@ public static class EiecToolchain
 
     /// <summary>CSC arrays are indexed by 32-bit integers (SciPy's default index type).</summary>
     private const double MaxNonZeros = int.MaxValue / 2;
+    /// <summary>Largest --skew: beyond a CV of 10 a few rows hold everything and the layer is degenerate.</summary>
+    private const double MaxSkew = 10;
 
     /// <summary>
     /// Seeded random compressed models with an input each: a custom MLP, or layers of a benchmark
@@ -574,6 +604,9 @@ public static class EiecToolchain
         var outDir = request.OutputDir;
         if (File.Exists(outDir)) throw new EiecException($"{outDir}: output path is a file, not a directory");
         int s = request.Seed;
+        if (!(request.Skew >= 0 && request.Skew <= MaxSkew))
+            throw new EiecException($"--skew {request.Skew}: must be in [0, {MaxSkew}] (a coefficient of variation " +
+                "of row and column densities; 0 = uniform)");
         var jobs = new List<(string Name, RandomModelSpec Spec, int Inputs, double InputDensity)>();
         if (request.Dims is { } d)
         {
@@ -595,7 +628,7 @@ public static class EiecToolchain
                         $"would keep more than {MaxNonZeros} weights");
             var spec = new RandomModelSpec
             {
-                Dims = widths, WeightDensity = [wd], Seed = s, Bias = request.Bias,
+                Dims = widths, WeightDensity = [wd], Seed = s, Bias = request.Bias, Skew = request.Skew,
                 Name = $"mlp-{string.Join("-", widths)}",
             };
             jobs.Add((spec.Name, spec, widths[0], ad));
@@ -625,7 +658,7 @@ public static class EiecToolchain
                 var spec = new RandomModelSpec
                 {
                     Dims = [row.Inputs, row.Outputs], WeightDensity = [row.WeightDensity], Seed = s,
-                    Bias = request.Bias, ReluOnLast = true, Name = row.Name,
+                    Bias = request.Bias, ReluOnLast = true, Name = row.Name, Skew = request.Skew,
                 };
                 jobs.Add((file, spec, row.Inputs, row.ActivationDensity));
             }

@@ -78,6 +78,13 @@ public sealed class HdlParameters
                 "flags bits [shift +: EIE_WFRAC_BITS]: F"),
             new HdlDefine("EIE_WFRAC_BITS", I(LayerTableWord.WeightFracFieldBits),
                 "F, weight fraction bits, field width"),
+            new HdlDefine("EIE_MW_ADDR_BITS", I(new[]
+                {
+                    c.SpmatAddrBits, c.PointerAddrBits, c.BiasAddrBits, c.CodebookAddrBits, c.LayerAddrBits,
+                }.Max()), "load bus: word address bits (the widest model-memory address)"),
+            new HdlDefine("EIE_MW_PE_DATA_BITS", I(new[] { c.WordBits, c.PointerBits, c.WeightBits, c.ActivationBits }
+                .Max()), "load bus: data bits a PE takes (its widest model-memory word)"),
+            new HdlDefine("EIE_CONFIG_HASH", $"64'h{ConfigHash.Of(c)}", "configuration hash (image.bin, ID registers)"),
             new HdlDefine("EIE_FILE_LAYERS", Q(Path.GetFileName(ImageFiles.LayerTable)), "layer-table file in MEM_DIR"),
             new HdlDefine("EIE_FILE_CODEBOOK", Q(Path.GetFileName(ImageFiles.Codebook)), "codebook file in MEM_DIR"),
             new HdlDefine("EIE_FILE_PE_PREFIX", Q(ImageFiles.PeFilePrefix),

@@ -18,7 +18,7 @@ public static class VerilogGenerator
 {
     public const string ConfigHeader = "eie_config.vh";
     public const string FileList = "files.f";
-    public const string TopModule = "eie_top";
+    public const string TopModule = "eie_axi_top";
     /// <summary>
     /// Provenance lines (tool, config hash, template) start with this, so that tools comparing two
     /// generations (scripts/check-identical.sh) can ignore them. files.f is read by iverilog -c and
@@ -34,11 +34,28 @@ public static class VerilogGenerator
     [
         "eie_sram_1r1w.v", "eie_rom_sync.v", "eie_rom_comb.v", "eie_lnzd.v", "eie_act_queue.v", "eie_ptr_read.v",
         "eie_spmat_read.v", "eie_arith.v", "eie_act_rw.v", "eie_pe.v", "eie_ccu.v", "eie_top.v",
+        "eie_axi_top.v",
     ];
 
-    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName)
+    /// <summary>The top module's name for a prefix: the one place every flow and script takes it from.</summary>
+    public static string Top(string prefix = "") => new HdlNames(prefix).Module(TopModule);
+
+    /// <summary>The module files for a prefix, in compile order (what files.f lists).</summary>
+    public static IReadOnlyList<string> Sources(string prefix = "")
+    {
+        var names = new HdlNames(prefix);
+        return ModuleFiles.Select(names.File).ToList();
+    }
+
+    /// <summary>
+    /// The RTL for <paramref name="config"/>. <paramref name="prefix"/> (empty: today's names) goes in
+    /// front of every module, module file, macro and the include guard, so that two configurations
+    /// can be compiled into one design (docs/rtl.md, "Two configurations in one design").
+    /// </summary>
+    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(config);
+        var names = new HdlNames(prefix);
         var name = Sanitize(configName);
         var hash = ConfigHash(config);
         var parameters = new HdlParameters(config);
@@ -52,16 +69,22 @@ public static class VerilogGenerator
             var source = $"Verilog/{file} sha256:{Sha256(template)[..16]}";
             files.Add(new GeneratedFile(file, Header(name, file, hash, source) + template));
         }
+        // The register map of eie_axi_top, from its one source (Axi.AxiRegisterMap; docs/axi.md).
+        files.Add(new GeneratedFile(Axi.AxiRegisterMap.VerilogHeader,
+            Header(name, Axi.AxiRegisterMap.VerilogHeader, hash, "Axi/AxiRegisterMap.cs") +
+            Axi.AxiRegisterMap.VerilogText()));
+        files.Add(new GeneratedFile(Axi.AxiRegisterMap.CHeader,
+            Header(name, Axi.AxiRegisterMap.CHeader, hash, "Axi/AxiRegisterMap.cs") +
+            Axi.AxiRegisterMap.CText(config)));
+        files.Add(new GeneratedFile(Axi.AxiRegisterMap.Json, Axi.AxiRegisterMap.JsonText(config)));
         files.Add(new GeneratedFile(FileList,
             Provenance(name, hash, "module list of VerilogGenerator") + FileListText()));
-        return files;
+        // The prefix goes on last, over everything generated, so that every module, file and macro gets it.
+        return names.ApplyTo(files, ModuleFiles.Select(f => Path.GetFileNameWithoutExtension(f)), FileList);
     }
 
-    /// <summary>
-    /// A stable hash of the configuration: the first 16 hex digits of the SHA-256 of its settable
-    /// fields as <see cref="AccelConfigLoader.ToYaml"/> writes them (derived values follow from those).
-    /// </summary>
-    public static string ConfigHash(AccelConfig config) => Sha256(AccelConfigLoader.ToYaml(config))[..16];
+    /// <summary>The configuration's identity, <see cref="Contract.Config.ConfigHash"/> (also in image.bin).</summary>
+    public static string ConfigHash(AccelConfig config) => Contract.Config.ConfigHash.Of(config);
 
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -108,7 +131,7 @@ public static class VerilogGenerator
     /// A config name fit for a one-line comment: printable ASCII only, and a path reduced to its
     /// file name so the output never depends on where the tool ran.
     /// </summary>
-    private static string Sanitize(string configName)
+    internal static string Sanitize(string configName)
     {
         var name = configName ?? "";
         int slash = name.LastIndexOfAny(['/', '\\']);

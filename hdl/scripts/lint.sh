@@ -26,7 +26,7 @@ for d in "${dirs[@]}"; do
     status=1
     continue
   fi
-  if out=$(cd "$d" && verilator --lint-only -Wall -I. --top-module eie_top -f files.f 2>&1) && [ -z "$out" ]; then
+  if out=$(cd "$d" && verilator --lint-only -Wall -I. --top-module eie_axi_top -f files.f 2>&1) && [ -z "$out" ]; then
     echo "lint: $d clean"
   else
     echo "lint: $d:" >&2

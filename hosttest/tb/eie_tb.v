@@ -54,7 +54,10 @@ module eie_tb;
         .clk(clk), .rst_n(rst_n), .start(start), .busy(busy), .done(done),
         .in_valid(in_valid), .in_ready(in_ready), .in_data(in_data),
         .out_valid(out_valid), .out_ready(out_ready), .out_data(out_data),
-        .cycles(cycles)
+        .cycles(cycles),
+        // the model comes from the image's $readmemh files: the load bus stays idle
+        .mw_we(1'b0), .mw_pe({`EIE_PE_BITS{1'b0}}), .mw_mem(3'd0), .mw_addr({`EIE_MW_ADDR_BITS{1'b0}}),
+        .mw_data({`EIE_LAYER_TABLE_BITS{1'b0}}), .mw_ok()
     );
 
     // ---- files ----

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
+using Eiec.Contract.Image;
+using Eiec.Hdl;
 using Eiec.Toolchain;
 
 namespace Eiec.Cli.Commands;
@@ -24,16 +26,18 @@ public static class BuildCommand
             DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits,
         };
         var config = new ConfigOptions();
+        var rtl = new RtlTargetOptions();
         var command = new Command("build", "Compile a .cz model into an EIE image: memory hex files, image.json, " +
             "report and Verilog") { model };
         command.Options.Add(output);
         command.Options.Add(actFrac);
         config.AddTo(command);
+        rtl.AddTo(command);
         command.SetAction(parse =>
         {
             var configName = config.Describe(parse);
             var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!,
-                parse.GetValue(actFrac), configName);
+                parse.GetValue(actFrac), configName, rtl.Resolve(parse));
             parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;
         });
@@ -44,11 +48,16 @@ public static class BuildCommand
     /// Builds (<see cref="EiecToolchain.Build"/>) and returns a one-paragraph summary for the console.
     /// </summary>
     public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits,
-        string configName = "built-in defaults")
+        string configName = "built-in defaults", RtlOptions? rtl = null)
     {
-        var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName);
+        var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName, rtl);
+        var targets = rtl is { Targets.Count: > 0 }
+            ? $"; vendor flows ({string.Join(", ", rtl.Targets).ToLowerInvariant()}) in " +
+              $"{Path.Combine(outputDir, ImageFiles.RtlDir)}."
+            : "";
         return $"built {outputDir}: {built.Image.Layers.Count} layer(s), {built.NonZeros} non-zeros + " +
                $"{built.Padding} padding entries on {config.Pes} PEs " +
-               $"({built.WeightKiB:F1} KiB of weights; {built.Elapsed.TotalSeconds:F2} s). Report: {built.ReportPath}";
+               $"({built.WeightKiB:F1} KiB of weights; {built.Elapsed.TotalSeconds:F2} s). Report: {built.ReportPath}" +
+               targets;
     }
 }

@@ -34,6 +34,11 @@ public static class GenCommand
             Description = "Non-zero fraction of the generated input for --dims",
             DefaultValueFactory = _ => 0.5,
         };
+        var skew = new Option<double>("--skew")
+        {
+            Description = "Spread of row and column densities at the same overall density: coefficient of " +
+                "variation of log-normal weights (e.g. 1.0; default 0 = uniform random positions)",
+        };
         var bias = new Option<bool>("--bias") { Description = "Give every layer a random bias" };
         var seed = new Option<int>("--seed")
         {
@@ -46,7 +51,7 @@ public static class GenCommand
             DefaultValueFactory = _ => "models",
         };
         var command = new Command("gen", "Generate seeded random compressed models (.cz) and inputs (.npy)");
-        foreach (var o in new Option[] { layer, all, table, dims, density, actDensity, bias, seed, output })
+        foreach (var o in new Option[] { layer, all, table, dims, density, actDensity, skew, bias, seed, output })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -58,6 +63,7 @@ public static class GenCommand
                 Layers = parse.GetValue(layer) ?? [], AllLayers = parse.GetValue(all),
                 TablePath = parse.GetValue(table),
                 Bias = parse.GetValue(bias), Seed = parse.GetValue(seed), Dims = parse.GetValue(dims),
+                Skew = parse.GetValue(skew),
             };
             foreach (var m in EiecToolchain.Generate(request))
                 w.WriteLine($"wrote {m.ModelPath} ({m.NonZeros} non-zeros) and {m.InputPath} " +

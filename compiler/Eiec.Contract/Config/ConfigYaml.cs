@@ -15,8 +15,10 @@ public static class ConfigYaml
     public const string NotAMapping =
         "an accelerator config must be a mapping of keys (like 'pes: 64'), optionally under 'accelerator:'";
 
+    /// <param name="notAMapping">What the file must be, for the error when it is not a mapping.</param>
     /// <exception cref="YamlException">Malformed YAML (the caller names the file and the line).</exception>
-    public static List<ConfigEntry> ReadEntries(string yaml, string source, string wrapperKey)
+    public static List<ConfigEntry> ReadEntries(string yaml, string source, string wrapperKey,
+        string notAMapping = NotAMapping)
     {
         var parser = new Parser(new StringReader(yaml));
         parser.Consume<StreamStart>();
@@ -24,14 +26,14 @@ public static class ConfigYaml
         parser.Consume<DocumentStart>();
         if (parser.Accept<Scalar>(out var only) && IsNull(only)) return [];
         if (!parser.TryConsume<MappingStart>(out _))
-            throw new EiecException($"{source}: {NotAMapping}");
-        var entries = ReadMapping(parser, source);
+            throw new EiecException($"{source}: {notAMapping}");
+        var entries = ReadMapping(parser, source, notAMapping);
         if (entries.Count == 1 && entries[0].Key == wrapperKey && entries[0].Children is { } wrapped)
             return [.. wrapped];
         return entries;
     }
 
-    private static List<ConfigEntry> ReadMapping(IParser parser, string source)
+    private static List<ConfigEntry> ReadMapping(IParser parser, string source, string notAMapping)
     {
         var entries = new List<ConfigEntry>();
         while (!parser.TryConsume<MappingEnd>(out _))
@@ -39,7 +41,7 @@ public static class ConfigYaml
             if (!parser.TryConsume<Scalar>(out var key))
             {
                 var at = parser.Current?.Start.Line ?? 0;
-                throw new EiecException($"{source}: line {at}: {NotAMapping}");
+                throw new EiecException($"{source}: line {at}: {notAMapping}");
             }
             var line = (int)key.Start.Line;
             var column = (int)key.Start.Column;
@@ -50,7 +52,8 @@ public static class ConfigYaml
             }
             else if (parser.TryConsume<MappingStart>(out _))
             {
-                entries.Add(new ConfigEntry(key.Value, null, false, line, column, ReadMapping(parser, source)));
+                var children = ReadMapping(parser, source, notAMapping);
+                entries.Add(new ConfigEntry(key.Value, null, false, line, column, children));
             }
             else
             {

@@ -14,7 +14,8 @@ public static class AtomicDirectory
     /// <summary>Top-level entries an image directory may hold; anything else belongs to the user.</summary>
     private static readonly HashSet<string> OwnEntries =
     [
-        ImageFiles.Manifest, ImageFiles.ReportMarkdown, ImageFiles.ReportJson, ImageFiles.MemoryDir, ImageFiles.RtlDir,
+        ImageFiles.Manifest, ImageFiles.Binary, ImageFiles.ReportMarkdown, ImageFiles.ReportJson,
+        ImageFiles.MemoryDir, ImageFiles.RtlDir,
     ];
 
     /// <summary>The largest output a build may write; beyond it the configuration is almost certainly a typo.</summary>
@@ -30,8 +31,17 @@ public static class AtomicDirectory
     /// <param name="write">Writes the content into the (empty) staging directory it is given.</param>
     /// <param name="expectedBytes">What <paramref name="write"/> will write (0 = unknown): checked
     /// against <see cref="MaxOutputBytes"/> and the free disk space before anything is written.</param>
-    public static void Produce(string target, Action<string> write, long expectedBytes = 0)
+    public static void Produce(string target, Action<string> write, long expectedBytes = 0) =>
+        Produce(target, write, expectedBytes, ImageFiles.Manifest, OwnEntries);
+
+    /// <summary>
+    /// The same for an output that is not an image (<c>eiec rtl</c>): a directory is replaced only if it
+    /// holds <paramref name="marker"/> and nothing outside <paramref name="ownEntries"/>.
+    /// </summary>
+    public static void Produce(string target, Action<string> write, long expectedBytes, string marker,
+        IReadOnlySet<string> ownEntries)
     {
+        ArgumentNullException.ThrowIfNull(ownEntries);
         if (string.IsNullOrWhiteSpace(target)) throw new EiecException("the output directory is empty");
         string full;
         try { full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target)); }
@@ -52,7 +62,7 @@ public static class AtomicDirectory
             var lockPath = Path.Combine(parent, $".{name}.lock");
             using var held = Lock(target, lockPath);
             RemoveStale(parent, name, full);
-            CheckReplaceable(target, full);
+            CheckReplaceable(target, full, marker, ownEntries);
             CheckSpace(target, parent, expectedBytes);
             var staging = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
             string? old = null;
@@ -149,19 +159,23 @@ public static class AtomicDirectory
                 $"on the disk holding {parent}");
     }
 
-    private static void CheckReplaceable(string target, string full)
+    private static void CheckReplaceable(string target, string full, string marker, IReadOnlySet<string> own)
     {
         if (!Directory.Exists(full)) return;
         var entries = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).ToList();
         if (entries.Count == 0) return;
-        if (!entries.Contains(ImageFiles.Manifest))
-            throw new EiecException($"{target}: refusing to replace a non-empty directory that is not an eiec image " +
-                $"(no {ImageFiles.Manifest})");
-        var foreign = entries.Where(e => !OwnEntries.Contains(e!)).Order().ToList();
+        string what = marker == ImageFiles.Manifest ? "an eiec image" : "an eiec output";
+        if (!entries.Contains(marker))
+            throw new EiecException($"{target}: refusing to replace a non-empty directory that is not {what} " +
+                $"(no {marker})");
+        var foreign = entries.Where(e => !own.Contains(e!)).Order().ToList();
         if (foreign.Count > 0)
-            throw new EiecException($"{target}: refusing to replace this image: it also holds " +
+        {
+            string kind = marker == ImageFiles.Manifest ? "image" : "output";
+            throw new EiecException($"{target}: refusing to replace this {kind}: it also holds " +
                 $"{string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? ", ..." : "")}, " +
                 "which eiec did not write; move them or choose another -o");
+        }
     }
 
     private static void TryDelete(string directory)

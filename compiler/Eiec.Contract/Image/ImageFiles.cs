@@ -4,6 +4,8 @@ namespace Eiec.Contract.Image;
 public static class ImageFiles
 {
     public const string Manifest = "image.json";
+    /// <summary>The packed image a host loads into the hardware (<see cref="ImageBinary"/>).</summary>
+    public const string Binary = "image.bin";
     public const string MemoryDir = "mem";
     public const string RtlDir = "rtl";
     public const string ReportMarkdown = "report.md";

@@ -38,9 +38,26 @@ public static class ImageReader
         return manifest;
     }
 
-    public static CompiledImage Read(string directory)
+    /// <summary>
+    /// Reads an image directory. The memory contents come from image.bin when the directory holds one
+    /// (the artifact a host loads into the hardware, so software and hardware run the same bytes),
+    /// otherwise from the hex files; <paramref name="source"/> forces one. Either way the manifest
+    /// (image.json) describes the layers and every memory's size, and the contents are validated.
+    /// </summary>
+    public static CompiledImage Read(string directory, ImageSource source = ImageSource.Auto)
     {
         var manifest = ReadManifest(directory);
+        var binPath = Path.Combine(directory, ImageFiles.Binary);
+        bool binary = source == ImageSource.Binary || (source == ImageSource.Auto && File.Exists(binPath));
+        var image = binary ? FromBinary(manifest, binPath) : FromHex(manifest, directory);
+        var table = manifest.Memories.First(m => m.Kind == "layers");
+        CheckLayerTable(image, binary ? binPath : Path.Combine(directory, table.File));
+        ImageValidator.CheckContents(image, directory);
+        return image;
+    }
+
+    private static CompiledImage FromHex(ImageManifest manifest, string directory)
+    {
         var byKey = manifest.Memories.ToDictionary(m => (m.Kind, m.Pe));
         ImageMemory Mem(string kind, int? pe = null) => byKey.TryGetValue((kind, pe), out var m) ? m
             : throw new EiecException($"{Path.Combine(directory, ImageFiles.Manifest)}: no '{kind}' memory" +
@@ -60,14 +77,63 @@ public static class ImageReader
             PtrOdd = Array.ConvertAll(Load(Mem(ImageFiles.PtrOdd, pe)), v => (uint)v),
             Bias = Array.ConvertAll(Load(Mem(ImageFiles.Bias, pe)), v => (short)v),
         });
-        var image = new CompiledImage
+        return new CompiledImage
         {
             Manifest = manifest, LayerTable = layerTable, Codebook = codebook, Pes = memories,
         };
-        CheckLayerTable(image, Path.Combine(directory, table.File));
-        ImageValidator.CheckContents(image, directory);
-        return image;
     }
+
+    /// <summary>
+    /// The memories from image.bin, which must be for the manifest's configuration and hold, for every
+    /// memory image.json lists, exactly one section from address 0 of the manifest's used length.
+    /// </summary>
+    private static CompiledImage FromBinary(ImageManifest manifest, string path)
+    {
+        if (!File.Exists(path)) throw new EiecException($"{path}: image.bin is missing; run `eiec build` first");
+        var contents = ImageBinaryReader.Read(path, manifest.Accelerator);
+        if (contents.Layers != manifest.Layers.Count)
+            throw new EiecException($"{path}: {contents.Layers} layers, but image.json lists {manifest.Layers.Count}");
+        var sections = new Dictionary<(int, int?), ImageBinarySection>();
+        foreach (var s in contents.Sections)
+            if (!sections.TryAdd((s.Memory, s.Pe), s))
+                throw new EiecException($"{path}: two sections for {Describe(s.Memory, s.Pe)}");
+        ulong[] Words(string kind, int? pe)
+        {
+            int memory = Array.IndexOf(ImageBinary.Kinds.ToArray(), kind);
+            var entry = manifest.Memories.FirstOrDefault(m => m.Kind == kind && m.Pe == pe)
+                ?? throw new EiecException($"{path}: image.json lists no {Describe(memory, pe)}");
+            if (!sections.TryGetValue((memory, pe), out var s))
+                throw new EiecException($"{path}: no section for {Describe(memory, pe)}");
+            int count = memory == ImageBinary.Layers ? s.Words.Length / LayerTableWord.Fields : s.Words.Length;
+            if (s.Address != 0 || count != entry.Used)
+                throw new EiecException($"{path}: {Describe(memory, pe)} holds words " +
+                    $"{s.Address}..{s.Address + count}, " +
+                    $"but image.json says 0..{entry.Used}; the two files are from different builds");
+            return s.Words;
+        }
+        var flat = Words("layers", null);
+        var layerTable = new uint[flat.Length / LayerTableWord.Fields][];
+        for (int l = 0; l < layerTable.Length; l++)
+            layerTable[l] = Enumerable.Range(0, LayerTableWord.Fields)
+                .Select(f => (uint)flat[l * LayerTableWord.Fields + f]).ToArray();
+        var memories = new PeMemories[manifest.Accelerator.Pes];
+        for (int pe = 0; pe < memories.Length; pe++)
+            memories[pe] = new PeMemories
+            {
+                Spmat = Words(ImageFiles.Spmat, pe),
+                PtrEven = Array.ConvertAll(Words(ImageFiles.PtrEven, pe), v => (uint)v),
+                PtrOdd = Array.ConvertAll(Words(ImageFiles.PtrOdd, pe), v => (uint)v),
+                Bias = Array.ConvertAll(Words(ImageFiles.Bias, pe), v => (short)v),
+            };
+        return new CompiledImage
+        {
+            Manifest = manifest, LayerTable = layerTable,
+            Codebook = Array.ConvertAll(Words("codebook", null), v => (short)v), Pes = memories,
+        };
+    }
+
+    private static string Describe(int memory, int? pe) =>
+        $"{ImageBinary.Kinds[memory]}{(pe is null ? "" : $" of PE {pe}")}";
 
     /// <summary>The layer-table ROM and the manifest must describe the same layers.</summary>
     private static void CheckLayerTable(CompiledImage image, string path)

@@ -36,6 +36,7 @@ public static class ImageWriter
             Put(ImageFiles.Bias, Array.ConvertAll(m.Bias, v => (ulong)(ushort)v));
         });
 
+        ImageBinaryWriter.Write(image, Path.Combine(directory, ImageFiles.Binary));
         File.WriteAllText(Path.Combine(directory, ImageFiles.Manifest),
             JsonSerializer.Serialize(image.Manifest, ImageJson.Options) + "\n");
     }

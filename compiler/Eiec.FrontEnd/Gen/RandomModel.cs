@@ -4,7 +4,8 @@ namespace Eiec.FrontEnd.Gen;
 
 /// <summary>
 /// Seeded random compressed models and inputs: uniform random positions at a given weight density
-/// (exactly round(density · rows · cols) weights kept), codes uniform in 1..size−1, codebook values
+/// (exactly round(density · rows · cols) weights kept; or skewed rows and columns at that density,
+/// <see cref="SkewedPositions"/>), codes uniform in 1..size−1, codebook values
 /// spread over ±scale. Same spec, same seed → same model, on every machine (System.Random with a
 /// seed is deterministic across .NET versions for the same API calls).
 /// </summary>
@@ -29,7 +30,9 @@ public static class RandomModel
     {
         long total = (long)inputs * outputs;
         long keep = Math.Clamp((long)Math.Round(density * total), 0, total);
-        var chosen = SamplePositions(rng, total, keep);
+        var chosen = spec.Skew > 0
+            ? SkewedPositions.Sample(rng, inputs, outputs, keep, spec.Skew)
+            : SamplePositions(rng, total, keep);
         var indptr = new int[inputs + 1];
         foreach (long p in chosen) indptr[(int)(p / outputs) + 1]++;
         for (int j = 0; j < inputs; j++) indptr[j + 1] += indptr[j];

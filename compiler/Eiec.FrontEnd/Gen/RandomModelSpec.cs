@@ -17,4 +17,9 @@ public sealed record RandomModelSpec
     /// <summary>ReLU on every layer but the last (which is identity) unless set.</summary>
     public bool ReluOnLast { get; init; }
     public string Name { get; init; } = "random";
+    /// <summary>
+    /// Spread of per-row and per-column densities (coefficient of variation of log-normal weights,
+    /// <see cref="SkewedPositions"/>); 0 = uniform random positions, as before.
+    /// </summary>
+    public double Skew { get; init; }
 }

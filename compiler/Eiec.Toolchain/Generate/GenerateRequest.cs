@@ -24,6 +24,11 @@ public sealed record GenerateRequest
     public string? TablePath { get; init; }
     /// <summary>Give every layer a random bias.</summary>
     public bool Bias { get; init; }
+    /// <summary>
+    /// Spread of per-row and per-column densities at the same overall density (coefficient of variation,
+    /// e.g. 1.0; 0 = uniform random positions): real pruned layers are far less uniform than random ones.
+    /// </summary>
+    public double Skew { get; init; }
     /// <summary>Random seed: same seed, identical files.</summary>
     public int Seed { get; init; } = 1;
 }

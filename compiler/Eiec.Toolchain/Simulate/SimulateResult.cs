@@ -14,4 +14,9 @@ namespace Eiec.Toolchain.Simulate;
 /// <param name="Repeats">Timings of the repeat runs, in order (empty unless requested).</param>
 public sealed record SimulateResult(
     ImageManifest Manifest, SimInput Input, BatchResult Batch, EnergyReport Energy, double LoadMs, double SimulateMs,
-    IReadOnlyList<SimTiming> Repeats);
+    IReadOnlyList<SimTiming> Repeats)
+{
+    /// <summary>The batch through eie_axi_top's streams: end-to-end latency, vectors/s, overlap gain.</summary>
+    public StreamTiming Stream => EieAxiTop.Schedule(Batch.Stats.Pes, Manifest.Layers[0].Inputs,
+        Manifest.Layers[^1].Outputs, Batch.Results.Select(r => r.Stats.Cycles).ToList(), Batch.Stats.ClockMhz);
+}

@@ -47,7 +47,11 @@ module eie_act_rw #(
     output wire [`EIE_ACT_ADDR_BITS-1:0] acc_raddr,
     input  wire [`EIE_ACC_BITS-1:0]      acc_rdata,
     output wire                         acc_we,
-    output wire [`EIE_ACT_ADDR_BITS-1:0] acc_waddr
+    output wire [`EIE_ACT_ADDR_BITS-1:0] acc_waddr,
+    // host write port of the bias memory (load bus, docs/axi.md); only while the array is idle
+    input  wire                         bias_we,
+    input  wire [`EIE_BIAS_ADDR_BITS-1:0] bias_waddr,
+    input  wire [`EIE_ACT_BITS-1:0]       bias_wdata
 );
     localparam AW  = `EIE_ACT_ADDR_BITS;
     localparam BAW = `EIE_BIAS_ADDR_BITS;
@@ -74,7 +78,8 @@ module eie_act_rw #(
         .WIDTH(AB), .DEPTH(`EIE_BIAS_DEPTH), .ADDR_BITS(BAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_BIAS})
     ) u_bias (
-        .clk(clk), .re(q1_v), .addr(bias_addr[BAW-1:0]), .rdata(bias_q)
+        .clk(clk), .re(q1_v), .addr(bias_addr[BAW-1:0]), .rdata(bias_q),
+        .we(bias_we), .waddr(bias_waddr), .wdata(bias_wdata)
     );
 
     // Q1: s = F == 0 ? acc << 1 : acc >>> (F - 1), ACC + 1 bits.

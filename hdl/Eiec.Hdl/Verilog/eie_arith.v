@@ -32,7 +32,11 @@ module eie_arith #(
     output wire                           acc_we,
     output wire [`EIE_ACT_ADDR_BITS-1:0]   acc_waddr,
     output wire [`EIE_ACC_BITS-1:0]        acc_wdata,
-    output wire                           busy
+    output wire                           busy,
+    // host write port of this PE's codebook copy (load bus, docs/axi.md); only while idle
+    input  wire                           cb_we,
+    input  wire [`EIE_CODEBOOK_ADDR_BITS-1:0] cb_waddr,
+    input  wire [`EIE_WEIGHT_BITS-1:0]     cb_wdata
 );
     localparam EB  = `EIE_ENTRY_BITS;
     localparam CB  = `EIE_CODE_BITS;
@@ -75,7 +79,8 @@ module eie_arith #(
         .WIDTH(WB), .DEPTH(`EIE_CODEBOOK_DEPTH), .ADDR_BITS(`EIE_CODEBOOK_ADDR_BITS),
         .INIT_FILE({MEM_DIR, `EIE_FILE_CODEBOOK})
     ) u_codebook (
-        .addr(cb_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]), .rdata(w)
+        .clk(clk), .addr(cb_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]), .rdata(w),
+        .we(cb_we), .waddr(cb_waddr), .wdata(cb_wdata)
     );
 
     // ---- E2: partial products ----

@@ -34,7 +34,14 @@ module eie_pe #(
     input  wire                         wb_rd,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] wb_row,
     input  wire                         clr_we,
-    input  wire [`EIE_ACT_ADDR_BITS-1:0] clr_addr
+    input  wire [`EIE_ACT_ADDR_BITS-1:0] clr_addr,
+    // Load bus (docs/axi.md): writes word mw_addr of model memory mw_mem (image.bin's memory ids:
+    // 1 codebook, 2 sparse matrix, 3/4 even/odd pointer bank, 5 bias). mw_we is already decoded
+    // for this PE by eie_top, which accepts writes only while the array is idle.
+    input  wire                         mw_we,
+    input  wire [2:0]                   mw_mem,
+    input  wire [`EIE_MW_ADDR_BITS-1:0]  mw_addr,
+    input  wire [`EIE_MW_PE_DATA_BITS-1:0] mw_data
 );
     localparam AW  = `EIE_ACT_ADDR_BITS;
     localparam ACC = `EIE_ACC_BITS;
@@ -72,7 +79,9 @@ module eie_pe #(
     eie_ptr_read #(.MEM_PREFIX(MEM_PREFIX)) u_ptr (
         .clk(clk), .rst_n(rst_n), .ptr_base(ptr_base),
         .spm_take(spm_take), .q_nonempty(q_nonempty), .head_j(head_j), .head_a(head_a),
-        .pop(pop), .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a)
+        .pop(pop), .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a),
+        .mw_even_we(mw_we && mw_mem == 3'd3), .mw_odd_we(mw_we && mw_mem == 3'd4),
+        .mw_addr(mw_addr[`EIE_PTR_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_POINTER_BITS-1:0])
     );
 
     // ---- sparse-matrix read unit ----
@@ -86,7 +95,9 @@ module eie_pe #(
         .clk(clk), .rst_n(rst_n), .spmat_base(spmat_base),
         .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a),
         .spm_take(spm_take), .have(have),
-        .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first), .word(word)
+        .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first), .word(word),
+        .mw_we(mw_we && mw_mem == 3'd2),
+        .mw_addr(mw_addr[`EIE_SPMAT_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_WORD_BITS-1:0])
     );
 
     // ---- arithmetic unit ----
@@ -104,7 +115,9 @@ module eie_pe #(
         .word(word),
         .acc_re(ar_re), .acc_raddr(ar_raddr), .acc_rdata(acc_rdata),
         .acc_we(ar_we), .acc_waddr(ar_waddr), .acc_wdata(ar_wdata),
-        .busy(ar_busy)
+        .busy(ar_busy),
+        .cb_we(mw_we && mw_mem == 3'd1),
+        .cb_waddr(mw_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]), .cb_wdata(mw_data[`EIE_WEIGHT_BITS-1:0])
     );
 
     // ---- activation read/write unit ----
@@ -120,7 +133,9 @@ module eie_pe #(
         .ld_we(ld_we), .ld_addr(ld_addr), .ld_data(ld_data),
         .wb_rd(wb_rd), .wb_row(wb_row), .clr_we(clr_we), .clr_addr(clr_addr),
         .acc_re(wb_re), .acc_raddr(wb_raddr), .acc_rdata(acc_rdata),
-        .acc_we(wb_we), .acc_waddr(wb_waddr)
+        .acc_we(wb_we), .acc_waddr(wb_waddr),
+        .bias_we(mw_we && mw_mem == 3'd5),
+        .bias_waddr(mw_addr[`EIE_BIAS_ADDR_BITS-1:0]), .bias_wdata(mw_data[`EIE_ACT_BITS-1:0])
     );
 
     // ---- accumulator file: arithmetic unit in SCAN, write-back in INIT/WB ----

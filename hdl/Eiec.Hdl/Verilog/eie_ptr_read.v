@@ -21,7 +21,12 @@ module eie_ptr_read #(
     output reg                         col_v,
     output wire [`EIE_POINTER_BITS-1:0] col_start,
     output wire [`EIE_POINTER_BITS-1:0] col_end,
-    output reg  [`EIE_ACT_BITS-1:0]      col_a
+    output reg  [`EIE_ACT_BITS-1:0]      col_a,
+    // host write port of the two banks (load bus, docs/axi.md); only while the array is idle
+    input  wire                        mw_even_we,
+    input  wire                        mw_odd_we,
+    input  wire [`EIE_PTR_ADDR_BITS-1:0] mw_addr,
+    input  wire [`EIE_POINTER_BITS-1:0] mw_data
 );
     localparam CW  = `EIE_COL_BITS;
     localparam PB  = `EIE_POINTER_BITS;
@@ -47,14 +52,16 @@ module eie_ptr_read #(
         .WIDTH(PB), .DEPTH(`EIE_PTR_DEPTH), .ADDR_BITS(PAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_PTR_EVEN})
     ) u_even (
-        .clk(clk), .re(pop), .addr(even_addr[PAW-1:0]), .rdata(even_q)
+        .clk(clk), .re(pop), .addr(even_addr[PAW-1:0]), .rdata(even_q),
+        .we(mw_even_we), .waddr(mw_addr), .wdata(mw_data)
     );
 
     eie_rom_sync #(
         .WIDTH(PB), .DEPTH(`EIE_PTR_DEPTH), .ADDR_BITS(PAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_PTR_ODD})
     ) u_odd (
-        .clk(clk), .re(pop), .addr(odd_addr[PAW-1:0]), .rdata(odd_q)
+        .clk(clk), .re(pop), .addr(odd_addr[PAW-1:0]), .rdata(odd_q),
+        .we(mw_odd_we), .waddr(mw_addr), .wdata(mw_data)
     );
 
     assign col_start = j_odd ? odd_q  : even_q;

@@ -23,7 +23,11 @@ module eie_spmat_read #(
     output wire [`EIE_SLOT_BITS-1:0]       issue_slot,
     output wire [`EIE_ACT_BITS-1:0]         issue_a,
     output wire                           issue_first,
-    output wire [`EIE_WORD_BITS-1:0]       word
+    output wire [`EIE_WORD_BITS-1:0]       word,
+    // host write port (load bus, docs/axi.md); only while the array is idle
+    input  wire                           mw_we,
+    input  wire [`EIE_SPMAT_ADDR_BITS-1:0] mw_addr,
+    input  wire [`EIE_WORD_BITS-1:0]       mw_data
 );
     localparam PB  = `EIE_POINTER_BITS;
     localparam SAW = `EIE_SPMAT_ADDR_BITS;
@@ -57,7 +61,8 @@ module eie_spmat_read #(
         .WIDTH(`EIE_WORD_BITS), .DEPTH(`EIE_SPMAT_DEPTH), .ADDR_BITS(SAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_SPMAT})
     ) u_spmat (
-        .clk(clk), .re(rd), .addr(wa), .rdata(word)
+        .clk(clk), .re(rd), .addr(wa), .rdata(word),
+        .we(mw_we), .waddr(mw_addr), .wdata(mw_data)
     );
 
     generate

@@ -15,6 +15,8 @@
 //   OUT: streams outputs(last layer) results over out_valid/out_ready/out_data in index order
 //        (element i from PE i mod N); then a one-cycle done pulse and IDLE.
 // cycles counts every cycle spent in SCAN or WB (LOAD and OUT are not counted).
+// The model memories are written over the load bus (mw_*) while IDLE; writes in any other
+// state are dropped (mw_ok low), so a load can never change a model that is running.
 module eie_top #(
     parameter MEM_DIR = "mem/"   // prefix of every $readmemh file: the image's mem/ directory, with '/'
 ) (
@@ -29,7 +31,16 @@ module eie_top #(
     output wire        out_valid,
     input  wire        out_ready,
     output wire [`EIE_ACT_BITS-1:0] out_data,
-    output wire [31:0] cycles
+    output wire [31:0] cycles,
+    // Load bus (docs/axi.md): write word mw_addr of model memory mw_mem (image.bin's ids: 0 layer
+    // table, 1 codebook (every PE's copy), 2 sparse matrix, 3/4 even/odd pointer bank, 5 bias) of
+    // PE mw_pe (ignored for ids 0 and 1). Taken only in IDLE: mw_ok says whether it was.
+    input  wire        mw_we,
+    input  wire [`EIE_PE_BITS-1:0] mw_pe,
+    input  wire [2:0]  mw_mem,
+    input  wire [`EIE_MW_ADDR_BITS-1:0] mw_addr,
+    input  wire [`EIE_LAYER_TABLE_BITS-1:0] mw_data,
+    output wire        mw_ok
 );
     localparam N  = `EIE_PES;
     localparam AW = `EIE_ACT_ADDR_BITS;
@@ -69,6 +80,10 @@ module eie_top #(
     reg [AW-1:0] io_row;       // LOAD/OUT: io_idx / N
     reg          out_have;     // OUT: the group io_row is at the buffers' read outputs
 
+    // ---- load bus: writes only in IDLE ----
+    wire mw_write = mw_we && (state == S_IDLE);
+    assign mw_ok  = mw_write;
+
     // ---- layer table: the current layer's word, `EIE_LAYER_TABLE_BITS bits, fields of FW bits ----
     // Fields are FW bits; this configuration uses only as many bits of each as its memories
     // and layer sizes need (the compiler checks every value fits), hence the waiver.
@@ -79,7 +94,8 @@ module eie_top #(
         .WIDTH(`EIE_LAYER_TABLE_BITS), .DEPTH(`EIE_MAX_LAYERS), .ADDR_BITS(LW),
         .INIT_FILE({MEM_DIR, `EIE_FILE_LAYERS})
     ) u_layers (
-        .addr(layer), .rdata(lt)
+        .clk(clk), .addr(layer), .rdata(lt),
+        .we(mw_write && mw_mem == 3'd0), .waddr(mw_addr[LW-1:0]), .wdata(mw_data)
     );
     wire [FW-1:0] f_inputs     = lt[`EIE_LT_INPUTS*FW +: FW];
     wire [CW-1:0] f_outputs    = lt[`EIE_LT_OUTPUTS*FW +: CW];
@@ -169,7 +185,9 @@ module eie_top #(
                 .act_rdata(pe_act_rdata[k*AB +: AB]),
                 .ld_we(ld_we[k]), .ld_addr(io_row), .ld_data(in_data),
                 .wb_rd(wb_rd), .wb_row(wb_cycle_w[AW-1:0]),
-                .clr_we(in_init), .clr_addr(init_row)
+                .clr_we(in_init), .clr_addr(init_row),
+                .mw_we(mw_write && (mw_mem == 3'd1 || (mw_mem >= 3'd2 && mw_pe == K))), .mw_mem(mw_mem),
+                .mw_addr(mw_addr), .mw_data(mw_data[`EIE_MW_PE_DATA_BITS-1:0])
             );
         end
     endgenerate

@@ -34,6 +34,7 @@ public class BadInputTests
     {
         using var tmp = new TempDir();
         var img = BuildImage(tmp);
+        File.Delete(Path.Combine(img, "image.bin"));   // the hex files are read only without image.bin
         var file = Path.Combine(img, "mem/pe002_spmat.hex");
         var bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, bytes[..^5]);
@@ -46,6 +47,7 @@ public class BadInputTests
     {
         using var tmp = new TempDir();
         var img = BuildImage(tmp);
+        File.Delete(Path.Combine(img, "image.bin"));   // the hex files are read only without image.bin
         var file = Path.Combine(img, "mem/pe003_ptr_odd.hex");
         var lines = File.ReadAllLines(file);
         lines[0] = "ffff";
@@ -256,6 +258,8 @@ public class BadInputTests
         var img = BuildImage(tmp);
         var before = Support.Cli.Run("sim", img, "--input", tmp.File("x.npy"));
         before.ExitCode.Should().Be(0, before.Stderr);
+        // image.bin names the configuration it was built for; this test edits the configuration.
+        File.Delete(Path.Combine(img, "image.bin"));   // the hex files are read only without image.bin
         var manifest = Path.Combine(img, "image.json");
         var text = File.ReadAllText(manifest);
         text.Should().Contain("\"activation_sram_bytes\": 2048");

@@ -72,11 +72,23 @@ public class ImportOrderTests
         var sweep = Support.Cli.Run("sweep", tmp.File("m.cz"), "-c", tmp.File("a.yaml"), "--pes", "2,4",
             "--fifo-depth", "4", "-o", tmp.File("sw"));
         sweep.ExitCode.Should().Be(0, sweep.Stderr);
+        // eval reads the model for the image's configuration (and compiles it for -c without one).
+        NpzWriter.Write(tmp.File("dense.npz"), [new("fc1.weight", NpyArray.FromFloat32(new float[12 * 40], [12, 40]))]);
+        NpzWriter.Write(tmp.File("data.npz"), [new("x", NpyArray.FromFloat32(new float[2 * 40], [2, 40])),
+            new("y", NpyArray.FromUInt8([0, 1]))]);
+        var eval = Support.Cli.Run("eval", "--data", tmp.File("data.npz"), tmp.File("dense.npz"), tmp.File("m.cz"),
+            tmp.File("img"));
+        eval.ExitCode.Should().Be(0, eval.Stderr);
+        var evalConfig = Support.Cli.Run("eval", "--data", tmp.File("data.npz"), tmp.File("dense.npz"),
+            tmp.File("m.cz"), "-c", tmp.File("a.yaml"));
+        evalConfig.ExitCode.Should().Be(0, evalConfig.Stderr);
 
         // And with the default 4 code bits, every command refuses it the same way.
         Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", tmp.File("img16")).Stderr.Should()
             .Contain("codebook");
         Support.Cli.Run("sweep", tmp.File("m.cz"), "--pes", "4", "--fifo-depth", "4", "-o", tmp.File("sw16"))
+            .Stderr.Should().Contain("codebook");
+        Support.Cli.Run("eval", "--data", tmp.File("data.npz"), tmp.File("dense.npz"), tmp.File("m.cz"))
             .Stderr.Should().Contain("codebook");
     }
 }

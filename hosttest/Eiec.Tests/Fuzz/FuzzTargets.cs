@@ -1,8 +1,11 @@
 using System.Text;
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Diagnostics;
+using Eiec.Contract.Image;
 using Eiec.Contract.Npy;
+using Eiec.FrontEnd.Compress;
 using Eiec.FrontEnd.Gen;
 using Eiec.FrontEnd.Import;
 using Eiec.FrontEnd.Import.Onnx;
@@ -17,6 +20,18 @@ namespace Eiec.Tests.Fuzz;
 /// </summary>
 public static class FuzzTargets
 {
+    /// <summary>
+    /// A small 3-PE, 3-layer image with bias, written once per process: its image.json is the seed in
+    /// Fuzz/corpus/image (<see cref="WriteImage"/> writes the same bytes), its hex files stay fixed.
+    /// </summary>
+    private static readonly Lazy<string> FixedImage = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"eiec-fuzz-image-{Environment.ProcessId}");
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        WriteImage(dir);
+        return dir;
+    });
+
     public static IReadOnlyDictionary<string, Action<byte[]>> All { get; } = new Dictionary<string, Action<byte[]>>
     {
         ["cz"] = bytes => CzReader.Read(new MemoryStream(bytes, writable: false), "fuzz.cz", 256),
@@ -27,7 +42,28 @@ public static class FuzzTargets
         ["accel"] = bytes => AccelConfigLoader.Parse(Text(bytes), "fuzz.yaml"),
         ["energy"] = bytes => EnergyTable.Parse(Text(bytes), "fuzz.yaml"),
         ["table"] = bytes => BenchmarkTable.Parse(Text(bytes), "fuzz.yaml"),
+        ["prune"] = bytes => PruneConfig.Parse(Text(bytes), "fuzz.yaml"),
+        ["image"] = bytes =>
+        {
+            // The image directory parser: the input is image.json, beside the memory files of a fixed image.
+            File.WriteAllBytes(Path.Combine(FixedImage.Value, ImageFiles.Manifest), bytes);
+            ImageReader.Read(FixedImage.Value);
+        },
     };
+
+
+    /// <summary>Writes the image the <c>image</c> target reads (the corpus seed is its image.json).</summary>
+    public static void WriteImage(string directory)
+    {
+        var model = RandomModel.Create(
+            new RandomModelSpec { Dims = [24, 12, 6], WeightDensity = [0.4], Seed = 3, Bias = true });
+        var config = new AccelConfig
+        {
+            Pes = 3, FifoDepth = 8, SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024,
+            ActivationSramBytes = 1024, BiasEntries = 256, MaxLayers = 8,
+        }.Validated();
+        ImageWriter.Write(ImageCompiler.Compile(model, config, 8, "fuzz.cz"), directory);
+    }
 
     /// <summary>Text as the loaders read files (File.ReadAllText: UTF-8, invalid bytes replaced).</summary>
     private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);

@@ -55,6 +55,22 @@ public class MutationSuiteTests
         failures.Should().BeEmpty();
     }
 
+    /// <summary>The <c>image</c> target's seed is the image.json of the image it reads: kept current, or
+    /// every mutation would fail at the first check and fuzz nothing deeper.</summary>
+    [Fact]
+    public void Should_keep_the_image_seed_equal_to_the_fixed_image_manifest()
+    {
+        using var tmp = new TempDir();
+        FuzzTargets.WriteImage(tmp.Path);
+        var seed = Path.Combine(Folder("corpus", "image"), ImageFiles.Manifest);
+        var manifest = File.ReadAllText(Path.Combine(tmp.Path, ImageFiles.Manifest));
+        if (Environment.GetEnvironmentVariable("EIEC_UPDATE_FUZZ_SEED") == "1")
+            File.WriteAllText(seed, manifest);
+
+        File.ReadAllText(seed).Should().Be(manifest, "rerun with EIEC_UPDATE_FUZZ_SEED=1 to refresh the seed");
+        FuzzTargets.All["image"](File.ReadAllBytes(seed)); // and it reads cleanly
+    }
+
     [Fact]
     public void Should_read_or_fail_cleanly_When_an_image_manifest_or_memory_file_is_mutated()
     {

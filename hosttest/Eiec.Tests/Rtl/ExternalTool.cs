@@ -11,6 +11,7 @@ public static class ExternalTool
     private static readonly Dictionary<string, string> Packages = new()
     {
         ["iverilog"] = "iverilog", ["vvp"] = "iverilog", ["verilator"] = "verilator", ["yosys"] = "yosys",
+        ["tclsh"] = "tcl",
     };
 
     /// <summary>The full path of <paramref name="name"/> on PATH; throws naming the package if absent.</summary>

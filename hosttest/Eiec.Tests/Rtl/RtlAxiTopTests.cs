@@ -1,0 +1,148 @@
+using Eiec.Contract.Config;
+using Eiec.Contract.Image;
+using Eiec.Golden;
+using Eiec.Tests.Support;
+
+namespace Eiec.Tests.Rtl;
+
+/// <summary>
+/// eie_axi_top under Icarus (docs/axi.md): models loaded at run time through the AXI4-Lite load path from
+/// image.bin, vectors through the streams, results compared with the golden model bit for bit.
+/// </summary>
+public class RtlAxiTopTests
+{
+    private static readonly AccelConfig Config = Images.Small(4);
+    private static readonly Lazy<AxiBench> Bench = new(() => AxiBench.Compile(Config));
+
+    /// <summary>Two models of the one configuration: different layer counts, shapes and weights.</summary>
+    private static (CompiledImage Image, byte[] Bin) Model(int which)
+    {
+        var model = which == 0
+            ? Images.Random(21, [40, 30, 10], 0.3, bias: true)
+            : Images.Random(22, [27, 50, 19, 13], 0.25, bias: true);
+        using var tmp = new TempDir();
+        var image = Images.CompileToDisk(model, Config, tmp.File("img"));
+        return (image, File.ReadAllBytes(tmp.File("img/image.bin")));
+    }
+
+    private static short[][] Inputs(int seed, int length, int count)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, count)
+            .Select(_ => Enumerable.Range(0, length).Select(_ => (short)rng.Next(-700, 700)).ToArray()).ToArray();
+    }
+
+    private static void ShouldEqualGolden(List<short[]> outputs, CompiledImage image, short[][] inputs)
+    {
+        outputs.Should().HaveCount(inputs.Length);
+        for (int v = 0; v < inputs.Length; v++)
+            outputs[v].Should().Equal(GoldenModel.Run(image, inputs[v]).Output, $"vector {v}");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void Should_run_two_models_loaded_into_one_design_When_streams_are_free_or_back_pressured(int stall)
+    {
+        var (a, binA) = Model(0);
+        var (b, binB) = Model(1);
+        var xa = Inputs(1, 40, 3);
+        var xb = Inputs(2, 27, 3);
+        int wordBits = Config.WordBits;
+        var script = new AxiScript();
+        script.Read("ID_VERSION").Read("ID_HASH_LO").Read("ID_HASH_HI").Read("ID_PES");
+        script.Load(binA, wordBits).Read("IN_LEN").Read("OUT_LEN").Write("CTRL", 1);
+        foreach (var x in xa) script.Vector(x);
+        script.WaitBeats(3 * 3).Read("VECTORS").Read("ERROR");
+        // Model B into the same design: stop, load, start.
+        script.Write("CTRL", 0).Load(binB, wordBits).Read("IN_LEN").Read("OUT_LEN").Write("CTRL", 1);
+        foreach (var x in xb) script.Vector(x);
+        script.WaitBeats(3 * 3 + 3 * 4).Read("VECTORS").Read("ERROR").Read("STATUS");
+        var run = Bench.Value.Run(script, stall, $"two-models-{stall}");
+
+        ulong hash = ConfigHash.Value(Config);
+        run.Values("ID_HASH_LO").Should().Equal((uint)hash);
+        run.Values("ID_HASH_HI").Should().Equal((uint)(hash >> 32));
+        run.Values("ID_PES").Should().Equal(4u);
+        run.Values("IN_LEN").Should().Equal(40u, 27u);
+        run.Values("OUT_LEN").Should().Equal(10u, 13u);
+        run.Values("VECTORS").Should().Equal(3u, 6u);
+        run.Values("ERROR").Should().Equal(0u, 0u);
+        var outputs = run.Vectors(4, 13);
+        ShouldEqualGolden(outputs.Take(3).Select(o => o[..10]).ToList(), a, xa);
+        ShouldEqualGolden(outputs.Skip(3).ToList(), b, xb);
+    }
+
+    [Fact]
+    public void Should_equal_the_simulator_stream_timing_When_a_batch_streams_back_to_back()
+    {
+        var (a, binA) = Model(0);
+        var xs = Inputs(3, 40, 4);
+        var script = new AxiScript().Load(binA, Config.WordBits).Write("CTRL", 1);
+        foreach (var x in xs) script.Vector(x);
+        script.WaitBeats(3 * 4).Read("SPAN").Read("CYCLES").Read("VECTORS");
+        script.Write("CTRL", 3).WaitCycles(Config.ActivationDepth + 10);   // soft reset: SPAN restarts
+        script.Vector(xs[0]).WaitBeats(3 * 5).Read("SPAN").Read("CYCLES");
+        var run = Bench.Value.Run(script, 0, "span");
+
+        var batch = new Eiec.Sim.Simulator(a).RunBatch(xs);
+        var cycles = batch.Results.Select(r => r.Stats.Cycles).ToList();
+        var timing = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, 40, 10, cycles, Config.ClockMhz);
+        var alone = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, 40, 10, [cycles[0]], Config.ClockMhz);
+        run.Values("SPAN").Should().Equal((uint)timing.BatchCycles, (uint)alone.LatencyCycles);
+        run.Values("CYCLES").Should().Equal((uint)cycles[^1], (uint)cycles[0]);
+        run.Values("VECTORS").Should().Equal(4u);
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [.. xs, xs[0]]);
+    }
+
+    [Fact]
+    public void Should_set_an_error_code_and_keep_running_When_tlast_comes_early_or_late()
+    {
+        var (a, binA) = Model(0);
+        var xs = Inputs(4, 40, 3);
+        var script = new AxiScript().Load(binA, Config.WordBits).Write("CTRL", 1);
+        script.Vector(xs[0], beats: 6).WaitBeats(3).Read("ERROR").Read("STATUS").Write("IRQ_CLEAR", 3);
+        script.Vector(xs[1], beats: 12).WaitBeats(6).Read("ERROR").Write("IRQ_CLEAR", 3);
+        script.Vector(xs[2]).WaitBeats(9).Read("ERROR").Read("VECTORS");
+        var run = Bench.Value.Run(script, 5, "tlast");
+
+        run.Values("ERROR").Should().Equal(1u, 2u, 0u);
+        (run.Values("STATUS")[0] & 8).Should().Be(8u, "STATUS.ERROR");
+        run.Values("VECTORS").Should().Equal(3u);
+        // Early: the vector is completed with zeros (6 beats of 4 values kept); late: the extra beats dropped.
+        var cut = xs[0].Select((v, i) => i < 24 ? v : (short)0).ToArray();
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [cut, xs[1], xs[2]]);
+    }
+
+    [Fact]
+    public void Should_recover_and_keep_the_model_When_soft_reset_mid_run()
+    {
+        var (a, binA) = Model(0);
+        var xs = Inputs(5, 40, 2);
+        var script = new AxiScript().Load(binA, Config.WordBits).Write("CTRL", 1);
+        script.Vector(xs[0]).WaitCycles(25).Read("STATUS").Write("CTRL", 3).DropQueued();
+        script.WaitCycles(5).Read("VECTORS").Vector(xs[1]).WaitBeats(3).Read("VECTORS").Read("ERROR");
+        var run = Bench.Value.Run(script, 0, "soft-reset");
+
+        (run.Values("STATUS")[0] & 1).Should().Be(1u, "busy when the reset comes");
+        run.Values("VECTORS").Should().Equal(0u, 1u);
+        run.Values("ERROR").Should().Equal(0u);
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [xs[1]]);
+    }
+
+    [Fact]
+    public void Should_refuse_an_image_for_another_configuration_before_writing_When_the_id_hash_differs()
+    {
+        // The device's ID registers (read in the two-model test) carry this configuration's hash; an image
+        // built for another configuration carries its own, and the host-side check refuses it.
+        var other = Config with { FifoDepth = 4 };
+        using var tmp = new TempDir();
+        Images.CompileToDisk(Images.Random(21, [40, 30, 10], 0.3), other, tmp.File("img"));
+        var bin = File.ReadAllBytes(tmp.File("img/image.bin"));
+        ulong imageHash = BitConverter.ToUInt64(bin, 16);
+        imageHash.Should().Be(ConfigHash.Value(other)).And.NotBe(ConfigHash.Value(Config));
+        var act = () => ImageBinaryReader.Parse(bin, Config, "other/image.bin");
+        act.Should().Throw<Eiec.Contract.Diagnostics.EiecException>()
+            .WithMessage($"other/image.bin: built for configuration sha256:{ConfigHash.Of(other)}*");
+    }
+}
