@@ -41,6 +41,7 @@ echo "## Energy calibration against EIE Table II (docs/energy.md): fresh fit vs 
 # layer is more than 10 % off Table II.
 bench/energy-calibrate.py --check --work build/bench/table3
 if [ -x bench/rtl-vs-sim.sh ]; then bench/rtl-vs-sim.sh; fi
+bench/axi.sh
 if [ -x bench/compress.sh ]; then bench/compress.sh; fi
 if [ -x bench/compress-curve.sh ]; then bench/compress-curve.sh; fi
 # Yosys synth_xilinx at 1-16 PEs: the longest step (minutes, mostly the 16-PE synthesis).

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"cz npy npz onnx accel energy table prune image"}
+targets=${FUZZ_TARGETS:-"cz npy npz onnx accel energy table prune image imagebin"}
 out=build/fuzz
 tools=build/tools
 fuzz=hosttest/Eiec.Tests/Fuzz

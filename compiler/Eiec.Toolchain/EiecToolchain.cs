@@ -91,9 +91,11 @@ public static class EiecToolchain
         options ??= RtlOptions.Default;
         VendorFlows.Check(options);
         config.Validated(configName);
-        // What this command writes, by top-level entry (vendor flows sit in subdirectories: vivado/, quartus/).
+        // What this command may write, by top-level entry (vendor flows sit in subdirectories: vivado/,
+        // quartus/), with every target: a directory written with --target can be rewritten without it.
+        var all = options with { Targets = Enum.GetValues<VendorTarget>(), Part = null, Device = null };
         var verilog = VerilogGenerator.Generate(config, configName, options.Prefix);
-        var own = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog))
+        var own = verilog.Concat(VendorFlows.Generate(config, configName, all, verilog))
             .Select(f => f.Name.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<string> files = [];
         AtomicDirectory.Produce(outputDir, dir => files = RtlWriter.Write(config, configName, dir, options), 0,

@@ -84,6 +84,7 @@ public sealed class HdlParameters
                 }.Max()), "load bus: word address bits (the widest model-memory address)"),
             new HdlDefine("EIE_MW_PE_DATA_BITS", I(new[] { c.WordBits, c.PointerBits, c.WeightBits, c.ActivationBits }
                 .Max()), "load bus: data bits a PE takes (its widest model-memory word)"),
+            new HdlDefine("EIE_AXIS_BITS", I(c.StreamBits), "eie_axi_top stream TDATA bits (stream_bits)"),
             new HdlDefine("EIE_CONFIG_HASH", $"64'h{ConfigHash.Of(c)}", "configuration hash (image.bin, ID registers)"),
             new HdlDefine("EIE_FILE_LAYERS", Q(Path.GetFileName(ImageFiles.LayerTable)), "layer-table file in MEM_DIR"),
             new HdlDefine("EIE_FILE_CODEBOOK", Q(Path.GetFileName(ImageFiles.Codebook)), "codebook file in MEM_DIR"),

@@ -15,7 +15,7 @@
 `timescale 1ns / 1ps
 `include "eie_config.vh"
 module eie_axi_tb;
-    parameter AXIS_BITS = 64;
+    parameter AXIS_BITS = `EIE_AXIS_BITS;
     parameter MAX_BEATS = 1 << 16;
 
     reg clk = 1'b0;

@@ -18,7 +18,10 @@ public sealed class ConfigOptions
     {
         Description = "Activation-queue depth per PE, entries",
     };
-    public Option<double?> ClockMhz { get; } = new("--clock-mhz") { Description = "Clock for reports, MHz" };
+    public Option<double?> ClockMhz { get; } = new("--clock-mhz")
+    {
+        Description = "Clock for reports and the vendor flows' clock constraint, MHz",
+    };
     public Option<int?> PointerBits { get; } = new("--pointer-bits")
     {
         Description = "Column-pointer width, bits (paper: 16)",

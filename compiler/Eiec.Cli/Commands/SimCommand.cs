@@ -103,10 +103,10 @@ public static class SimCommand
                 (vectors.Saturations > 0 ? $"; {vectors.Saturations} input value(s) saturated when quantized" : ""));
             ui.Write(stats, sim.Energy, parse.GetValue(perPe));
             var st = sim.Stream;
-            ui.WriteLine($"eie_axi_top streams (free-flowing, first input beat to last output beat): latency " +
-                $"{st.LatencyCycles:N0} cycles ({st.LatencyUs:F3} µs) for one vector; batch of {st.Vectors}: " +
-                $"{st.BatchCycles:N0} cycles, {st.VectorsPerSecond:N0} vectors/s, " +
-                $"overlap gain {st.OverlapGain:F2}x over one vector at a time");
+            // Two short lines: the console wraps long ones. Free-flowing streams, first input beat to last output beat.
+            ui.WriteLine($"eie_axi_top latency: {st.LatencyCycles:N0} cycles ({st.LatencyUs:F3} µs) for one vector");
+            ui.WriteLine($"eie_axi_top batch of {st.Vectors}: {st.BatchCycles:N0} cycles, " +
+                $"{st.VectorsPerSecond:N0} vectors/s, {st.OverlapGain:F3}x one vector at a time");
             if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
             if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
             if (plotPath is not null) ui.WriteLine($"energy plot: {plotPath}");

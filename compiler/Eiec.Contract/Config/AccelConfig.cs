@@ -42,6 +42,8 @@ public sealed record AccelConfig
     public int BiasEntries { get; init; } = 1024;
     /// <summary>Maximum number of layers in one compiled network (layer-table and codebook ROM depth).</summary>
     public int MaxLayers { get; init; } = 16;
+    /// <summary>TDATA bits of eie_axi_top's activation and result streams (2 or 4 packed activations).</summary>
+    public int StreamBits { get; init; } = 64;
 
     // ---- Derived values: computed here and nowhere else. ----
 
@@ -165,6 +167,7 @@ public sealed record AccelConfig
         Range("pointer_sram_bytes", PointerSramBytes, 4, 1 << 30);
         Range("activation_sram_bytes", ActivationSramBytes, 4, 1 << 30);
         Range("bias_entries", BiasEntries, 1, 1 << 24);
+        if (StreamBits is not (32 or 64)) errors.Add($"stream_bits = {StreamBits} must be 32 or 64");
         if (errors.Count == 0)
         {
             if (WordBits % EntryBits != 0 || !BitOperations.IsPow2(EntriesPerWord))

@@ -3,8 +3,9 @@ namespace Eiec.Contract.Npy;
 /// <summary>
 /// CRC-32 (ISO-HDLC, as used by ZIP), slicing-by-8. System.IO.Compression does not verify the CRC
 /// of stored members, so a flipped bit in an uncompressed weight array would otherwise go unnoticed.
+/// Also image.bin's checksum (docs/image-format.md); public so tools can write valid images.
 /// </summary>
-internal static class Crc32
+public static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
 

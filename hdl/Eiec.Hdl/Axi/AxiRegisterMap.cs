@@ -45,6 +45,8 @@ public static class AxiRegisterMap
         new("ID_MAX_LAYERS", 0x5C, "RO", "layer-table depth"),
         new("ID_ACT_DEPTH", 0x60, "RO", "activations per PE per buffer"),
         new("ID_STREAM_BITS", 0x64, "RO", "TDATA bits of both streams"),
+        new("ID_WORD_BITS", 0x68, "RO", "sparse-matrix word bits (image.bin: 32-bit pieces per word)"),
+        new("ID_CODEBOOK_DEPTH", 0x6C, "RO", "codebook entries (max layers x codebook size)"),
         new("LD_TARGET", 0x80, "W", "load path: an image.bin section's target word (PE << 16 | memory id); " +
             "restarts the word being assembled"),
         new("LD_ADDR", 0x84, "W", "load path: the word address the next LD_DATA word goes to"),
@@ -78,7 +80,8 @@ public static class AxiRegisterMap
     {
         var text = new StringBuilder("// Register map of eie_axi_top (Eiec.Hdl.Axi.AxiRegisterMap; docs/axi.md).\n");
         text.Append("`ifndef EIE_REGS_VH\n`define EIE_REGS_VH\n");
-        foreach (var r in Registers) text.Append(CultureInfo.InvariantCulture, $"`define EIE_REG_{r.Name} 8'h{r.Offset:x2}\n");
+        foreach (var r in Registers)
+            text.Append(CultureInfo.InvariantCulture, $"`define EIE_REG_{r.Name} 8'h{r.Offset:x2}\n");
         foreach (var b in Bits) text.Append(CultureInfo.InvariantCulture, $"`define EIE_{b.Name} {b.Value}\n");
         foreach (var e in Errors) text.Append(CultureInfo.InvariantCulture, $"`define EIE_{e.Name} 4'd{e.Value}\n");
         text.Append(CultureInfo.InvariantCulture, $"`define EIE_ID_VERSION 32'h{IdVersion:x8}\n");
@@ -127,7 +130,8 @@ public static class AxiRegisterMap
     {
         var text = new StringBuilder("| offset | register | access | meaning |\n|---|---|---|---|\n");
         foreach (var r in Registers)
-            text.Append(CultureInfo.InvariantCulture, $"| 0x{r.Offset:x2} | `{r.Name}` | {r.Access} | {r.Description} |\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"| 0x{r.Offset:x2} | `{r.Name}` | {r.Access} | {r.Description} |\n");
         return text.ToString();
     }
 }

@@ -23,24 +23,26 @@ public static class QuartusFlow
     private static string Build(VendorDesign d)
     {
         var t = new StringBuilder(d.Header(BuildScript, "#", nameof(QuartusFlow)));
-        t.Append($"""
-            # Quartus Prime flow for {d.Top} ({d.Pes} PEs, clock {d.Mhz} MHz): analysis and synthesis, fitter,
+        t.Append($$"""
+            # Quartus Prime flow for {{d.Top}} ({{d.Pes}} PEs, clock {{d.Mhz}} MHz): analysis and synthesis, fitter,
             # timing analyzer, and the assembler on request. Run from any directory:
-            #   quartus_sh -t rtl/quartus/{BuildScript} [device=D family=F mem_dir=DIR out_dir=DIR bitstream=1]
+            #   quartus_sh -t rtl/quartus/{{BuildScript}} [device=D family=F mem_dir=DIR out_dir=DIR bitstream=1]
             # Without bitstream=1 every port but the clock is a virtual pin, so the core fits any package and
-            # the reports give its resources and Fmax. Reports: out_dir/{d.Top}.fit.summary and .sta.summary.
+            # the reports give its resources and Fmax. Reports: out_dir/{{d.Top}}.fit.summary and .sta.summary.
             # Not run by eiec's CI (Quartus is not installed there); see docs/rtl.md, "Vendor flows".
             package require ::quartus::project
             package require ::quartus::flow
             set here [file dirname [file normalize [info script]]]
             set rtl_dir [file dirname $here]
-            set top {d.Top}
-            set device {d.Device}
-            set family "{d.Family}"
+            set top {{d.Top}}
+            set device {{d.Device}}
+            set family "{{d.Family}}"
             # The image's memory files ($readmemh); the rtl/ of an `eiec build` output sits beside mem/.
             set mem_dir [file join [file dirname $rtl_dir] mem]
-            set out_dir [file join [pwd] quartus-{d.Top}]
+            set out_dir [file join [pwd] quartus-{{d.Top}}]
             set bitstream 0
+            # quartus_sh -t hands the script's arguments over in quartus(args).
+            if {[info exists quartus(args)]} { set argv $quartus(args) }
 
             """);
         t.Append(VivadoFlow.ArgumentParser(BuildScript, "device family mem_dir out_dir bitstream"));

@@ -20,7 +20,7 @@
 // result per vector either way, so a bad stream never hangs the accelerator.
 module eie_axi_top #(
     parameter MEM_DIR   = "mem/",   // the build's $readmemh files (unless EIE_NO_MEM_INIT)
-    parameter AXIS_BITS = 64        // TDATA bits of both streams: 32 or 64
+    parameter AXIS_BITS = `EIE_AXIS_BITS   // TDATA bits of both streams: 32 or 64 (stream_bits)
 ) (
     input  wire                 aclk,
     input  wire                 aresetn,
@@ -84,6 +84,7 @@ module eie_axi_top #(
     localparam [31:0]    ID_LAYERS = `EIE_MAX_LAYERS;
     localparam [31:0]    ID_ACT    = `EIE_ACT_DEPTH;
     localparam [31:0]    ID_STREAM = AXIS_BITS;
+    localparam [31:0]    ID_WORD   = `EIE_WORD_BITS;
     localparam [31:0]    DEPTH_CB  = `EIE_CODEBOOK_DEPTH;
 
     // ---- reset synchroniser; soft reset restarts everything but the bus interface and the model ----
@@ -163,7 +164,8 @@ module eie_axi_top #(
     wire [31:0] ld_depth = (ld_mem == 8'd0) ? ID_LAYERS : (ld_mem == 8'd1) ? DEPTH_CB :
                            (ld_mem == 8'd2) ? ID_SPMAT : (ld_mem == 8'd5) ? ID_BIAS : ID_PTR;
     wire ld_global = (ld_mem == 8'd0) || (ld_mem == 8'd1);
-    wire ld_valid  = (ld_mem <= 8'd5) && (ld_target[15:8] == 8'd0) && (ld_global ? (ld_pe == 16'hffff) : ({16'd0, ld_pe} < ID_PES)) &&
+    wire ld_valid  = (ld_mem <= 8'd5) && (ld_target[15:8] == 8'd0) &&
+                     (ld_global ? (ld_pe == 16'hffff) : ({16'd0, ld_pe} < ID_PES)) &&
                      (ld_addr < ld_depth);
 
     // Vector lengths, taken from the layer-table words as they are loaded: inputs of layer 0 and
@@ -402,6 +404,8 @@ module eie_axi_top #(
             `EIE_REG_ID_MAX_LAYERS:   rdata = ID_LAYERS;
             `EIE_REG_ID_ACT_DEPTH:    rdata = ID_ACT;
             `EIE_REG_ID_STREAM_BITS:  rdata = ID_STREAM;
+            `EIE_REG_ID_WORD_BITS:    rdata = ID_WORD;
+            `EIE_REG_ID_CODEBOOK_DEPTH: rdata = DEPTH_CB;
             default:             rdata = 32'd0;
         endcase
     end

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
@@ -20,6 +21,13 @@ namespace Eiec.Tests.Fuzz;
 /// </summary>
 public static class FuzzTargets
 {
+    /// <summary>The configuration of the fixed image (and of the image.bin seed).</summary>
+    private static readonly AccelConfig FixedConfig = new AccelConfig
+    {
+        Pes = 3, FifoDepth = 8, SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024,
+        ActivationSramBytes = 1024, BiasEntries = 256, MaxLayers = 8,
+    }.Validated();
+
     /// <summary>
     /// A small 3-PE, 3-layer image with bias, written once per process: its image.json is the seed in
     /// Fuzz/corpus/image (<see cref="WriteImage"/> writes the same bytes), its hex files stay fixed.
@@ -49,7 +57,24 @@ public static class FuzzTargets
             File.WriteAllBytes(Path.Combine(FixedImage.Value, ImageFiles.Manifest), bytes);
             ImageReader.Read(FixedImage.Value);
         },
+        ["imagebin"] = bytes => ImageBinaryReader.Parse(WithSizeAndCrc(bytes), FixedConfig, "fuzz.bin"),
     };
+
+    /// <summary>
+    /// image.bin as AFL++ mutates it, with its declared size and CRC made to match again: a random byte
+    /// change almost never keeps a CRC-32, so without this every input would stop at the CRC check and
+    /// none would reach the header fields and memory sections behind it. (Size and CRC errors themselves
+    /// are covered by the image.bin tests and by the unrepaired inputs shorter than a header.)
+    /// </summary>
+    private static byte[] WithSizeAndCrc(byte[] bytes)
+    {
+        if (bytes.Length < ImageBinary.HeaderBytes + ImageBinary.CrcBytes) return bytes;
+        var fixedUp = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(fixedUp.AsSpan(4 * ImageBinary.FileBytesWord), (uint)fixedUp.Length);
+        int body = fixedUp.Length - ImageBinary.CrcBytes;
+        BinaryPrimitives.WriteUInt32LittleEndian(fixedUp.AsSpan(body), Crc32.Compute(fixedUp.AsSpan(0, body)));
+        return fixedUp;
+    }
 
 
     /// <summary>Writes the image the <c>image</c> target reads (the corpus seed is its image.json).</summary>
@@ -57,12 +82,7 @@ public static class FuzzTargets
     {
         var model = RandomModel.Create(
             new RandomModelSpec { Dims = [24, 12, 6], WeightDensity = [0.4], Seed = 3, Bias = true });
-        var config = new AccelConfig
-        {
-            Pes = 3, FifoDepth = 8, SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024,
-            ActivationSramBytes = 1024, BiasEntries = 256, MaxLayers = 8,
-        }.Validated();
-        ImageWriter.Write(ImageCompiler.Compile(model, config, 8, "fuzz.cz"), directory);
+        ImageWriter.Write(ImageCompiler.Compile(model, FixedConfig, 8, "fuzz.cz"), directory);
     }
 
     /// <summary>Text as the loaders read files (File.ReadAllText: UTF-8, invalid bytes replaced).</summary>

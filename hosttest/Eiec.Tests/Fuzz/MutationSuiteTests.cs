@@ -55,20 +55,23 @@ public class MutationSuiteTests
         failures.Should().BeEmpty();
     }
 
-    /// <summary>The <c>image</c> target's seed is the image.json of the image it reads: kept current, or
-    /// every mutation would fail at the first check and fuzz nothing deeper.</summary>
+    /// <summary>The <c>image</c> and <c>imagebin</c> seeds are the fixed image's image.json and image.bin:
+    /// kept current, or every mutation would fail at the first check and fuzz nothing deeper.</summary>
     [Fact]
     public void Should_keep_the_image_seed_equal_to_the_fixed_image_manifest()
     {
         using var tmp = new TempDir();
         FuzzTargets.WriteImage(tmp.Path);
-        var seed = Path.Combine(Folder("corpus", "image"), ImageFiles.Manifest);
-        var manifest = File.ReadAllText(Path.Combine(tmp.Path, ImageFiles.Manifest));
-        if (Environment.GetEnvironmentVariable("EIEC_UPDATE_FUZZ_SEED") == "1")
-            File.WriteAllText(seed, manifest);
+        foreach (var (target, file) in new[] { ("image", ImageFiles.Manifest), ("imagebin", ImageFiles.Binary) })
+        {
+            var seed = Path.Combine(Folder("corpus", target), file);
+            var current = File.ReadAllBytes(Path.Combine(tmp.Path, file));
+            if (Environment.GetEnvironmentVariable("EIEC_UPDATE_FUZZ_SEED") == "1")
+                File.WriteAllBytes(seed, current);
 
-        File.ReadAllText(seed).Should().Be(manifest, "rerun with EIEC_UPDATE_FUZZ_SEED=1 to refresh the seed");
-        FuzzTargets.All["image"](File.ReadAllBytes(seed)); // and it reads cleanly
+            File.ReadAllBytes(seed).Should().Equal(current, "rerun with EIEC_UPDATE_FUZZ_SEED=1 to refresh the seeds");
+            FuzzTargets.All[target](File.ReadAllBytes(seed)); // and it reads cleanly
+        }
     }
 
     [Fact]

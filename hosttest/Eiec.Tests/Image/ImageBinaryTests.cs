@@ -195,4 +195,39 @@ public class ImageBinaryTests
         refused.ExitCode.Should().Be(1);
         refused.Stderr.Should().Contain("mine.v");
     }
+
+    [Fact]
+    public void Should_read_or_fail_with_one_clear_error_When_image_bin_is_mutated()
+    {
+        var (tmp, dir) = Built(pes: 2, seed: 8, dims: [20, 16, 6]);
+        using var _ = tmp;
+        var original = File.ReadAllBytes(Path.Combine(dir, "image.bin"));
+        var config = ImageReader.ReadManifest(dir).Accelerator;
+        var rng = new Random(17);
+        int refused = 0;
+        for (int i = 0; i < 300; i++)
+        {
+            var b = original.ToArray();
+            switch (i % 4)
+            {
+                case 0: b[rng.Next(b.Length)] ^= (byte)(1 << rng.Next(8)); break;
+                case 1: b = b[..rng.Next(b.Length)]; break;
+                case 2:
+                    BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(4 * rng.Next(b.Length / 4)), (uint)rng.Next());
+                    break;
+                default:
+                    // A header or section field changed with the CRC made to match: only the checks after it stand.
+                    BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(4 * rng.Next(2, 40)), (uint)rng.Next(0, 1 << 20));
+                    Reseal(b);
+                    break;
+            }
+            try { ImageBinaryReader.Parse(b, config, "m/image.bin"); }
+            catch (EiecException e)
+            {
+                refused++;
+                e.Message.Should().StartWith("m/image.bin").And.NotContain("\n");
+            }
+        }
+        refused.Should().BeGreaterThan(200, "almost every mutation is caught (CRC, sizes, capacities)");
+    }
 }

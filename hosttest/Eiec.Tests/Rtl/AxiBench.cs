@@ -20,7 +20,8 @@ public sealed class AxiBench
         Directory = directory;
     }
 
-    public static AxiBench Compile(AccelConfig config, int streamBits = 64)
+    /// <summary>Compiles the design; the stream width is the configuration's stream_bits.</summary>
+    public static AxiBench Compile(AccelConfig config)
     {
         var dir = RtlWorkspace.NewDirectory($"axi-pes{config.Pes}", deleteAtExit: true);
         var rtl = Path.Combine(dir, "rtl");
@@ -31,7 +32,7 @@ public sealed class AxiBench
         var tb = Path.Combine(AppContext.BaseDirectory, "tb", "eie_axi_tb.v");
         var args = new List<string>
         {
-            "-g2012", "-DEIE_NO_MEM_INIT", "-I", ".", $"-Peie_axi_tb.AXIS_BITS={streamBits}", "-o", bench.Vvp, tb,
+            "-g2012", "-DEIE_NO_MEM_INIT", "-I", ".", "-o", bench.Vvp, tb,
             "-c", VerilogGenerator.FileList,
         };
         var result = ExternalTool.Run("iverilog", args, rtl, TimeSpan.FromMinutes(5));

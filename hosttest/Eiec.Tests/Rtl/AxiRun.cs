@@ -9,7 +9,8 @@ public sealed record AxiRun(IReadOnlyList<(ulong Data, bool Last)> Beats, IReadO
     public IReadOnlyList<uint> Values(string name) =>
         Reads.Where(r => r.Offset == AxiScript.Reg(name)).Select(r => r.Value).ToList();
 
-    /// <summary>The output vectors: beats up to each TLAST, unpacked, cut to <paramref name="length"/> values.</summary>
+    /// <summary>The output vectors: beats up to each TLAST, unpacked, cut to <paramref name="length"/>
+    /// values.</summary>
     public IReadOnlyList<short[]> Vectors(int lanes, int length)
     {
         var vectors = new List<short[]>();

@@ -43,7 +43,8 @@ public sealed class AxiScript
             uint target = Word(at), address = Word(at + 4), count = Word(at + 8);
             at += 12;
             int memory = (int)(target & 0xFF);
-            int pieces = memory == ImageBinary.Layers ? 8 : memory == ImageBinary.Spmat ? ImageBinary.Pieces(wordBits) : 1;
+            int pieces = memory == ImageBinary.Layers ? 8
+                : memory == ImageBinary.Spmat ? ImageBinary.Pieces(wordBits) : 1;
             if (count == 0) continue;
             Write("LD_TARGET", target).Write("LD_ADDR", address);
             for (int i = 0; i < count * pieces; i++, at += 4) Write("LD_DATA", Word(at));

@@ -74,6 +74,24 @@ public class RtlAxiTopTests
     }
 
     [Fact]
+    public void Should_run_a_model_over_32_bit_streams_When_the_configuration_says_stream_bits_32()
+    {
+        var config = Config with { StreamBits = 32 };
+        var model = Images.Random(23, [33, 21, 7], 0.3, bias: true);
+        using var tmp = new TempDir();
+        var image = Images.CompileToDisk(model, config, tmp.File("img"));
+        var xs = Inputs(6, 33, 3);
+        var script = new AxiScript(32).Read("ID_STREAM_BITS").Load(File.ReadAllBytes(tmp.File("img/image.bin")),
+            config.WordBits).Write("CTRL", 1);
+        foreach (var x in xs) script.Vector(x);
+        script.WaitBeats(3 * 4).Read("ERROR");
+        var run = AxiBench.Compile(config).Run(script, 3, "stream32");
+        run.Values("ID_STREAM_BITS").Should().Equal(32u);
+        run.Values("ERROR").Should().Equal(0u);
+        ShouldEqualGolden(run.Vectors(2, 7).ToList(), image, xs);
+    }
+
+    [Fact]
     public void Should_equal_the_simulator_stream_timing_When_a_batch_streams_back_to_back()
     {
         var (a, binA) = Model(0);

@@ -151,7 +151,8 @@ public class VendorFlowTests
         assignments.Should().Contain(("DEVICE", "5CSEMA5F31C6"));
         var sdc = assignments.Single(a => a.Name == "SDC_FILE").Value;
         var clock = ClockOf(image);
-        File.ReadAllText(sdc).Should().Contain($"create_clock -name {clock} -period {PeriodNs} [get_ports {{{clock}}}]");
+        File.ReadAllText(sdc).Should()
+            .Contain($"create_clock -name {clock} -period {PeriodNs} [get_ports {{{clock}}}]");
         run.Of("set_parameter").Single().Should().Equal(
             "-name", "MEM_DIR", Path.GetFullPath(Path.Combine(image, ImageFiles.MemoryDir)) + "/");
         run.Of("execute_module").Select(a => a[1]).Should().Equal("map", "fit", "sta");
@@ -226,6 +227,39 @@ public class VendorFlowTests
             a => a.SequenceEqual(new[] { "-name", "TOP_LEVEL_ENTITY", top }));
         File.Exists(Path.Combine(image, "rtl", top + ".core")).Should().BeTrue();
         File.Exists(Path.Combine(image, "rtl", "vivado", top + ".xdc")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Should_write_only_the_core_without_vendor_targets_When_the_target_is_fusesoc()
+    {
+        using var tmp = new TempDir();
+        var image = Build(tmp, "--target", "FuseSoC");
+        var top = TopOf(image);
+
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(image, "rtl", top + ".core"))));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+
+        Directory.GetDirectories(Path.Combine(image, "rtl")).Should().BeEmpty("no Vivado or Quartus scripts");
+        ((YamlMappingNode)root["targets"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value)
+            .Should().Equal("default", "lint", "synth");
+        ((YamlMappingNode)root["filesets"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value)
+            .Should().Equal("rtl");
+    }
+
+    [Fact]
+    public void Should_replace_an_rtl_directory_with_vendor_flows_When_rtl_is_run_again_without_targets()
+    {
+        using var tmp = new TempDir();
+        var dir = tmp.File("rtl");
+        Support.Cli.Run("rtl", "--pes", "2", "-o", dir, "--target", "vivado,quartus").ExitCode.Should().Be(0);
+        Directory.Exists(Path.Combine(dir, "vivado")).Should().BeTrue();
+
+        var again = Support.Cli.Run("rtl", "--pes", "2", "-o", dir);
+
+        again.ExitCode.Should().Be(0, again.Stderr);
+        Directory.GetDirectories(dir).Should().BeEmpty("the plain output replaced the one with vendor flows");
+        File.Exists(Path.Combine(dir, "files.f")).Should().BeTrue();
     }
 
     [Fact]
