@@ -63,18 +63,24 @@ for t in "${targets[@]}"; do
   cd "$root"
 
   # Utilisation from nextpnr's report: used / available per cell type.
-  util() { python3 -c 'import json,sys; u=json.load(open(sys.argv[1]))["utilization"].get(sys.argv[2],{"used":0,"available":0}); print(u["used"], u["available"])' "$dir/report.json" "$1"; }
+  util() {
+    python3 -c 'import json, sys
+u = json.load(open(sys.argv[1]))["utilization"].get(sys.argv[2], {"used": 0, "available": 0})
+print(u["used"], u["available"])' "$dir/report.json" "$1"
+  }
   read -r lc lc_all < <(util ICESTORM_LC)
   read -r ebr ebr_all < <(util ICESTORM_RAM)
   read -r spram spram_all < <(util ICESTORM_SPRAM)
   read -r mac mac_all < <(util ICESTORM_DSP)
-  pnr_mhz=$(python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["fmax"]; print("%.2f" % min(v["achieved"] for v in f.values()))' "$dir/report.json")
+  pnr_mhz=$(python3 -c 'import json, sys
+f = json.load(open(sys.argv[1]))["fmax"]
+print("%.2f" % min(v["achieved"] for v in f.values()))' "$dir/report.json")
   ice_mhz=$(sed -n 's/.*Total path delay: .* (\([0-9.]*\) MHz).*/\1/p' "$dir/icetime.txt" | head -1)
   [ -n "$ice_mhz" ] || { echo "fpga: $t: no path delay in $dir/icetime.txt" >&2; exit 1; }
   fmax=$(python3 -c 'import sys; print("%.2f" % min(float(sys.argv[1]), float(sys.argv[2])))' "$pnr_mhz" "$ice_mhz")
-  line=$(printf '%-5s %s-%s  LC %d/%d  EBR %d/%d  SPRAM %d/%d  DSP %d/%d  Fmax %s MHz (nextpnr %s, icetime %s; floor %s)  %d s' \
+  line=$(printf '%-5s %s-%s  LC %d/%d  EBR %d/%d  SPRAM %d/%d  DSP %d/%d  Fmax %s MHz %s  %d s' \
     "$t" "$device" "$package" "$lc" "$lc_all" "$ebr" "$ebr_all" "$spram" "$spram_all" "$mac" "$mac_all" \
-    "$fmax" "$pnr_mhz" "$ice_mhz" "$floor" "$seconds")
+    "$fmax" "(nextpnr $pnr_mhz, icetime $ice_mhz; floor $floor)" "$seconds")
   echo "$line"
   summary+=("$line")
   if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)' "$fmax" "$floor"; then

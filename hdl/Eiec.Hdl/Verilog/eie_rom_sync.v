@@ -19,8 +19,9 @@ module eie_rom_sync #(
     input  wire [WIDTH-1:0]     wdata
 );
     // The paper's pointer, sparse-matrix and bias memories are SRAMs: ask for block RAM even
-    // where a tool would pick LUTs for a memory this size.
-    (* ram_style = "block" *)
+    // where a tool would pick LUTs for a memory this size. The write port never meets a read of
+    // the same word (above), so Yosys need not emulate read-first (no_rw_check; see eie_sram_1r1w).
+    (* ram_style = "block", no_rw_check *)
     reg [WIDTH-1:0] mem [0:DEPTH-1];
 
 `ifndef EIE_NO_MEM_INIT

@@ -21,12 +21,16 @@ namespace Eiec.Tests.Fuzz;
 /// </summary>
 public static class FuzzTargets
 {
-    /// <summary>The configuration of the fixed image (and of the image.bin seed).</summary>
-    private static readonly AccelConfig FixedConfig = new AccelConfig
+    /// <summary>
+    /// The configuration of the fixed image (and of the image.bin seed). Lazy, like everything here that
+    /// runs eiec code: under AFL++ the instrumented assemblies may run only inside SharpFuzz's loop (before
+    /// it maps the coverage area, instrumented code faults), and this class is initialized before that.
+    /// </summary>
+    private static readonly Lazy<AccelConfig> FixedConfig = new(() => new AccelConfig
     {
         Pes = 3, FifoDepth = 8, SpmatSramBytes = 8 * 1024, PointerSramBytes = 2 * 1024,
         ActivationSramBytes = 1024, BiasEntries = 256, MaxLayers = 8,
-    }.Validated();
+    }.Validated());
 
     /// <summary>
     /// A small 3-PE, 3-layer image with bias, written once per process: its image.json is the seed in
@@ -57,7 +61,7 @@ public static class FuzzTargets
             File.WriteAllBytes(Path.Combine(FixedImage.Value, ImageFiles.Manifest), bytes);
             ImageReader.Read(FixedImage.Value);
         },
-        ["imagebin"] = bytes => ImageBinaryReader.Parse(WithSizeAndCrc(bytes), FixedConfig, "fuzz.bin"),
+        ["imagebin"] = bytes => ImageBinaryReader.Parse(WithSizeAndCrc(bytes), FixedConfig.Value, "fuzz.bin"),
     };
 
     /// <summary>
@@ -82,7 +86,7 @@ public static class FuzzTargets
     {
         var model = RandomModel.Create(
             new RandomModelSpec { Dims = [24, 12, 6], WeightDensity = [0.4], Seed = 3, Bias = true });
-        ImageWriter.Write(ImageCompiler.Compile(model, FixedConfig, 8, "fuzz.cz"), directory);
+        ImageWriter.Write(ImageCompiler.Compile(model, FixedConfig.Value, 8, "fuzz.cz"), directory);
     }
 
     /// <summary>Text as the loaders read files (File.ReadAllText: UTF-8, invalid bytes replaced).</summary>

@@ -40,8 +40,8 @@ public class RtlGateLevelTests
         for (int r = 0; r < inputs.Length; r++)
         {
             var golden = GoldenModel.Run(image, inputs[r]);
-            gates.Outputs[r].Should().Equal(golden.Output, $"run {r}: the netlist's output stream is the golden model's " +
-                $"(image and netlist kept in {dir})");
+            gates.Outputs[r].Should().Equal(golden.Output,
+                $"run {r}: the netlist's output stream is the golden model's (image and netlist kept in {dir})");
             gates.Cycles[r].Should().Be(simulated.Results[r].Stats.Cycles,
                 $"run {r}: the netlist's cycles output is the simulator's SCAN + WB cycles ({dir})");
         }
