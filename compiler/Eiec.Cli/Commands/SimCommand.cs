@@ -68,10 +68,11 @@ public static class SimCommand
             DefaultValueFactory = _ => 0,
         };
 
+        var jobs = JobsOption.Create("the batch");
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE " +
             "activity, energy") { image };
         foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe,
-            engine, repeat })
+            engine, repeat, jobs })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -80,7 +81,8 @@ public static class SimCommand
             string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output),
                 plotPath = parse.GetValue(plot);
             int k = parse.GetValue(repeat);
-            var sim = EiecToolchain.Simulate(new SimulateRequest
+            var sim = BatchProgress.Run(parse, ui.Console, "simulated", onProgress => EiecToolchain.Simulate(
+                new SimulateRequest
             {
                 ImageDir = dir, InputPath = parse.GetValue(input),
                 Options = new SimOptions
@@ -90,8 +92,8 @@ public static class SimCommand
                 },
                 EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
                 PlotPath = plotPath,
-                Raw = parse.GetValue(raw), Repeat = k,
-            });
+                Raw = parse.GetValue(raw), Repeat = k, Jobs = parse.GetValue(jobs),
+            }, onProgress));
             var stats = sim.Batch.Stats;
             var manifest = sim.Manifest;
             var vectors = sim.Input;
