@@ -53,7 +53,8 @@ public static class BatchProgress
                 bool nextTenth = 10L * done / total > 10L * shown / total;
                 shown = done;
                 if (nextTenth)
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{verb} {done:N0}/{total:N0} vectors"));
+                    error.WriteLine(
+                        string.Create(CultureInfo.InvariantCulture, $"{verb} {done:N0}/{total:N0} vectors"));
             }
         });
     }

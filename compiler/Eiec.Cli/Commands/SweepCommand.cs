@@ -65,7 +65,8 @@ public static class SweepCommand
         var command = new Command("sweep", "Sweep PE count, queue depth and accelerator fields; write CSV, JSON and " +
             "speedup / load-balance plots") { model };
         var jobs = JobsOption.Create("sweep points");
-        foreach (var o in new Option[] { pes, depths, fields, config, output, actFrac, input, density, energyTable, jobs })
+        foreach (var o in new Option[]
+                 { pes, depths, fields, config, output, actFrac, input, density, energyTable, jobs })
             command.Options.Add(o);
         command.SetAction(parse =>
         {

@@ -10,7 +10,9 @@ public static class ParallelFor
 {
     public static void Run(int count, Action<int> body) => Run(count, body, -1);
 
-    /// <summary>As <see cref="Run(int, Action{int})"/> on at most <paramref name="jobs"/> threads (−1: no limit).</summary>
+    /// <summary>
+    /// As <see cref="Run(int, Action{int})"/> on at most <paramref name="jobs"/> threads (−1: no limit).
+    /// </summary>
     public static void Run(int count, Action<int> body, int jobs)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = jobs };

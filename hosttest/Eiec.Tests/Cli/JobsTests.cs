@@ -28,7 +28,8 @@ public sealed class JobsTests
         var image = SimHarness.Image(tmp, Images.Random(3, [24, 16, 6], 0.3, bias: true), Images.Small(3, 2));
         var args = Batch(tmp, 1200);
         var one = Cli(["sim", .. args, "-j", "1", "--json", tmp.File("r1.json"), "-o", tmp.File("y1.npy"), "--raw"]);
-        var two = Cli(["sim", .. args, "--jobs", "2", "--json", tmp.File("r2.json"), "-o", tmp.File("y2.npy"), "--raw"]);
+        var two = Cli(
+            ["sim", .. args, "--jobs", "2", "--json", tmp.File("r2.json"), "-o", tmp.File("y2.npy"), "--raw"]);
         one.ExitCode.Should().Be(0, one.Stderr);
         two.ExitCode.Should().Be(0, two.Stderr);
         File.ReadAllBytes(tmp.File("r2.json")).Should().Equal(File.ReadAllBytes(tmp.File("r1.json")));

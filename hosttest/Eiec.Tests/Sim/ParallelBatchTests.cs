@@ -42,7 +42,8 @@ public sealed class ParallelBatchTests
                     parallel.Results[r].Stats.Should().BeEquivalentTo(serial.Results[r].Stats,
                         o => o.WithStrictOrdering(), $"{what}, {jobs} jobs, vector {r}");
                 }
-                parallel.Stats.Should().BeEquivalentTo(serial.Stats, o => o.WithStrictOrdering(), $"{what}, {jobs} jobs");
+                parallel.Stats.Should()
+                    .BeEquivalentTo(serial.Stats, o => o.WithStrictOrdering(), $"{what}, {jobs} jobs");
             }
             long alone = inputs.Sum(v => simulator.Run(v).Stats.Layers.Sum(l => l.PeStats.Sum(p => p.SpmatWordReads)));
             long backToBack = serial.Stats.Layers.Sum(l => l.PeStats.Sum(p => p.SpmatWordReads));
