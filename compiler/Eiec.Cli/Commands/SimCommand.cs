@@ -83,17 +83,17 @@ public static class SimCommand
             int k = parse.GetValue(repeat);
             var sim = BatchProgress.Run(parse, ui.Console, "simulated", onProgress => EiecToolchain.Simulate(
                 new SimulateRequest
-            {
-                ImageDir = dir, InputPath = parse.GetValue(input),
-                Options = new SimOptions
                 {
-                    FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
-                    Engine = Engine(parse.GetValue(engine)!),
-                },
-                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
-                PlotPath = plotPath,
-                Raw = parse.GetValue(raw), Repeat = k, Jobs = parse.GetValue(jobs),
-            }, onProgress));
+                    ImageDir = dir, InputPath = parse.GetValue(input),
+                    Options = new SimOptions
+                    {
+                        FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
+                        Engine = Engine(parse.GetValue(engine)!),
+                    },
+                    EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
+                    PlotPath = plotPath,
+                    Raw = parse.GetValue(raw), Repeat = k, Jobs = parse.GetValue(jobs),
+                }, onProgress));
             var stats = sim.Batch.Stats;
             var manifest = sim.Manifest;
             var vectors = sim.Input;
