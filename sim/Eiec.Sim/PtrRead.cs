@@ -4,7 +4,8 @@ namespace Eiec.Sim;
 /// Pointer read unit (RTL <c>eie_ptr_read</c>): pops the queue head (j, a) and reads p[j] and p[j+1]
 /// in one cycle from the even and odd single-ported pointer banks (pointer i at bank i &amp; 1, address
 /// ptr_base + i/2). Its output registers <c>col = {v, start, end, a}</c> hold the column until the
-/// sparse-matrix read unit takes it.
+/// sparse-matrix read unit takes it; an empty column (p[j] = p[j+1]) is dropped in the cycle it is
+/// there, and that cycle may pop the next pair, so empty columns never reach the sparse-matrix unit.
 /// </summary>
 public sealed class PtrRead
 {
@@ -24,6 +25,8 @@ public sealed class PtrRead
     public int ColStart { get; private set; }
     /// <summary>col_end = p[j+1]: one past the column's last entry.</summary>
     public int ColEnd { get; private set; }
+    /// <summary>col_ok = col_v &amp;&amp; p[j] ≠ p[j+1]: the column register holds a column with entries.</summary>
+    public bool ColOk => ColV && ColStart != ColEnd;
     /// <summary>col_a: the column's activation a_j.</summary>
     public short ColA { get; private set; }
 
@@ -38,8 +41,9 @@ public sealed class PtrRead
     /// </summary>
     public void Tick(bool spmTake, ActQueue queue)
     {
-        // pop = (!col_v || spm_take) && count > 0: the column register is free by the edge.
-        if ((!ColV || spmTake) && queue.Count > 0)
+        // pop = (!col_ok || spm_take) && count > 0: the column register is free by the edge (it is
+        // empty, holds an empty column being dropped, or its column was just taken).
+        if ((!ColOk || spmTake) && queue.Count > 0)
         {
             queue.Pop(out int j, out short a);
             // Both banks read in the same cycle: j even → p[j] even, p[j+1] odd at the same row;
@@ -55,9 +59,9 @@ public sealed class PtrRead
             ColEnd = (int)end;
             ColA = a;
         }
-        else if (spmTake)
+        else if (spmTake || !ColOk)
         {
-            // The column was taken and nothing replaces it.
+            // The column was taken, or was empty and is dropped, and nothing replaces it.
             ColV = false;
         }
     }

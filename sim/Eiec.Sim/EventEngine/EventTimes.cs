@@ -7,17 +7,18 @@ namespace Eiec.Sim.EventEngine;
 /// broadcast pair (broadcast in cycle t_b, n entries in PE k):
 /// <list type="bullet">
 /// <item>pop P = max(t_b + 2, T_prev): the pair is on the broadcast bus in t_b + 1, in the queue from
-/// t_b + 2; the column register frees in the cycle the previous column is taken (spm_take), or is
-/// already free.</item>
-/// <item>take T = max(R, P + 1): the column is in col from P + 1; the sparse-matrix read unit is
-/// ready R = T_prev + max(n_prev, 1) (the cycle of the previous column's last issue, or the cycle
-/// after an empty column was taken, when it is found empty); it issues T + 1 … T + n.</item>
+/// t_b + 2; the column register frees in the cycle its previous column leaves it (T_prev: taken by
+/// the sparse-matrix read unit, or dropped if empty), or is already free.</item>
+/// <item>n &gt; 0: take T = max(R, P + 1): the column is in col from P + 1; the sparse-matrix read unit
+/// is ready R = the cycle of the previous non-empty column's last issue (T' + n'); it issues
+/// T + 1 … T + n. n = 0: the pointer read unit drops the column in P + 1 (recorded as its T), the
+/// read unit is untouched.</item>
 /// <item>any_full in cycle t iff some PE's occupancy at the start of t − 1 (the bus pair included)
 /// plus the broadcast of t − 1, i.e. broadcasts before t − pops before t − 1, reached D: broadcast b
 /// may happen in cycle t iff every PE popped pair b − D before t − 1: any_full = t ≤ max_k P_k(b − D) + 1.</item>
 /// <item>The PE is not idle in [t_b + 1, F): F = T + n + 5 (the last entry leaves E4), or T + 1
-/// for an empty column. SCAN ends one cycle after the first cycle c with ccu_done and every PE
-/// idle (the end condition is registered): SCAN takes c + 2 cycles.</item>
+/// = P + 2 for an empty column (dropped in T). SCAN ends one cycle after the first cycle c with
+/// ccu_done and every PE idle (the end condition is registered): SCAN takes c + 2 cycles.</item>
 /// </list>
 /// Per-cycle statistics follow from the event times: queue occupancy changes only at pushes and
 /// pops, stalled cycles are the full cycles with the control unit wanting and the PE not issuing,
@@ -31,7 +32,7 @@ internal sealed class EventTimes
     private int[] _pop = [], _take = [];    // [k * cap + b]: cycles of pair b's pop and take in PE k
     private int[] _bc = [], _maxPop = [];   // [b]: broadcast cycle; the latest pop over the PEs
     private int[] _wantsBefore = [];        // [t]: cycles before t with cur_mask ≠ 0
-    private readonly int[] _peTake, _peReady; // [k]: the last take; when the read unit is ready
+    private readonly int[] _peTake, _peReady; // [k]: when the column register frees; when the read unit is ready
     private readonly long[] _ge;            // [c]: cycles with queue count ≥ c (one PE at a time)
 
     public EventTimes(int pes, int fifoDepth)
@@ -100,9 +101,17 @@ internal sealed class EventTimes
                 {
                     int pop = Math.Max(cycle + 2, peTake[k]);
                     int len = lengths[row];
-                    int take = Math.Max(peReady[k], pop + 1);
+                    int take;
+                    if (len > 0)
+                    {
+                        take = Math.Max(peReady[k], pop + 1);
+                        peReady[k] = take + len;
+                    }
+                    else
+                    {
+                        take = pop + 1; // dropped by the pointer read unit: the read unit never sees it
+                    }
                     peTake[k] = take;
-                    peReady[k] = take + Math.Max(len, 1);
                     pops[row] = pop;
                     takes[row] = take;
                     if (pop > latest) latest = pop;
