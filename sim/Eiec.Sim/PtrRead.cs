@@ -1,3 +1,5 @@
+using Eiec.Sim.Stats;
+
 namespace Eiec.Sim;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class PtrRead
     private readonly uint[] _even;
     private readonly uint[] _odd;
     private int _ptrBase;
+    private ColumnBound _bound;
 
     public PtrRead(uint[] even, uint[] odd)
     {
@@ -32,6 +35,8 @@ public sealed class PtrRead
 
     /// <summary>Pointer-bank reads (both banks in one cycle count once), reads.</summary>
     public long Reads { get; private set; }
+    /// <summary>The popped columns' bound and empty-column count since the last reset.</summary>
+    public ColumnBound Bound => _bound;
 
     public void StartLayer(int ptrBase) => _ptrBase = ptrBase;
 
@@ -53,6 +58,7 @@ public sealed class PtrRead
             if (j % 2 == 0) { start = Read(_even, row); end = Read(_odd, row); }
             else { start = Read(_odd, row); end = Read(_even, row + 1); }
             Reads++;
+            _bound.Add(end > start ? (int)(end - start) : 0);
             // Next cycle col = {1, p[j], p[j+1], a}.
             ColV = true;
             ColStart = (int)start;
@@ -69,5 +75,9 @@ public sealed class PtrRead
     /// <summary>Bank words past the image's used part are the zeros the memory file is padded with.</summary>
     private static uint Read(uint[] bank, int address) => (uint)address < (uint)bank.Length ? bank[address] : 0u;
 
-    public void ResetCounters() => Reads = 0;
+    public void ResetCounters()
+    {
+        Reads = 0;
+        _bound.Reset();
+    }
 }

@@ -44,6 +44,20 @@ public sealed class Simulator
     /// <summary>Reset, LOAD <paramref name="input"/> (layer 0's activations), then SCAN/WB every layer.</summary>
     public SimResult Run(ReadOnlySpan<short> input) => Infer(CreateArray(), input);
 
+    /// <summary>
+    /// Reset, then one inference of <paramref name="input"/> by this simulator's engine with every PE's
+    /// activity recorded into <paramref name="timeline"/> (<c>eiec sim --plot</c>). Cycles and statistics
+    /// are those of <see cref="Run"/>.
+    /// </summary>
+    public SimResult RunTimeline(ReadOnlySpan<short> input, PeTimeline timeline)
+    {
+        if (timeline.Pes != Config.Pes)
+            throw new EiecException($"a timeline of {timeline.Pes} PEs cannot record an array of {Config.Pes}");
+        var array = CreateArray();
+        array.Timeline = timeline;
+        return Infer(array, input);
+    }
+
     /// <summary>Reset once, then one inference per input with no reset in between.</summary>
     public BatchResult RunBatch(IReadOnlyList<short[]> inputs)
     {

@@ -141,6 +141,10 @@ public class HandCycleTests
         (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((4, 0, 5, 7));
         pe.PointerReads.Should().Be(4, "every broadcast pair is popped, empty or not");
         layer.IssuedEntries.Should().Be(4);
+        pe.EmptyColumns.Should().Be(2);
+        // Column bound: column 0 (3 entries) then 2 empty and a non-empty one: max(3, 1 + 2) = 3; the last
+        // column: max(1, 0) = 1. Work bound: 4 entries.
+        (layer.WorkBoundCycles, layer.ColumnBoundCycles).Should().Be((4, 4));
     }
 
     /// <summary>
@@ -189,6 +193,8 @@ public class HandCycleTests
         var pe = layer.PeStats[0];
         (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((busy, stalled, starved, drain));
         layer.BroadcastStallCycles.Should().Be(stalls);
+        // One PE: every stall is its full queue's, and it is the only one.
+        (pe.Blocking, pe.BlockingAlone).Should().Be((stalls, stalls));
         pe.SpmatWordReads.Should().Be(1, "both entries sit in SRAM word 0: the second issue reuses the held word");
     }
 
