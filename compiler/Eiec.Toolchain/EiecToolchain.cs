@@ -22,6 +22,7 @@ using Eiec.Hdl.Vendor;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Report;
+using Eiec.Sim.Stats;
 using Eiec.Toolchain.Build;
 using Eiec.Toolchain.Check;
 using Eiec.Toolchain.Compress;
@@ -155,7 +156,8 @@ public static class EiecToolchain
     /// <summary>
     /// Simulates an image read from disk cycle by cycle on every input vector (or the seeded default
     /// one); writes the JSON report and the outputs, both or neither. Every option and output path is
-    /// checked before anything is simulated. With a plot path, also the energy-by-unit plot (PNG).
+    /// checked before anything is simulated. With a plot path, also the per-PE timeline (PNG), with an
+    /// energy plot path the energy-by-unit plot (PNG).
     /// </summary>
     /// <param name="request">Image, input, options and output paths.</param>
     /// <param name="onProgress">Sees the vectors simulated so far and the batch size (from worker threads).</param>
@@ -164,8 +166,13 @@ public static class EiecToolchain
         int k = request.Repeat;
         if (k < 0) throw new EiecException($"--repeat {k}: must be ≥ 0");
         Jobs.Check(request.Jobs);
-        string? jsonPath = request.JsonPath, outputPath = request.OutputPath, plotPath = request.PlotPath;
-        foreach (var (path, option) in new[] { (jsonPath, "--json"), (outputPath, "--output"), (plotPath, "--plot") })
+        string? jsonPath = request.JsonPath, outputPath = request.OutputPath, plotPath = request.PlotPath,
+            energyPlotPath = request.EnergyPlotPath;
+        foreach (var (path, option) in new[]
+                 {
+                     (jsonPath, "--json"), (outputPath, "--output"), (plotPath, "--plot"),
+                     (energyPlotPath, "--energy-plot"),
+                 })
         {
             OutputPaths.NotInImage(path, option, request.ImageDir, AtomicDirectory.IsImageEntry);
             OutputPaths.NotAnInput(path, option, request.InputPath, "the input");
@@ -173,8 +180,12 @@ public static class EiecToolchain
         }
         if (jsonPath is not null) AtomicFile.CheckWritable(jsonPath, "simulation report");
         if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
-        if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "energy plot");
-        var named = new[] { ("--json", jsonPath), ("--output", outputPath), ("--plot", plotPath) }
+        if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "timeline plot");
+        if (energyPlotPath is not null) AtomicFile.CheckWritable(energyPlotPath, "energy plot");
+        var named = new[]
+            {
+                ("--json", jsonPath), ("--output", outputPath), ("--plot", plotPath), ("--energy-plot", energyPlotPath),
+            }
             .Where(p => p.Item2 is not null).ToList();
         for (int i = 0; i < named.Count; i++)
             for (int j = i + 1; j < named.Count; j++)
@@ -218,8 +229,13 @@ public static class EiecToolchain
             }
             if (plotPath is not null)
             {
+                byte[] png = TimelinePlot(simulator, vectors.Vectors[0], batch.Results[0].Stats.Cycles);
+                staged.Add(plotPath, "timeline plot", stream => stream.Write(png));
+            }
+            if (energyPlotPath is not null)
+            {
                 byte[] png = SimEnergyPlot.Render(batch.Stats, energy, manifest.Model);
-                staged.Add(plotPath, "energy plot", stream => stream.Write(png));
+                staged.Add(energyPlotPath, "energy plot", stream => stream.Write(png));
             }
             staged.Commit();
         }
@@ -235,6 +251,22 @@ public static class EiecToolchain
             repeats.Add(new SimTiming(load, clock.Elapsed.TotalMilliseconds));
         }
         return new SimulateResult(manifest, vectors, batch, energy, loadMs, simMs, repeats);
+    }
+
+    /// <summary>
+    /// The per-PE timeline of <paramref name="input"/> (the batch's first vector), simulated again by the
+    /// same engine with the recorder on; its cycles must be the batch's first inference's.
+    /// </summary>
+    private static byte[] TimelinePlot(Simulator simulator, short[] input, long cycles)
+    {
+        var timeline = new PeTimeline(simulator.Config.Pes);
+        var result = simulator.RunTimeline(input, timeline);
+        if (result.Stats.Cycles != cycles || timeline.Cycles != cycles)
+            throw new InvalidOperationException(
+                $"timeline run took {timeline.Cycles} cycles, the simulation {cycles}");
+        return SimTimelinePlot.Render(timeline, simulator.Image.Manifest.Model,
+            simulator.Engine == SimEngine.Event ? "event" : "reference", simulator.Config.Pes,
+            simulator.Config.ClockMhz);
     }
 
     /// <summary>

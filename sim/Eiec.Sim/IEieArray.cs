@@ -9,6 +9,9 @@ namespace Eiec.Sim;
 /// </summary>
 internal interface IEieArray
 {
+    /// <summary>When set, every later layer records its per-PE activity into it (<c>eiec sim --plot</c>).</summary>
+    PeTimeline? Timeline { get; set; }
+
     /// <summary>LOAD: layer 0's input activations (not counted in cycles).</summary>
     void Load(ReadOnlySpan<short> input);
 

@@ -45,6 +45,20 @@ public sealed class Simulator
     public SimResult Run(ReadOnlySpan<short> input) => Infer(CreateArray(), input);
 
     /// <summary>
+    /// Reset, then one inference of <paramref name="input"/> by this simulator's engine with every PE's
+    /// activity recorded into <paramref name="timeline"/> (<c>eiec sim --plot</c>). Cycles and statistics
+    /// are those of <see cref="Run"/>.
+    /// </summary>
+    public SimResult RunTimeline(ReadOnlySpan<short> input, PeTimeline timeline)
+    {
+        if (timeline.Pes != Config.Pes)
+            throw new EiecException($"a timeline of {timeline.Pes} PEs cannot record an array of {Config.Pes}");
+        var array = CreateArray();
+        array.Timeline = timeline;
+        return Infer(array, input);
+    }
+
+    /// <summary>
     /// Reset once, then one inference per input with no reset in between. Runs on up to
     /// <paramref name="jobs"/> cores (null: all); the results are the same for any number.
     /// </summary>

@@ -73,8 +73,9 @@ public sealed class SpmatRead
             Issued++;
             last = _ptr + 1 == _end;
         }
-        // spm_take = (!have || last) && col_v: the next column starts right after this one's last entry.
-        bool take = (!have || last) && ptr.ColV;
+        // spm_take = (!have || last) && col_ok: the next column with entries starts right after this
+        // one's last entry (the pointer read unit drops empty columns).
+        bool take = (!have || last) && ptr.ColOk;
         if (take)
         {
             _v = true;

@@ -1,6 +1,7 @@
 using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.Image;
+using Eiec.Sim.Stats;
 
 namespace Eiec.Sim.EventEngine;
 
@@ -35,6 +36,7 @@ internal sealed class PeColumns
     private bool _wordV;
     private int _wordAddr;
     private int _firstRead = -1;
+    private ColumnBound _bound;
 
     public PeColumns(int pe, PeMemories memories, short[] codebook, long[] accumulators, AccelConfig config)
     {
@@ -50,6 +52,8 @@ internal sealed class PeColumns
 
     /// <summary>Pointer-bank reads (one per popped pair, both banks), reads.</summary>
     public long PointerReads { get; private set; }
+    /// <summary>The popped columns' bound and empty-column count since the last reset.</summary>
+    public ColumnBound Bound => _bound;
     /// <summary>Sparse-matrix SRAM word reads, words.</summary>
     public long WordReads { get; private set; }
     /// <summary>Entries issued (padding included), entries.</summary>
@@ -85,7 +89,9 @@ internal sealed class PeColumns
             int start = (int)Read(banks[odd], row);
             int end = (int)Read(banks[odd ^ 1], row + odd);
             starts[off + b] = start;
-            lengths[off + b] = Math.Max(0, end - start);
+            int length = Math.Max(0, end - start);
+            lengths[off + b] = length;
+            _bound.Add(length);
         }
         PointerReads += pairs;
     }
@@ -148,6 +154,7 @@ internal sealed class PeColumns
     {
         PointerReads = 0;
         WordReads = 0;
+        _bound.Reset();
         Issued = 0;
         Padding = 0;
     }
