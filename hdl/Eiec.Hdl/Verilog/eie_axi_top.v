@@ -131,6 +131,10 @@ module eie_axi_top #(
     wire          core_out_ready;
     wire [AB-1:0] core_out_data;
     wire [31:0]   core_cycles;
+    wire [31:0]   core_sat;
+    wire          core_layer_end;
+    wire [`EIE_LAYER_BITS-1:0] core_layer;
+    wire [31:0]   core_layer_cycles;
     wire          core_start;
     reg           mw_we;
     reg  [PW-1:0] mw_pe;
@@ -143,7 +147,8 @@ module eie_axi_top #(
         .clk(aclk), .rst_n(srst_n), .start(core_start), .busy(core_busy), .done(core_done),
         .in_valid(core_in_valid), .in_ready(core_in_ready), .in_data(core_in_data),
         .out_valid(core_out_valid), .out_ready(core_out_ready), .out_data(core_out_data),
-        .cycles(core_cycles),
+        .cycles(core_cycles), .sat_count(core_sat),
+        .layer_end(core_layer_end), .layer_idx(core_layer), .layer_cycles(core_layer_cycles),
         .mw_we(mw_we), .mw_pe(mw_pe), .mw_mem(mw_mem), .mw_addr(mw_addr), .mw_data(mw_data), .mw_ok(mw_ok)
     );
 
@@ -311,6 +316,10 @@ module eie_axi_top #(
     reg [31:0] span;
     reg [31:0] vectors;
     reg [31:0] last_cycles;
+    reg [31:0] last_sat;
+    reg [`EIE_LAYER_BITS-1:0] layer_sel;
+    // LAYER_CYCLES: one word per layer-table entry (a small register file, written as each layer ends)
+    reg [31:0] layer_cycles [0:`EIE_MAX_LAYERS-1];
     reg        done_flag;
     reg [3:0]  err;
     wire [3:0] err_now = err_early ? `EIE_ERR_TLAST_EARLY : err_late ? `EIE_ERR_TLAST_LATE :
@@ -336,6 +345,7 @@ module eie_axi_top #(
             span        <= 32'd0;
             vectors     <= 32'd0;
             last_cycles <= 32'd0;
+            last_sat    <= 32'd0;
             done_flag   <= 1'b0;
             err         <= `EIE_ERR_NONE;
         end else begin
@@ -357,12 +367,27 @@ module eie_axi_top #(
                 span      <= tick - t_first + 32'd1;
                 done_flag <= 1'b1;
             end
-            if (core_done) last_cycles <= core_cycles;
+            if (core_done) begin
+                last_cycles <= core_cycles;
+                last_sat    <= core_sat;
+            end
             if (wr_clear && wdata[`EIE_CLEAR_DONE]) done_flag <= 1'b0;
             if (wr_clear && wdata[`EIE_CLEAR_ERROR]) err <= `EIE_ERR_NONE;
             else if (err == `EIE_ERR_NONE) err <= err_now;
         end
     end
+
+    localparam integer MAXL = `EIE_MAX_LAYERS;
+    integer li;
+    always @(posedge aclk) begin
+        if (!srst_n) begin
+            for (li = 0; li < MAXL; li = li + 1) layer_cycles[li] <= 32'd0;
+        end else if (core_layer_end) begin
+            layer_cycles[core_layer] <= core_layer_cycles;
+        end
+    end
+    wire [31:0] layer_sel_w = {{(32 - `EIE_LAYER_BITS){1'b0}}, layer_sel};
+    wire [31:0] layer_cycles_sel = (layer_sel_w < ID_LAYERS) ? layer_cycles[layer_sel] : 32'd0;
 
     // ---- control register ----
     always @(posedge aclk) begin
@@ -370,7 +395,9 @@ module eie_axi_top #(
             run      <= 1'b0;
             irq_en   <= 1'b0;
             soft_rst <= 1'b0;
+            layer_sel <= {`EIE_LAYER_BITS{1'b0}};
         end else begin
+            if (wr && waddr == `EIE_REG_LAYER_SEL) layer_sel <= wdata[`EIE_LAYER_BITS-1:0];
             soft_rst <= wr_ctrl && wdata[`EIE_CTRL_SOFT_RESET];
             if (wr_ctrl) begin
                 run    <= wdata[`EIE_CTRL_START];
@@ -394,6 +421,9 @@ module eie_axi_top #(
             `EIE_REG_VECTORS:    rdata = vectors;
             `EIE_REG_IN_LEN:     rdata = {{(32 - CW){1'b0}}, in_len};
             `EIE_REG_OUT_LEN:    rdata = {{(32 - CW){1'b0}}, out_len};
+            `EIE_REG_SAT_COUNT:  rdata = last_sat;
+            `EIE_REG_LAYER_SEL:  rdata = layer_sel_w;
+            `EIE_REG_LAYER_CYCLES: rdata = layer_cycles_sel;
             `EIE_REG_ID_VERSION: rdata = `EIE_ID_VERSION;
             `EIE_REG_ID_HASH_LO: rdata = HASH[31:0];
             `EIE_REG_ID_HASH_HI: rdata = HASH[63:32];
