@@ -218,6 +218,12 @@ module eie_axi_top #(
     end
 
     // ---- input buffer: beats in, 16-bit values out to the array's LOAD ----
+    // Both stream buffers are synchronous RAMs (block RAM, not a vector of registers read through a
+    // multiplexer): the head register is read from the next cycle's read address, and a beat pushed
+    // into the slot that becomes the head goes straight to it, so the head is valid the cycle after
+    // the push exactly as a combinational read would be. The RAM's own read-during-write result is
+    // never used (the bypass covers it), hence no_rw_check.
+    (* no_rw_check *)
     reg [AXIS_BITS-1:0] in_mem [0:QD-1];
     reg [QAW-1:0] iq_w;
     reg [QAW-1:0] iq_r;
@@ -239,7 +245,7 @@ module eie_axi_top #(
 
     reg [LB-1:0]  rd_lane;
     reg [CW-1:0]  rd_elem;
-    wire [AXIS_BITS-1:0] iq_head = in_mem[iq_r];
+    reg  [AXIS_BITS-1:0] iq_head;      // in_mem[iq_r]
     assign core_in_valid = (iq_n != {(QAW + 1){1'b0}});
     assign core_in_data  = iq_head[rd_lane*AB +: AB];
     wire core_in_fire    = core_in_valid && core_in_ready;
@@ -247,8 +253,11 @@ module eie_axi_top #(
     wire iq_pop          = core_in_fire && (rd_lane == LANE_LAST || rd_vec_last);
     assign core_start    = run && !core_busy && core_in_valid;
 
+    wire [AXIS_BITS-1:0] iq_wdata = in_pad ? {AXIS_BITS{1'b0}} : s_axis_tdata;
+    wire [QAW-1:0]       iq_r_next = iq_pop ? iq_r + QP_ONE : iq_r;
     always @(posedge aclk) begin
-        if (iq_push) in_mem[iq_w] <= in_pad ? {AXIS_BITS{1'b0}} : s_axis_tdata;
+        if (iq_push) in_mem[iq_w] <= iq_wdata;
+        iq_head <= (iq_push && iq_w == iq_r_next) ? iq_wdata : in_mem[iq_r_next];
     end
 
     always @(posedge aclk) begin
@@ -280,7 +289,8 @@ module eie_axi_top #(
     end
 
     // ---- output buffer: 16-bit values from the array's OUT packed into beats ----
-    reg [AXIS_BITS:0]   out_mem [0:QD-1];   // {last, data}
+    (* no_rw_check *)
+    reg [AXIS_BITS:0]   out_mem [0:QD-1];   // {last, data}; read like in_mem
     reg [QAW-1:0] oq_w;
     reg [QAW-1:0] oq_r;
     reg [QAW:0]   oq_n;
@@ -299,14 +309,17 @@ module eie_axi_top #(
     wire core_out_fire    = core_out_valid && core_out_ready;
     wire o_vec_last       = (o_elem == out_len_m1);
     wire oq_push          = core_out_fire && (o_lane == LANE_LAST || o_vec_last);
-    wire [AXIS_BITS:0] oq_head = out_mem[oq_r];
+    reg  [AXIS_BITS:0] oq_head;         // out_mem[oq_r]
     assign m_axis_tvalid  = (oq_n != {(QAW + 1){1'b0}});
     assign m_axis_tdata   = oq_head[AXIS_BITS-1:0];
     assign m_axis_tlast   = oq_head[AXIS_BITS];
     wire oq_pop           = m_axis_tvalid && m_axis_tready;
 
+    wire [AXIS_BITS:0] oq_wdata  = {o_vec_last, o_word};
+    wire [QAW-1:0]     oq_r_next = oq_pop ? oq_r + QP_ONE : oq_r;
     always @(posedge aclk) begin
-        if (oq_push) out_mem[oq_w] <= {o_vec_last, o_word};
+        if (oq_push) out_mem[oq_w] <= oq_wdata;
+        oq_head <= (oq_push && oq_w == oq_r_next) ? oq_wdata : out_mem[oq_r_next];
     end
 
     // ---- counters and status ----
