@@ -115,6 +115,9 @@ public static class SimCommand
             ui.WriteLine($"eie_axi_top latency: {st.LatencyCycles:N0} cycles ({st.LatencyUs:F3} µs) for one vector");
             ui.WriteLine($"eie_axi_top batch of {st.Vectors}: {st.BatchCycles:N0} cycles, " +
                 $"{st.VectorsPerSecond:N0} vectors/s, {st.OverlapGain:F3}x one vector at a time");
+            var results = sim.Batch.Results;
+            ui.WriteLine($"write-back saturations: {results.Sum(r => r.Saturations.Sum()):N0} in {results.Count:N0} " +
+                $"vector(s), {results[^1].Saturations.Sum():N0} in the last (eie_axi_top SAT_COUNT)");
             if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
             if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
             if (plotPath is not null) ui.WriteLine($"timeline plot: {plotPath}");
