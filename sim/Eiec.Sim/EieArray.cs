@@ -105,4 +105,7 @@ public sealed class EieArray : IEieArray
 
     /// <inheritdoc/>
     public short[] ReadOutputs(int l) => TopLevel.ReadOutputs(_image.Layers[l], _rw);
+
+    /// <inheritdoc/>
+    public HeldWord HeldWord(int pe) => _pes[pe].Spm.HeldWord;
 }

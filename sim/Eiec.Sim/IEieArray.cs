@@ -20,4 +20,7 @@ internal interface IEieArray
 
     /// <summary>The outputs of layer <paramref name="l"/> after its WB, as OUT streams them.</summary>
     short[] ReadOutputs(int l);
+
+    /// <summary>PE <paramref name="pe"/>'s sparse-matrix SRAM output register (the held-word rule).</summary>
+    HeldWord HeldWord(int pe);
 }

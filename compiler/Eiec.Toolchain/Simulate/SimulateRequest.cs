@@ -25,4 +25,6 @@ public sealed record SimulateRequest
     public bool Raw { get; init; }
     /// <summary>Timing mode: load and simulate this many more times (0: none).</summary>
     public int Repeat { get; init; }
+    /// <summary>Worker threads, at least 1; null for every core (results do not depend on it).</summary>
+    public int? Jobs { get; init; }
 }

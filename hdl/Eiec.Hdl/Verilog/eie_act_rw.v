@@ -51,7 +51,9 @@ module eie_act_rw #(
     // host write port of the bias memory (load bus, docs/axi.md); only while the array is idle
     input  wire                         bias_we,
     input  wire [`EIE_BIAS_ADDR_BITS-1:0] bias_waddr,
-    input  wire [`EIE_ACT_BITS-1:0]       bias_wdata
+    input  wire [`EIE_ACT_BITS-1:0]       bias_wdata,
+    // the row written this cycle (Q4) was clamped to MAX or MIN (not a ReLU zero): SAT_COUNT, docs/axi.md
+    output wire                         wb_sat
 );
     localparam AW  = `EIE_ACT_ADDR_BITS;
     localparam BAW = `EIE_BIAS_ADDR_BITS;
@@ -99,6 +101,7 @@ module eie_act_rw #(
     wire [AB-1:0] b = q4_relu_zero ? {AB{1'b0}} : q4_fits ? q4_lo : q4_neg ? ACT_MIN : ACT_MAX;
     wire          wb_v = q4_v;    // the row written this cycle (Q4)
     wire [AW-1:0] wb_w = q4_w;
+    assign wb_sat = q4_v && !q4_fits && !q4_relu_zero;
 
     always @(posedge clk) begin
         if (!rst_n) begin

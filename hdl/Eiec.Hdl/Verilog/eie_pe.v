@@ -24,6 +24,7 @@ module eie_pe #(
     output wire                         q_ge1,
     output wire                         q_ge2,
     output wire                         idle,
+    output wire                         wb_sat,     // write-back clamped the row written this cycle
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
     input  wire                         act_rsel,
@@ -136,7 +137,8 @@ module eie_pe #(
         .acc_re(wb_re), .acc_raddr(wb_raddr), .acc_rdata(acc_rdata),
         .acc_we(wb_we), .acc_waddr(wb_waddr),
         .bias_we(mw_we && mw_mem == 3'd5),
-        .bias_waddr(mw_addr[`EIE_BIAS_ADDR_BITS-1:0]), .bias_wdata(mw_data[`EIE_ACT_BITS-1:0])
+        .bias_waddr(mw_addr[`EIE_BIAS_ADDR_BITS-1:0]), .bias_wdata(mw_data[`EIE_ACT_BITS-1:0]),
+        .wb_sat(wb_sat)
     );
 
     // ---- accumulator file: arithmetic unit in SCAN, write-back in INIT/WB ----

@@ -78,6 +78,9 @@ internal sealed class EventTimeArray : IEieArray
     /// <inheritdoc/>
     public short[] ReadOutputs(int l) => TopLevel.ReadOutputs(_image.Layers[l], _rw);
 
+    /// <inheritdoc/>
+    public HeldWord HeldWord(int pe) => _columns[pe].HeldWord;
+
     /// <summary>
     /// SCAN of <paramref name="layer"/>: returns the pairs broadcast; <paramref name="cycles"/>,
     /// its cycles.

@@ -35,6 +35,7 @@ internal sealed class PeColumns
     // word is read again.
     private bool _wordV;
     private int _wordAddr;
+    private int _firstRead = -1;
     private ColumnBound _bound;
 
     public PeColumns(int pe, PeMemories memories, short[] codebook, long[] accumulators, AccelConfig config)
@@ -59,6 +60,9 @@ internal sealed class PeColumns
     public long Issued { get; private set; }
     /// <summary>Padding entries (code 0), entries.</summary>
     public long Padding { get; private set; }
+
+    /// <summary>The held word and the first word read since reset (see <see cref="Sim.HeldWord"/>).</summary>
+    public HeldWord HeldWord => new(_wordV, _wordAddr, _firstRead);
 
     public void StartLayer(ImageLayer layer, int codebookBase)
     {
@@ -119,6 +123,7 @@ internal sealed class PeColumns
             // Held-word rule: the column reads every word it touches, less the first if it is held.
             int first = spmatBase + (start >> epwLog2), last = spmatBase + ((end - 1) >> epwLog2);
             reads += last - first + (wordV && wordAddr == first ? 0 : 1);
+            if (!wordV) _firstRead = first;
             wordV = true;
             wordAddr = last;
             bool inRange = (uint)last < (uint)spmat.Length && first >= 0;
