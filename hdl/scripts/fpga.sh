@@ -43,7 +43,10 @@ for t in "${targets[@]}"; do
   synth="synth_ice40 -top eie_fpga_top -json $dir/$t.json"
   [ "$dsp" = true ] && synth="$synth -dsp"
   start=$(date +%s)
-  if ! nice yosys -q -l "$dir/yosys.log" -p "read_verilog -defer -Irtl $sources $root/hdl/fpga/eie_fpga_top.v;
+  # The iCE40 cell library first, as blackboxes: an SPRAM build instantiates SB_SPRAM256KA, which
+  # hierarchy -check must know before synth_ice40 reads the library itself.
+  if ! nice yosys -q -l "$dir/yosys.log" -p "read_verilog -lib +/ice40/cells_sim.v;
+      read_verilog -defer -Irtl $sources $root/hdl/fpga/eie_fpga_top.v;
       hierarchy -check -top eie_fpga_top; $synth; tee -o $dir/stat.txt stat" >/dev/null 2>&1; then
     echo "fpga: $t: yosys failed (log: $dir/yosys.log)" >&2
     grep -E "ERROR" "$dir/yosys.log" | head -5 >&2 || true
