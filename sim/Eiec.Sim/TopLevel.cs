@@ -105,6 +105,8 @@ internal static class TopLevel
             IssuedEntries = issued,
             PaddingEntries = pes.Sum(p => p.Padding),
             IdealScanCycles = (issued + n - 1) / n,
+            WorkBoundCycles = n == 0 ? 0 : pes.Max(p => p.Issued),
+            ColumnBoundCycles = n == 0 ? 0 : pes.Max(p => p.ColumnCycles),
             Saturations = saturations,
             PeStats = pes,
             Actions = actions,

@@ -51,7 +51,9 @@ module eie_act_rw #(
     // read port of the bias memory (eie_cb_bias): address in Q1, value in Q2
     output wire                         bias_re,
     output wire [`EIE_BIAS_ADDR_BITS-1:0] bias_raddr,
-    input  wire [`EIE_ACT_BITS-1:0]       bias_q
+    input  wire [`EIE_ACT_BITS-1:0]       bias_q,
+    // the row written this cycle (Q4) was clamped to MAX or MIN (not a ReLU zero): SAT_COUNT, docs/axi.md
+    output wire                         wb_sat
 );
     localparam AW  = `EIE_ACT_ADDR_BITS;
     localparam BAW = `EIE_BIAS_ADDR_BITS;
@@ -92,6 +94,7 @@ module eie_act_rw #(
     wire [AB-1:0] b = q4_relu_zero ? {AB{1'b0}} : q4_fits ? q4_lo : q4_neg ? ACT_MIN : ACT_MAX;
     wire          wb_v = q4_v;    // the row written this cycle (Q4)
     wire [AW-1:0] wb_w = q4_w;
+    assign wb_sat = q4_v && !q4_fits && !q4_relu_zero;
 
     always @(posedge clk) begin
         if (!rst_n) begin

@@ -25,6 +25,7 @@ module eie_pe #(
     output wire                         q_ge1,
     output wire                         q_ge2,
     output wire                         idle,
+    output wire                         wb_sat,     // write-back clamped the row written this cycle
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
     input  wire                         act_rsel,
@@ -73,6 +74,7 @@ module eie_pe #(
     // ---- pointer read unit ----
     wire                         spm_take;
     wire                         col_v;
+    wire                         col_ok;
     wire [`EIE_POINTER_BITS-1:0] col_start;
     wire [`EIE_POINTER_BITS-1:0] col_end;
     wire [`EIE_ACT_BITS-1:0]     col_a;
@@ -80,7 +82,7 @@ module eie_pe #(
     eie_ptr_read #(.MEM_PREFIX(MEM_PREFIX)) u_ptr (
         .clk(clk), .rst_n(rst_n), .ptr_base(ptr_base),
         .spm_take(spm_take), .q_nonempty(q_nonempty), .head_j(head_j), .head_a(head_a),
-        .pop(pop), .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a),
+        .pop(pop), .col_v(col_v), .col_ok(col_ok), .col_start(col_start), .col_end(col_end), .col_a(col_a),
         .mw_even_we(mw_we && mw_mem == 3'd3), .mw_odd_we(mw_we && mw_mem == 3'd4),
         .mw_addr(mw_addr[`EIE_PTR_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_POINTER_BITS-1:0])
     );
@@ -94,7 +96,7 @@ module eie_pe #(
 
     eie_spmat_read #(.MEM_PREFIX(MEM_PREFIX)) u_spm (
         .clk(clk), .rst_n(rst_n), .spmat_base(spmat_base),
-        .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a),
+        .col_ok(col_ok), .col_start(col_start), .col_end(col_end), .col_a(col_a),
         .spm_take(spm_take), .have(have),
         .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first), .word(word),
         .mw_we(mw_we && mw_mem == 3'd2),
@@ -140,7 +142,8 @@ module eie_pe #(
         .wb_rd(wb_rd), .wb_row(wb_row), .clr_we(clr_we), .clr_addr(clr_addr),
         .acc_re(wb_re), .acc_raddr(wb_raddr), .acc_rdata(acc_rdata),
         .acc_we(wb_we), .acc_waddr(wb_waddr),
-        .bias_re(bias_re), .bias_raddr(bias_raddr), .bias_q(cbb_rdata[`EIE_ACT_BITS-1:0])
+        .bias_re(bias_re), .bias_raddr(bias_raddr), .bias_q(cbb_rdata[`EIE_ACT_BITS-1:0]),
+        .wb_sat(wb_sat)
     );
 
     // ---- codebook copy and bias memory: one RAM (E1 reads the codebook in SCAN, Q1 the bias in WB) ----

@@ -32,6 +32,14 @@ module eie_top #(
     input  wire        out_ready,
     output wire [`EIE_ACT_BITS-1:0] out_data,
     output wire [31:0] cycles,
+    // Counters for eie_axi_top's registers (docs/axi.md): sat_count, write-back rows clamped to the
+    // 16-bit range since the run started (final a few cycles after the last layer's WB, well before
+    // done); layer_end pulses in the last WB cycle of layer layer_idx, whose SCAN + WB cycles are
+    // layer_cycles then.
+    output wire [31:0] sat_count,
+    output wire        layer_end,
+    output wire [`EIE_LAYER_BITS-1:0] layer_idx,
+    output wire [31:0] layer_cycles,
     // Load bus (docs/axi.md): write word mw_addr of model memory mw_mem (image.bin's ids: 0 layer
     // table, 1 codebook (every PE's copy), 2 sparse matrix, 3/4 even/odd pointer bank, 5 bias) of
     // PE mw_pe (ignored for ids 0 and 1). Taken only in IDLE: mw_ok says whether it was.
@@ -79,6 +87,9 @@ module eie_top #(
     reg [PW-1:0] io_pe;        // LOAD/OUT: io_idx mod N
     reg [AW-1:0] io_row;       // LOAD/OUT: io_idx / N
     reg          out_have;     // OUT: the group io_row is at the buffers' read outputs
+    reg [31:0]   layer_count;  // SCAN/WB cycles of the current layer before this cycle
+    reg [N-1:0]  sat_q;        // the PEs' write-back saturation flags of the previous cycle
+    reg [31:0]   sat_total;    // saturations of the run so far
 
     // ---- load bus: writes only in IDLE ----
     wire mw_write = mw_we && (state == S_IDLE);
@@ -114,6 +125,7 @@ module eie_top #(
     wire [N-1:0]    pe_ge1;
     wire [N-1:0]    pe_ge2;
     wire [N-1:0]    pe_idle;
+    wire [N-1:0]    pe_sat;
     wire [N*AB-1:0] pe_act_rdata;
     wire [N-1:0]    ld_we;
 
@@ -180,7 +192,7 @@ module eie_top #(
                 .wfrac(f_wfrac), .relu(f_relu),
                 .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a),
                 .q_ge0(pe_ge0[k]), .q_ge1(pe_ge1[k]), .q_ge2(pe_ge2[k]),
-                .idle(pe_idle[k]),
+                .idle(pe_idle[k]), .wb_sat(pe_sat[k]),
                 .act_re(act_re), .act_raddr(act_raddr), .act_rsel(act_rsel),
                 .act_rdata(pe_act_rdata[k*AB +: AB]),
                 .ld_we(ld_we[k]), .ld_addr(io_row), .ld_data(in_data),
@@ -199,6 +211,15 @@ module eie_top #(
     wire io_step = ld_fire || out_fire;
     wire io_wrap = (io_pe == PE_LAST);
 
+    // Saturations in one cycle: the flags of all PEs added (registered first: an N-input sum).
+    function [31:0] popcount(input [N-1:0] bits);
+        integer i;
+        begin
+            popcount = 32'd0;
+            for (i = 0; i < N; i = i + 1) popcount = popcount + {31'd0, bits[i]};
+        end
+    endfunction
+
     always @(posedge clk) begin
         if (!rst_n) begin
             state       <= S_INIT;
@@ -213,8 +234,14 @@ module eie_top #(
             io_pe       <= {PW{1'b0}};
             io_row      <= {AW{1'b0}};
             out_have    <= 1'b0;
+            layer_count <= 32'd0;
+            sat_q       <= {N{1'b0}};
+            sat_total   <= 32'd0;
         end else begin
             done_q <= 1'b0;
+            sat_q  <= pe_sat;
+            sat_total <= sat_total + popcount(sat_q);
+            if (in_scan || in_wb) layer_count <= wb_end ? 32'd0 : layer_count + 32'd1;
             scan_done_q <= in_scan && ccu_done && !bc_v && (&pe_idle);
             if (in_scan || in_wb) cycle_count <= cycle_count + 32'd1;
             if (io_step) begin
@@ -232,6 +259,8 @@ module eie_top #(
                         state       <= S_LOAD;
                         layer       <= {LW{1'b0}};
                         cycle_count <= 32'd0;
+                        layer_count <= 32'd0;
+                        sat_total   <= 32'd0;
                         io_idx      <= {CW{1'b0}};
                         io_pe       <= {PW{1'b0}};
                         io_row      <= {AW{1'b0}};
@@ -280,6 +309,10 @@ module eie_top #(
     assign busy   = (state != S_IDLE);
     assign done   = done_q;
     assign cycles = cycle_count;
+    assign sat_count    = sat_total;
+    assign layer_end    = wb_end;
+    assign layer_idx    = layer;
+    assign layer_cycles = layer_count + 32'd1;
 
 `ifdef EIEC_TRACE
     // Simulation only: per-layer cycle counts, for comparison with the cycle simulator.

@@ -1,5 +1,6 @@
 using Eiec.Contract.Config;
 using Eiec.Contract.Image;
+using Eiec.FrontEnd.Gen;
 using Eiec.Golden;
 using Eiec.Tests.Support;
 
@@ -12,6 +13,7 @@ namespace Eiec.Tests.Rtl;
 public class RtlAxiTopTests
 {
     private static readonly AccelConfig Config = Images.Small(4);
+    private static readonly int[] InputScales = [3000, 40];
     private static readonly Lazy<AxiBench> Bench = new(() => AxiBench.Compile(Config));
 
     /// <summary>Two models of the one configuration: different layer counts, shapes and weights.</summary>
@@ -111,6 +113,40 @@ public class RtlAxiTopTests
         run.Values("CYCLES").Should().Equal((uint)cycles[^1], (uint)cycles[0]);
         run.Values("VECTORS").Should().Equal(4u);
         ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [.. xs, xs[0]]);
+    }
+
+    [Fact]
+    public void Should_count_saturations_and_layer_cycles_like_the_golden_model_and_simulator_When_sums_overflow()
+    {
+        // Large weights, biases and inputs: write-back clamps rows to 32767 / -32768 on purpose.
+        var model = RandomModel.Create(new RandomModelSpec
+        {
+            Dims = [40, 30, 10], WeightDensity = [0.5], Seed = 44, Bias = true, WeightScale = 8, BiasScale = 100,
+        });
+        using var tmp = new TempDir();
+        var image = Images.CompileToDisk(model, Config, tmp.File("img"));
+        var rng = new Random(9);
+        var xs = InputScales.Select(scale => Enumerable.Range(0, 40)
+            .Select(_ => (short)rng.Next(-scale, scale)).ToArray()).ToArray();
+        var script = new AxiScript().Load(File.ReadAllBytes(tmp.File("img/image.bin")), Config.WordBits)
+            .Write("CTRL", 1);
+        for (int v = 0; v < xs.Length; v++)
+        {
+            script.Vector(xs[v]).WaitBeats(3 * (v + 1)).Read("SAT_COUNT").Read("CYCLES");
+            for (int l = 0; l < 2; l++) script.Write("LAYER_SEL", (uint)l).Read("LAYER_SEL").Read("LAYER_CYCLES");
+        }
+        var run = Bench.Value.Run(script, 0, "saturation");
+
+        var golden = xs.Select(x => GoldenModel.Run(image, x)).ToList();
+        golden[0].Saturations.Sum().Should().BePositive("the first vector must saturate at write-back");
+        var sim = xs.Select(x => new Eiec.Sim.Simulator(image).Run(x)).ToList();
+        run.Values("SAT_COUNT").Should().Equal(golden.Select(g => (uint)g.Saturations.Sum()));
+        run.Values("SAT_COUNT").Should().Equal(sim.Select(r => (uint)r.Saturations.Sum()));
+        run.Values("CYCLES").Should().Equal(sim.Select(r => (uint)r.Stats.Cycles));
+        run.Values("LAYER_SEL").Should().Equal(0u, 1u, 0u, 1u);
+        run.Values("LAYER_CYCLES").Should().Equal(
+            sim.SelectMany(r => r.Stats.Layers.Select(l => (uint)(l.ScanCycles + l.WbCycles))));
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), image, xs);
     }
 
     [Fact]
