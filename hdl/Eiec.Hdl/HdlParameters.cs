@@ -46,6 +46,8 @@ public sealed class HdlParameters
             new HdlDefine("EIE_PTR_ADDR_BITS", I(c.PointerAddrBits), "pointer bank address bits"),
             new HdlDefine("EIE_ACT_DEPTH", I(c.ActivationDepth),
                 "activation buffer (act0, act1) and accumulator depth per PE"),
+            new HdlDefine("EIE_ACT_RAM_DEPTH", I(c.ActivationRamDepth),
+                "activation RAM words per PE: act0, act1, in0, in1, each 2^EIE_ACT_ADDR_BITS"),
             new HdlDefine("EIE_ACT_ADDR_BITS", I(c.ActivationAddrBits), "activation buffer / accumulator address bits"),
             new HdlDefine("EIE_GROUP_BITS", I(c.GroupCounterBits), "group / write-back row counter bits (0 .. depth)"),
             new HdlDefine("EIE_BIAS_DEPTH", I(c.BiasEntries), "bias memory entries per PE"),

@@ -9,11 +9,12 @@
 //   AXI4-Stream master: results, packed the same way, TLAST on each vector's last beat.
 //   irq: IRQ_EN and (DONE or an error). aresetn is synchronised here (asserted asynchronously,
 //     released on aclk).
-// Overlap: an input buffer and an output buffer (one vector of the largest size the
-// configuration holds, each) let the next vector stream in while the array computes and the
-// previous result stream out. With START set the wrapper starts the array whenever it is idle
-// and the input buffer holds data; the array's OUT phase stalls only if the output buffer is
-// full. Timing is in docs/microarchitecture.md ("Top-level sequence", "AXI wrapper"); the cycle
+// Overlap: the array's LOAD fills one of two input slots (in its activation RAM) while the previous
+// vector computes, so LOAD costs no array time; an input buffer and an output buffer (one vector of
+// the largest size the configuration holds, each) let further vectors stream in and results stream
+// out. With START set the wrapper starts the array whenever it is idle and an input slot is full;
+// the array's OUT phase (in series with compute) stalls only if the output buffer is full. Timing
+// is in docs/microarchitecture.md ("Top-level sequence", "AXI wrapper timing"); the cycle
 // simulator's EieAxiTop models it.
 // A TLAST before a vector's last beat completes the vector with zero beats (ERR_TLAST_EARLY); a
 // missing TLAST on the last beat drops the beats up to the next TLAST (ERR_TLAST_LATE): one
@@ -135,6 +136,8 @@ module eie_axi_top #(
     wire          core_layer_end;
     wire [`EIE_LAYER_BITS-1:0] core_layer;
     wire [31:0]   core_layer_cycles;
+    wire          core_in_avail;
+    wire          core_in_held;
     wire          core_start;
     reg           mw_we;
     reg  [PW-1:0] mw_pe;
@@ -149,6 +152,7 @@ module eie_axi_top #(
         .out_valid(core_out_valid), .out_ready(core_out_ready), .out_data(core_out_data),
         .cycles(core_cycles), .sat_count(core_sat),
         .layer_end(core_layer_end), .layer_idx(core_layer), .layer_cycles(core_layer_cycles),
+        .in_avail(core_in_avail), .in_held(core_in_held),
         .mw_we(mw_we), .mw_pe(mw_pe), .mw_mem(mw_mem), .mw_addr(mw_addr), .mw_data(mw_data), .mw_ok(mw_ok)
     );
 
@@ -251,7 +255,7 @@ module eie_axi_top #(
     wire core_in_fire    = core_in_valid && core_in_ready;
     wire rd_vec_last     = (rd_elem == in_len_m1);
     wire iq_pop          = core_in_fire && (rd_lane == LANE_LAST || rd_vec_last);
-    assign core_start    = run && !core_busy && core_in_valid;
+    assign core_start    = run && !core_busy && core_in_avail;
 
     wire [AXIS_BITS-1:0] iq_wdata = in_pad ? {AXIS_BITS{1'b0}} : s_axis_tdata;
     wire [QAW-1:0]       iq_r_next = iq_pop ? iq_r + QP_ONE : iq_r;
@@ -419,7 +423,7 @@ module eie_axi_top #(
         end
     end
 
-    wire busy = core_busy || core_in_valid || m_axis_tvalid || in_pad || (o_lane != {LB{1'b0}});
+    wire busy = core_busy || core_in_held || core_in_valid || m_axis_tvalid || in_pad || (o_lane != {LB{1'b0}});
     assign irq = irq_en && (done_flag || err != `EIE_ERR_NONE);
 
     // ---- AXI4-Lite handshakes and read data ----

@@ -28,10 +28,10 @@ module eie_pe #(
     output wire                         wb_sat,     // write-back clamped the row written this cycle
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
-    input  wire                         act_rsel,
+    input  wire [1:0]                   act_rsel,   // region: act0, act1, in0, in1
     output wire [`EIE_ACT_BITS-1:0]       act_rdata,
     input  wire                         ld_we,
-    input  wire [`EIE_ACT_ADDR_BITS-1:0] ld_addr,
+    input  wire [`EIE_ACT_ADDR_BITS:0]   ld_addr,    // {input slot, row}
     input  wire [`EIE_ACT_BITS-1:0]       ld_data,
     input  wire                         wb_rd,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] wb_row,

@@ -199,6 +199,39 @@ public class HandCycleTests
     }
 
     /// <summary>
+    /// Blocking attribution. 2 PEs, queue depth 1, four non-zero inputs (groups {0, 1}, {2, 3}). PE 0
+    /// holds all the entries: columns 0 and 1 ten each (even rows 0 .. 18), columns 2 and 3 one each;
+    /// every column is empty in PE 1. "full" = occupancy at the start of the cycle before plus that
+    /// cycle's broadcast reached D = 1 (what sets any_full).
+    /// <code>
+    /// cycle  CCU                  PE 0                                   PE 1            full (for next)
+    ///   2    bc j=0               -                                      -               0, 1
+    ///   3-5  stall (both full)    bus j=0; pop j=0 in 4; take j=0 in 5   same; drop 5    both, both, -
+    ///   6    bc j=1; load g1      iss j=0: 6 .. 15                       -               0, 1
+    ///   7-9  stall (both full)    bus; pop j=1 in 8 (col free)           pop 8, drop 9   both, both, -
+    ///  10    bc j=2               col j=1 waits for the read unit        -               0, 1
+    ///  11-13 stall (both full)    bus; count 1 from 12, no pop (col j=1) pop 12          both, both, PE 0
+    ///  14-16 stall (PE 0 alone)   take j=1 and pop j=2 in 15             -               PE 0, PE 0, -
+    ///  17    bc j=3 (mask empty: no more stalls)
+    /// </code>
+    /// 12 broadcast stalls: PE 0 blocking 12 (alone 3: 14, 15, 16), PE 1 blocking 9 (alone 0).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Should_blame_the_PE_whose_queue_is_full_When_one_PE_holds_the_broadcast(SimEngine engine)
+    {
+        using var tmp = new TempDir();
+        var ten = Enumerable.Range(0, 10).Select(i => (2 * i, 1)).ToArray();
+        var model = SimHarness.Columns(20, ten, ten, [(0, 2)], [(0, 3)]);
+        var layer = Run(tmp, model, 2, 1, [256, 256, 256, 256], engine).Stats.Layers[0];
+        layer.BroadcastStallCycles.Should().Be(12);
+        (layer.PeStats[0].Blocking, layer.PeStats[0].BlockingAlone).Should().Be((12, 3));
+        (layer.PeStats[1].Blocking, layer.PeStats[1].BlockingAlone).Should().Be((9, 0));
+        layer.PeStats[1].EmptyColumns.Should().Be(4);
+        (layer.WorkBoundCycles, layer.ColumnBoundCycles).Should().Be((22, 22));
+    }
+
+    /// <summary>
     /// 2 PEs, two inputs (one group), both non-zero; column 0 has row 0 (PE 0), column 1 row 1 (PE 1).
     /// <code>
     /// cycle  CCU            PE 0                              PE 1
