@@ -57,6 +57,12 @@ public sealed class HdlParameters
             new HdlDefine("EIE_CODEBOOK_DEPTH", I(c.CodebookDepth),
                 "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
             new HdlDefine("EIE_CODEBOOK_ADDR_BITS", I(c.CodebookAddrBits), "codebook ROM address bits"),
+            new HdlDefine("EIE_CBB_CB_BASE", I(c.CodebookBiasBase),
+                "codebook + bias RAM: first codebook address (bias entries below it)"),
+            new HdlDefine("EIE_CBB_DEPTH", I(c.CodebookBiasDepth), "codebook + bias RAM depth per PE"),
+            new HdlDefine("EIE_CBB_ADDR_BITS", I(AccelConfig.AddrBits(c.CodebookBiasDepth)),
+                "codebook + bias RAM address bits"),
+            new HdlDefine("EIE_CBB_BITS", I(c.CodebookBiasBits), "codebook + bias RAM width, bits"),
             new HdlDefine("EIE_COL_BITS", I(c.RowColumnBits), "bits of a column or row index of any layer that fits"),
             new HdlDefine("EIE_LNZD_LEVELS", I(c.LnzdLevels), "levels of the 4-ary leading-non-zero detection tree"),
             new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages),
@@ -97,6 +103,10 @@ public sealed class HdlParameters
             new HdlDefine("EIE_FILE_PTR_ODD", Q(memFile(ImageFiles.PtrOdd)), "per-PE odd pointer bank file suffix"),
             new HdlDefine("EIE_FILE_BIAS", Q(memFile(ImageFiles.Bias)), "per-PE bias file suffix"),
         };
+        // Only when asked for, so that the header of a block-RAM configuration stays as it was.
+        if (c.SpmatMemory == MemoryKind.Spram)
+            list.Add(new HdlDefine("EIE_SPMAT_SPRAM", I(c.SpmatSpramBlocks),
+                "spmat_memory: spram; the sparse matrix in this many SB_SPRAM256KA per PE, loaded over the load bus"));
         Defines = list;
     }
 

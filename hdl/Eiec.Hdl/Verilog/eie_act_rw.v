@@ -1,5 +1,5 @@
 `include "eie_config.vh"
-// Activation read/write unit of one PE: the act0/act1 buffers (one RAM), the bias memory, write-back and
+// Activation read/write unit of one PE: the act0/act1 buffers (one RAM), the bias read, write-back and
 // the write-back side of the accumulator file (docs/microarchitecture.md, Storage and WB).
 //   Four regions of one RAM (docs/microarchitecture.md, Storage): act0, act1 (layer l >= 1 reads
 //   act[l mod 2], every layer writes act[(l + 1) mod 2]) and the input slots in0, in1 (LOAD writes
@@ -15,6 +15,7 @@
 //     floor((acc + bias * 2^F + 2^(F-1)) / 2^F) = floor((s + 2 * bias + 1) / 2),  s = acc >>> (F - 1)
 //   (s = 2 * acc for F = 0): the bias needs no shift, and the wide datapath is the accumulator's.
 //     Q1 (w+1): acc[w] <- 0; s from the accumulator RAM output (one barrel shift); read bias[bias_base + w]
+//               (the bias memory is eie_cb_bias, shared with the codebook copy; its output is bias_q in Q2)
 //     Q2 (w+2): t = s + 2 * bias + 1                                  (the one wide add)
 //     Q3 (w+3): r = t >>> 1; sign-bit check: r fits EIE_ACT_BITS iff its bits above the low
 //               EIE_ACT_BITS - 1 are all equal; keep the low bits, the sign, "fits", relu && r < 0
@@ -25,8 +26,7 @@
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off UNUSEDSIGNAL */
 module eie_act_rw #(
-    parameter PE_INDEX   = 0,
-    parameter MEM_PREFIX = "mem/pe000_"
+    parameter PE_INDEX   = 0
 ) (
     input  wire                         clk,
     input  wire                         rst_n,
@@ -52,10 +52,10 @@ module eie_act_rw #(
     input  wire [`EIE_ACC_BITS-1:0]      acc_rdata,
     output wire                         acc_we,
     output wire [`EIE_ACT_ADDR_BITS-1:0] acc_waddr,
-    // host write port of the bias memory (load bus, docs/axi.md); only while the array is idle
-    input  wire                         bias_we,
-    input  wire [`EIE_BIAS_ADDR_BITS-1:0] bias_waddr,
-    input  wire [`EIE_ACT_BITS-1:0]       bias_wdata,
+    // read port of the bias memory (eie_cb_bias): address in Q1, value in Q2
+    output wire                         bias_re,
+    output wire [`EIE_BIAS_ADDR_BITS-1:0] bias_raddr,
+    input  wire [`EIE_ACT_BITS-1:0]       bias_q,
     // the row written this cycle (Q4) was clamped to MAX or MIN (not a ReLU zero): SAT_COUNT, docs/axi.md
     output wire                         wb_sat
 );
@@ -78,15 +78,8 @@ module eie_act_rw #(
     /* verilator lint_off UNUSEDSIGNAL */
     wire [FW-1:0] bias_addr = bias_base + {{(FW - AW){1'b0}}, q1_w};
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [AB-1:0] bias_q;
-
-    eie_rom_sync #(
-        .WIDTH(AB), .DEPTH(`EIE_BIAS_DEPTH), .ADDR_BITS(BAW),
-        .INIT_FILE({MEM_PREFIX, `EIE_FILE_BIAS})
-    ) u_bias (
-        .clk(clk), .re(q1_v), .addr(bias_addr[BAW-1:0]), .rdata(bias_q),
-        .we(bias_we), .waddr(bias_waddr), .wdata(bias_wdata)
-    );
+    assign bias_re    = q1_v;
+    assign bias_raddr = bias_addr[BAW-1:0];
 
     // Q1: s = F == 0 ? acc << 1 : acc >>> (F - 1), ACC + 1 bits.
     wire signed [ACC:0] acc_s = $signed({acc_rdata[ACC-1], acc_rdata});

@@ -58,7 +58,7 @@ module eie_spmat_read #(
     wire [SAW-1:0] wa = wa_f[SAW-1:0];
     wire rd = have && (!word_v || word_addr != wa);
 
-    eie_rom_sync #(
+    eie_spmat_mem #(
         .WIDTH(`EIE_WORD_BITS), .DEPTH(`EIE_SPMAT_DEPTH), .ADDR_BITS(SAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_SPMAT})
     ) u_spmat (
