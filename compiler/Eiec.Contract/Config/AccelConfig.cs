@@ -129,14 +129,16 @@ public sealed record AccelConfig
     /// docs/microarchitecture.md, Storage): bias entry b at b, codebook value a at this base + a. A multiple
     /// of 2^CodebookAddrBits at or above BiasEntries, so a codebook address is a concatenation.
     /// </summary>
-    [JsonIgnore] public int CodebookBiasBase => (int)((BiasEntries + (1L << CodebookAddrBits) - 1)
+    [JsonIgnore]
+    public int CodebookBiasBase => (int)((BiasEntries + (1L << CodebookAddrBits) - 1)
         >> CodebookAddrBits << CodebookAddrBits);
     /// <summary>Depth of the combined codebook and bias RAM.</summary>
     [JsonIgnore] public int CodebookBiasDepth => CodebookBiasBase + CodebookDepth;
     /// <summary>Width of the combined codebook and bias RAM: the wider of a codebook value and a bias.</summary>
     [JsonIgnore] public int CodebookBiasBits => Math.Max(WeightBits, ActivationBits);
     /// <summary>SB_SPRAM256KA blocks per PE for the sparse matrix with spmat_memory: spram (16K x 16 each).</summary>
-    [JsonIgnore] public int SpmatSpramBlocks => SpmatMemory == MemoryKind.Spram
+    [JsonIgnore]
+    public int SpmatSpramBlocks => SpmatMemory == MemoryKind.Spram
         ? WordBits / SpramBits * (int)((SpmatWords + (long)SpramWords - 1) / SpramWords) : 0;
     /// <summary>SB_SPRAM256KA geometry: 16,384 words of 16 bits.</summary>
     public const int SpramWords = 16384, SpramBits = 16;

@@ -55,7 +55,8 @@ public class RtlConfigVariantTests
     {
         var config = Variant(pes, 4, wordBits, 4, 4, 16, 48) with
         {
-            SpmatMemory = MemoryKind.Spram, SpmatSramBytes = spmatBytes,
+            SpmatMemory = MemoryKind.Spram,
+            SpmatSramBytes = spmatBytes,
         };
         config.SpmatSpramBlocks.Should().Be(wordBits / 16 * (spmatBytes * 8 / wordBits + 16383) / 16384);
         var model = RandomModel.Create(new RandomModelSpec
