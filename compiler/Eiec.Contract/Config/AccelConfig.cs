@@ -75,14 +75,6 @@ public sealed record AccelConfig
     public int PointerBankDepth => (int)(PointerSramBytes * 8L / PointerBits / 2);
     /// <summary>Depth of each activation buffer (source, destination) and of the accumulator file, per PE.</summary>
     public int ActivationDepth => (int)(ActivationSramBytes * 8L / ActivationBits / 2);
-    /// <summary>
-    /// Regions of each PE's activation RAM: act0 and act1 (sized by activation_sram_bytes) and the input slots
-    /// in0 and in1, which LOAD fills with the next vector while the current one computes
-    /// (docs/microarchitecture.md, Storage). One RAM, the region in the top two address bits.
-    /// </summary>
-    public const int ActivationRegions = 4;
-    /// <summary>Words of each PE's activation RAM: every region padded to 2^ActivationAddrBits.</summary>
-    public int ActivationRamDepth => ActivationRegions << ActivationAddrBits;
     /// <summary>Address widths (at least 1 bit so a Verilog port is never [-1:0]).</summary>
     public int SpmatAddrBits => AddrBits(SpmatWords);
     public int PointerAddrBits => AddrBits(PointerBankDepth);
@@ -118,6 +110,15 @@ public sealed record AccelConfig
 
     // Derived values added after image format version 1: [JsonIgnore] keeps image.json (which lists
     // the derived values above, checked on read by ImageValidator) byte-identical to earlier builds.
+
+    /// <summary>
+    /// Regions of each PE's activation RAM: act0 and act1 (sized by activation_sram_bytes) and the input slots
+    /// in0 and in1, which LOAD fills with the next vector while the current one computes
+    /// (docs/microarchitecture.md, Storage). One RAM, the region in the top two address bits.
+    /// </summary>
+    public const int ActivationRegions = 4;
+    /// <summary>Words of each PE's activation RAM: every region padded to 2^ActivationAddrBits.</summary>
+    [JsonIgnore] public int ActivationRamDepth => ActivationRegions << ActivationAddrBits;
 
     /// <summary>The entry layout and the padding rule.</summary>
     [JsonIgnore] public EntryCoding Entries => new(CodeBits, IndexBits);

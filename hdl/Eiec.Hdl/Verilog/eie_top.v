@@ -39,9 +39,9 @@ module eie_top #(
     output wire [`EIE_ACT_BITS-1:0] out_data,
     output wire [31:0] cycles,
     // Counters for eie_axi_top's registers (docs/axi.md): sat_count, write-back rows clamped to the
-    // 16-bit range since the run started (final a few cycles after the last layer's WB, well before
-    // done); layer_end pulses in the last WB cycle of layer layer_idx, whose SCAN + WB cycles are
-    // layer_cycles then.
+    // 16-bit range since the run started, final a few cycles after the last layer's WB and so well
+    // before done; layer_end pulses in the last WB cycle of layer layer_idx, whose SCAN + WB cycles
+    // are layer_cycles then.
     output wire [31:0] sat_count,
     output wire        layer_end,
     output wire [`EIE_LAYER_BITS-1:0] layer_idx,
