@@ -84,6 +84,10 @@ module eie_spmat_read #(
             if (rd) begin
                 word_v    <= 1'b1;
                 word_addr <= wa;
+            end else if (mw_we) begin
+                // A new model (load bus, IDLE only, so never with rd) may rewrite the held word:
+                // the next read must fetch it again, not reuse the SRAM output.
+                word_v    <= 1'b0;
             end
             if (spm_take) begin
                 spm_v     <= 1'b1;

@@ -75,6 +75,35 @@ public class RtlAxiTopTests
         ShouldEqualGolden(outputs.Skip(3).ToList(), b, xb);
     }
 
+    /// <summary>
+    /// Two one-layer models with the same sparsity and different codes, so that each PE's whole matrix is
+    /// one sparse-matrix word at the same address in both: after model A's run every PE holds that word at
+    /// its SRAM output, and model B's first read is that address. A load-bus write to the sparse matrix
+    /// must drop the held word (docs/microarchitecture.md, "Clarifications"), or B computes with A's codes.
+    /// </summary>
+    [Fact]
+    public void Should_not_reuse_a_held_word_of_the_previous_model_When_a_new_model_is_loaded_without_reset()
+    {
+        (int, int)[][] Columns(Func<int, int, int> code) => Enumerable.Range(0, 6)
+            .Select(j => Enumerable.Range(0, 4).Select(r => (r, code(r, j))).ToArray()).ToArray();
+        using var tmp = new TempDir();
+        var a = Images.CompileToDisk(Sim.SimHarness.Columns(4, Columns((r, j) => (r + j) % 15 + 1)), Config,
+            tmp.File("a"));
+        var b = Images.CompileToDisk(Sim.SimHarness.Columns(4, Columns((r, j) => (3 * r + 5 * j + 7) % 15 + 1)),
+            Config, tmp.File("b"));
+        var x = Inputs(9, 6, 1);
+        var script = new AxiScript().Load(File.ReadAllBytes(tmp.File("a/image.bin")), Config.WordBits)
+            .Write("CTRL", 1).Vector(x[0]).WaitBeats(1)
+            .Write("CTRL", 0).Load(File.ReadAllBytes(tmp.File("b/image.bin")), Config.WordBits)
+            .Write("CTRL", 1).Vector(x[0]).WaitBeats(2).Read("ERROR");
+        var run = Bench.Value.Run(script, 0, "held-word");
+        run.Values("ERROR").Should().Equal(0u);
+        GoldenModel.Run(a, x[0]).Output.Should().NotEqual(GoldenModel.Run(b, x[0]).Output, "the models must differ");
+        var outputs = run.Vectors(4, 4);
+        ShouldEqualGolden(outputs.Take(1).ToList(), a, x);
+        ShouldEqualGolden(outputs.Skip(1).ToList(), b, x);
+    }
+
     [Fact]
     public void Should_run_a_model_over_32_bit_streams_When_the_configuration_says_stream_bits_32()
     {
