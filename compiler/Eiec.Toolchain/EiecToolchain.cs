@@ -56,22 +56,23 @@ public static class EiecToolchain
     /// <param name="activationFracBits">Fraction bits of the 16-bit activations (docs/fixed-point.md).</param>
     /// <param name="configName">Where the configuration came from, for generated-file headers.</param>
     /// <param name="rtl">Name prefix and vendor flows of the RTL (docs/rtl.md); null: the plain RTL.</param>
+    /// <param name="balance">Row placement (docs/balancing.md).</param>
     public static BuildResult Build(
         string modelPath, AccelConfig config, string outputDir,
         int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults",
-        RtlOptions? rtl = null)
+        RtlOptions? rtl = null, BalanceMode balance = ImageCompiler.DefaultBalance)
     {
         var clock = Stopwatch.StartNew();
         VendorFlows.Check(rtl ?? RtlOptions.Default); // option errors before any work
         var model = CzReader.ReadFor(modelPath, config);
-        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
+        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath, balance);
         var report = BuildReport.From(image.Manifest);
         AtomicDirectory.Produce(outputDir, dir =>
         {
             ImageWriter.Write(image, dir);
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
-            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir), rtl);
+            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir), rtl, image.OutputMap is not null);
         }, ImageSize.Bytes(image.Manifest));
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;
