@@ -409,8 +409,8 @@ public static class EiecToolchain
                 dense, o, compress.Retrain, splits.Train, splits.Test, compress.ModelPath, onEpoch, onProgress));
             string name = string.Create(CultureInfo.InvariantCulture, $"density_{density * 100:0.###}pct.cz");
             files.Add((name, CzWriter.ToBytes(result.Model, name)));
-            var image = ImageCompiler.Compile(
-                result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits, name);
+            var image = ImageCompiler.Compile(result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits,
+                name, ImageCompiler.DefaultBalance);
             var normalized = splits.Test.Normalized(result.Model.Input);
             var floatRow = ModelEvaluator.CompressedFloat(result.Model, normalized);
             var golden = ModelEvaluator.Golden(image, normalized);
@@ -701,7 +701,8 @@ public static class EiecToolchain
         var image = request.ImageDir is { } dir ? ImageReader.Read(dir) : null;
         var model = CzReader.ReadFor(request.ModelPath, image?.Config ?? request.Config);
         var compiled = image
-            ?? ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath);
+            ?? ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath,
+                ImageCompiler.DefaultBalance);
         // Raw data is normalized as each model says (.npz input.mean/std, .cz input:, image.json input_normalization).
         var test = raw.Normalized(compiled.Manifest.InputNormalization);
         var rows = new List<AccuracyRow>

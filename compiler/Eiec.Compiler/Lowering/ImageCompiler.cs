@@ -15,8 +15,13 @@ public static class ImageCompiler
 {
     public const string GeneratorName = ImageManifest.CurrentGenerator;
     public const int DefaultActivationFracBits = 8;
-    /// <summary>The row placement `eiec build` uses unless told otherwise (docs/balancing.md).</summary>
-    public const BalanceMode DefaultBalance = BalanceMode.None;
+    /// <summary>
+    /// The row placement `eiec build`, `eiec sweep` and `eiec eval` use unless told otherwise (docs/balancing.md):
+    /// balanced, since it was never slower on the Table III benchmarks (bench/README.md). The library's
+    /// <see cref="Compile"/> defaults to <see cref="BalanceMode.None"/>, which callers that reason about the
+    /// interleaved layout rely on.
+    /// </summary>
+    public const BalanceMode DefaultBalance = BalanceMode.Rows;
 
     public static CompiledImage Compile(CzModel model, AccelConfig config,
         int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz",

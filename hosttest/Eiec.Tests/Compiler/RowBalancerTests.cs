@@ -56,7 +56,8 @@ public class RowBalancerTests
             var slots = Enumerable.Range(0, layer.Outputs).Select(i => OutputMapping.Slot(pe, c.Pes, i)).ToArray();
             slots.Order().Should().Equal(Enumerable.Range(0, layer.Outputs), "a permutation of the slots 0..O-1");
             for (int k = 0; k < c.Pes; k++)
-                slots.Count(s => s % c.Pes == k).Should().Be(Enumerable.Range(0, layer.Outputs).Count(i => i % c.Pes == k),
+                slots.Count(s => s % c.Pes == k).Should().Be(
+                    Enumerable.Range(0, layer.Outputs).Count(i => i % c.Pes == k),
                     $"PE {k} keeps the row count of row i on PE i mod N");
             slots.Select(s => s / c.Pes).Should().Equal(Enumerable.Range(0, layer.Outputs).Select(i => i / c.Pes),
                 "every row keeps its local row");
