@@ -27,6 +27,10 @@ $EIEC build "$work/VGG-6.cz" -c bench/eie-large.yaml -o "$work/vgg6" > /dev/null
 
 echo "## eie_axi_top end to end, batch of 100, free-flowing streams (simulator)"
 for m in lenet vgg6; do
+  # EIEC_BEFORE (optional): another eiec, e.g. a build of main before a timing change, on the same images.
+  if [ -n "${EIEC_BEFORE:-}" ]; then
+    $EIEC_BEFORE sim "$work/$m" --input "$work/$m-batch.npy" | grep '^eie_axi_top' | sed "s/^/$m (before): /"
+  fi
   $EIEC sim "$work/$m" --input "$work/$m-batch.npy" | grep '^eie_axi_top' | sed "s/^/$m: /" | tee "$work/$m-sim.txt"
 done
 sim_batch=$(grep 'batch of 100' "$work/lenet-sim.txt" | sed -E 's/.*batch of 100: ([0-9,]+) cycles.*/\1/' | tr -d ,)

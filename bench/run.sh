@@ -35,6 +35,8 @@ if $EIEC --help | grep -q "^  sim "; then
 fi
 # Whole-process CPU time of eiec sim/run: ReadyToRun vs Native AOT (make aot), image.bin vs hex (issue 12).
 bench/process-speed.sh
+# A batch on one core and on every core (eiec sim/run -j): same bytes, wall-time speedup.
+bench/batch-jobs.sh
 bench/table3.sh
 bench/table3-skew.sh
 bench/table3-balance.sh

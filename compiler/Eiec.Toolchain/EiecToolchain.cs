@@ -22,6 +22,7 @@ using Eiec.Hdl.Vendor;
 using Eiec.Sim;
 using Eiec.Sim.Energy;
 using Eiec.Sim.Report;
+using Eiec.Sim.Stats;
 using Eiec.Toolchain.Build;
 using Eiec.Toolchain.Check;
 using Eiec.Toolchain.Compress;
@@ -108,9 +109,12 @@ public static class EiecToolchain
     /// Runs the fixed-point golden model on an image read from disk, for every input vector;
     /// optionally compares with the float reference of a .cz, benchmarks, and writes the outputs.
     /// </summary>
-    public static RunResult Run(RunRequest request)
+    /// <param name="request">Image, input, reference and output paths.</param>
+    /// <param name="onProgress">Sees the vectors run so far and the batch size (from worker threads).</param>
+    public static RunResult Run(RunRequest request, Action<int, int>? onProgress = null)
     {
         if (request.Repeat < 0) throw new EiecException($"--repeat {request.Repeat}: must be 0 or more");
+        Jobs.Check(request.Jobs);
         OutputPaths.NotInImage(request.OutputPath, "--output", request.ImageDir, AtomicDirectory.IsImageEntry);
         OutputPaths.NotAnInput(request.OutputPath, "--output", request.InputPath, "the input");
         OutputPaths.NotAnInput(request.OutputPath, "--output", request.ReferencePath, "the reference model");
@@ -120,7 +124,14 @@ public static class EiecToolchain
         var vectors = ActivationInput.Load(request.InputPath, image.Layers[0].Inputs, frac, out long inputSaturations,
             image.Manifest.InputNormalization);
         var model = new GoldenModel(image);
-        var results = vectors.Select(v => model.Run(v)).ToArray();
+        // Vectors are independent in the golden model: run on every core, each result in its own slot.
+        var results = new GoldenResult[vectors.Length];
+        int done = 0;
+        ParallelFor.Run(vectors.Length, i =>
+        {
+            results[i] = model.Run(vectors[i]);
+            onProgress?.Invoke(Interlocked.Increment(ref done), vectors.Length);
+        }, request.Jobs ?? -1);
         RunBenchmark? benchmark = null;
         if (request.Repeat > 0)
         {
@@ -146,14 +157,23 @@ public static class EiecToolchain
     /// <summary>
     /// Simulates an image read from disk cycle by cycle on every input vector (or the seeded default
     /// one); writes the JSON report and the outputs, both or neither. Every option and output path is
-    /// checked before anything is simulated. With a plot path, also the energy-by-unit plot (PNG).
+    /// checked before anything is simulated. With a plot path, also the per-PE timeline (PNG), with an
+    /// energy plot path the energy-by-unit plot (PNG).
     /// </summary>
-    public static SimulateResult Simulate(SimulateRequest request)
+    /// <param name="request">Image, input, options and output paths.</param>
+    /// <param name="onProgress">Sees the vectors simulated so far and the batch size (from worker threads).</param>
+    public static SimulateResult Simulate(SimulateRequest request, Action<int, int>? onProgress = null)
     {
         int k = request.Repeat;
         if (k < 0) throw new EiecException($"--repeat {k}: must be ≥ 0");
-        string? jsonPath = request.JsonPath, outputPath = request.OutputPath, plotPath = request.PlotPath;
-        foreach (var (path, option) in new[] { (jsonPath, "--json"), (outputPath, "--output"), (plotPath, "--plot") })
+        Jobs.Check(request.Jobs);
+        string? jsonPath = request.JsonPath, outputPath = request.OutputPath, plotPath = request.PlotPath,
+            energyPlotPath = request.EnergyPlotPath;
+        foreach (var (path, option) in new[]
+                 {
+                     (jsonPath, "--json"), (outputPath, "--output"), (plotPath, "--plot"),
+                     (energyPlotPath, "--energy-plot"),
+                 })
         {
             OutputPaths.NotInImage(path, option, request.ImageDir, AtomicDirectory.IsImageEntry);
             OutputPaths.NotAnInput(path, option, request.InputPath, "the input");
@@ -161,8 +181,12 @@ public static class EiecToolchain
         }
         if (jsonPath is not null) AtomicFile.CheckWritable(jsonPath, "simulation report");
         if (outputPath is not null) AtomicFile.CheckWritable(outputPath, "outputs");
-        if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "energy plot");
-        var named = new[] { ("--json", jsonPath), ("--output", outputPath), ("--plot", plotPath) }
+        if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "timeline plot");
+        if (energyPlotPath is not null) AtomicFile.CheckWritable(energyPlotPath, "energy plot");
+        var named = new[]
+            {
+                ("--json", jsonPath), ("--output", outputPath), ("--plot", plotPath), ("--energy-plot", energyPlotPath),
+            }
             .Where(p => p.Item2 is not null).ToList();
         for (int i = 0; i < named.Count; i++)
             for (int j = i + 1; j < named.Count; j++)
@@ -182,7 +206,9 @@ public static class EiecToolchain
             : SimInput.Default(inputs, simulator.ActivationFracBits);
 
         clock.Restart();
-        var batch = simulator.RunBatch(vectors.Vectors);
+        int total = vectors.Vectors.Count;
+        var batch = simulator.RunBatch(vectors.Vectors, request.Jobs,
+            onProgress is null ? null : done => onProgress(done, total));
         double simMs = clock.Elapsed.TotalMilliseconds;
         var energy = EnergyReport.Compute(batch.Stats, table);
         var manifest = simulator.Image.Manifest;
@@ -204,8 +230,13 @@ public static class EiecToolchain
             }
             if (plotPath is not null)
             {
+                byte[] png = TimelinePlot(simulator, vectors.Vectors[0], batch.Results[0].Stats.Cycles);
+                staged.Add(plotPath, "timeline plot", stream => stream.Write(png));
+            }
+            if (energyPlotPath is not null)
+            {
                 byte[] png = SimEnergyPlot.Render(batch.Stats, energy, manifest.Model);
-                staged.Add(plotPath, "energy plot", stream => stream.Write(png));
+                staged.Add(energyPlotPath, "energy plot", stream => stream.Write(png));
             }
             staged.Commit();
         }
@@ -217,10 +248,26 @@ public static class EiecToolchain
             var again = Simulator.Load(request.ImageDir, request.Options);
             double load = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            again.RunBatch(vectors.Vectors);
+            again.RunBatch(vectors.Vectors, request.Jobs);
             repeats.Add(new SimTiming(load, clock.Elapsed.TotalMilliseconds));
         }
         return new SimulateResult(manifest, vectors, batch, energy, loadMs, simMs, repeats);
+    }
+
+    /// <summary>
+    /// The per-PE timeline of <paramref name="input"/> (the batch's first vector), simulated again by the
+    /// same engine with the recorder on; its cycles must be the batch's first inference's.
+    /// </summary>
+    private static byte[] TimelinePlot(Simulator simulator, short[] input, long cycles)
+    {
+        var timeline = new PeTimeline(simulator.Config.Pes);
+        var result = simulator.RunTimeline(input, timeline);
+        if (result.Stats.Cycles != cycles || timeline.Cycles != cycles)
+            throw new InvalidOperationException(
+                $"timeline run took {timeline.Cycles} cycles, the simulation {cycles}");
+        return SimTimelinePlot.Render(timeline, simulator.Image.Manifest.Model,
+            simulator.Engine == SimEngine.Event ? "event" : "reference", simulator.Config.Pes,
+            simulator.Config.ClockMhz);
     }
 
     /// <summary>
@@ -230,6 +277,7 @@ public static class EiecToolchain
     /// </summary>
     public static SweepPlan PlanSweep(SweepRequest request)
     {
+        Jobs.Check(request.Jobs);
         var configurations = SweepRunner.Configurations(
             request.BaseConfig, request.Pes, request.FifoDepths, request.Fields);
         SweepOutput.CheckDirectory(request.OutputDir);
@@ -262,13 +310,15 @@ public static class EiecToolchain
     /// fits none, the sweep is an error.
     /// </summary>
     /// <param name="plan">From <see cref="PlanSweep"/>.</param>
-    /// <param name="step">Called after each point with a one-line description (on the calling thread).</param>
+    /// <param name="step">Called as each point starts, with a one-line description (from worker threads, one call
+    /// at a time).</param>
     public static SweepResult Sweep(SweepPlan plan, Action<string>? step = null)
     {
         var request = plan.Request;
         var rows = SweepRunner.Run(
             plan.Model, request.BaseConfig, request.Pes, request.FifoDepths, request.Fields, plan.Input,
-            request.ActivationFracBits, plan.EnergyTable, Path.GetFileName(request.ModelPath), step ?? (_ => { }));
+            request.ActivationFracBits, plan.EnergyTable, Path.GetFileName(request.ModelPath), step ?? (_ => { }),
+            request.Jobs);
         var failures = rows.Where(r => r.Error is not null).DistinctBy(r => (r.Pes, r.FieldKey)).ToList();
         if (rows.All(r => r.Error is not null))
         {
@@ -755,7 +805,7 @@ public static class EiecToolchain
                 var inputs = new List<short[]>(range.Item2 - range.Item1);
                 for (int k = range.Item1; k < range.Item2; k++)
                     inputs.Add(ModelEvaluator.Quantize(test.Example(k), frac));
-                var results = simulator.RunBatch(inputs).Results;
+                var results = simulator.RunBatch(inputs, jobs: 1).Results; // the chunks are the parallelism
                 for (int k = range.Item1; k < range.Item2; k++)
                 {
                     var sim = results[k - range.Item1];

@@ -50,6 +50,8 @@ public sealed class HdlParameters
             new HdlDefine("EIE_PTR_ADDR_BITS", I(c.PointerAddrBits), "pointer bank address bits"),
             new HdlDefine("EIE_ACT_DEPTH", I(c.ActivationDepth),
                 "activation buffer (act0, act1) and accumulator depth per PE"),
+            new HdlDefine("EIE_ACT_RAM_DEPTH", I(c.ActivationRamDepth),
+                "activation RAM words per PE: act0, act1, in0, in1, each 2^EIE_ACT_ADDR_BITS"),
             new HdlDefine("EIE_ACT_ADDR_BITS", I(c.ActivationAddrBits), "activation buffer / accumulator address bits"),
             new HdlDefine("EIE_GROUP_BITS", I(c.GroupCounterBits), "group / write-back row counter bits (0 .. depth)"),
             new HdlDefine("EIE_BIAS_DEPTH", I(c.BiasEntries), "bias memory entries per PE"),
@@ -59,6 +61,12 @@ public sealed class HdlParameters
             new HdlDefine("EIE_CODEBOOK_DEPTH", I(c.CodebookDepth),
                 "codebook ROM depth: layer * EIE_CODEBOOK_SIZE + v"),
             new HdlDefine("EIE_CODEBOOK_ADDR_BITS", I(c.CodebookAddrBits), "codebook ROM address bits"),
+            new HdlDefine("EIE_CBB_CB_BASE", I(c.CodebookBiasBase),
+                "codebook + bias RAM: first codebook address (bias entries below it)"),
+            new HdlDefine("EIE_CBB_DEPTH", I(c.CodebookBiasDepth), "codebook + bias RAM depth per PE"),
+            new HdlDefine("EIE_CBB_ADDR_BITS", I(AccelConfig.AddrBits(c.CodebookBiasDepth)),
+                "codebook + bias RAM address bits"),
+            new HdlDefine("EIE_CBB_BITS", I(c.CodebookBiasBits), "codebook + bias RAM width, bits"),
             new HdlDefine("EIE_COL_BITS", I(c.RowColumnBits), "bits of a column or row index of any layer that fits"),
             new HdlDefine("EIE_LNZD_LEVELS", I(c.LnzdLevels), "levels of the 4-ary leading-non-zero detection tree"),
             new HdlDefine("EIE_ARITH_STAGES", I(AccelConfig.ArithStages),
@@ -103,6 +111,10 @@ public sealed class HdlParameters
             new HdlDefine("EIE_FILE_PTR_ODD", Q(memFile(ImageFiles.PtrOdd)), "per-PE odd pointer bank file suffix"),
             new HdlDefine("EIE_FILE_BIAS", Q(memFile(ImageFiles.Bias)), "per-PE bias file suffix"),
         };
+        // Only when asked for, so that the header of a block-RAM configuration stays as it was.
+        if (c.SpmatMemory == MemoryKind.Spram)
+            list.Add(new HdlDefine("EIE_SPMAT_SPRAM", I(c.SpmatSpramBlocks),
+                "spmat_memory: spram; the sparse matrix in this many SB_SPRAM256KA per PE, loaded over the load bus"));
         // Only a row-balanced image has an output map to start from; otherwise the map is loaded at run time
         // (or never used: the flag is clear).
         if (outputMap)

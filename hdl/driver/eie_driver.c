@@ -199,4 +199,14 @@ void eie_read_status(const eie_dev *dev, eie_status *status) {
     status->cycles = dev->mmio_read(dev->ctx, EIE_REG_CYCLES);
     status->span = dev->mmio_read(dev->ctx, EIE_REG_SPAN);
     status->vectors = dev->mmio_read(dev->ctx, EIE_REG_VECTORS);
+    status->sat_count = dev->mmio_read(dev->ctx, EIE_REG_SAT_COUNT);
+}
+
+int eie_read_layer_cycles(const eie_dev *dev, uint32_t layers, uint32_t *cycles) {
+    if (layers > dev->mmio_read(dev->ctx, EIE_REG_ID_MAX_LAYERS)) return EIE_E_DEVICE;
+    for (uint32_t l = 0; l < layers; l++) {
+        dev->mmio_write(dev->ctx, EIE_REG_LAYER_SEL, l);
+        cycles[l] = dev->mmio_read(dev->ctx, EIE_REG_LAYER_CYCLES);
+    }
+    return EIE_OK;
 }

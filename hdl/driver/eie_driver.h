@@ -32,7 +32,9 @@ typedef struct eie_image_info {
 } eie_image_info;
 
 typedef struct eie_status {
-    uint32_t status, error, cycles, span, vectors;
+    /* STATUS, ERROR, CYCLES, SPAN, VECTORS and SAT_COUNT (write-back rows of the last vector clamped to
+     * the 16-bit range). */
+    uint32_t status, error, cycles, span, vectors, sat_count;
 } eie_status;
 
 enum {
@@ -60,6 +62,10 @@ int eie_run(const eie_dev *dev, const eie_image_info *info, const int16_t *in, i
             size_t err_size);
 
 void eie_read_status(const eie_dev *dev, eie_status *status);
+
+/* SCAN + WB cycles of layers 0 .. layers - 1 in the latest vector (LAYER_SEL / LAYER_CYCLES) into cycles[];
+ * read while the device is idle. Returns EIE_E_DEVICE if layers exceeds the device's layer table. */
+int eie_read_layer_cycles(const eie_dev *dev, uint32_t layers, uint32_t *cycles);
 
 /* CRC-32 (ISO-HDLC, as in ZIP), as image.bin uses it. */
 uint32_t eie_crc32(const uint8_t *data, size_t size);

@@ -2,8 +2,13 @@
 // Pin wrapper of the PE array for small FPGA packages (`make fpga`, hdl/scripts/fpga.sh). eie_top has
 // two EIE_ACT_BITS-bit streams and a 32-bit cycle count: 70+ pins, more than a 48-pin UP5K has (39
 // I/O). Here each stream moves one byte per handshake, least significant byte first, and the cycle
-// count is read a byte at a time: 35 pins in all.
+// count is read a byte at a time; the load bus (model memories written at run time, docs/axi.md) takes
+// its writes from the same input byte stream while `load` is high: 36 pins in all.
 //   in_*:  bytes of input activations; every BYTES bytes form one activation for eie_top's LOAD.
+//          With load high, bytes of load-bus frames instead: memory id, PE, address (2 bytes), then the
+//          data (EIE_LAYER_TABLE_BITS / 8 bytes, least significant first); the write goes to eie_top the
+//          cycle after a frame's last byte, and is taken only while the array is idle (busy low). A sparse
+//          matrix in SPRAM (spmat_memory: spram) has no initial contents: it must be loaded this way.
 //   out_*: bytes of the output stream; each activation is sent as BYTES bytes.
 //   cycles_byte = byte cycles_sel of eie_top's cycles output.
 // Each direction holds one activation in a shift register, so a byte handshake never waits on the
@@ -12,6 +17,7 @@ module eie_fpga_top (
     input  wire       clk,
     input  wire       rst_n,
     input  wire       start,
+    input  wire       load,
     output wire       busy,
     output wire       done,
     input  wire       in_valid,
@@ -35,8 +41,8 @@ module eie_fpga_top (
     reg [2:0]    in_cnt;
     reg          in_full;    // in_sh holds a whole activation the array has not taken yet
     wire         a_in_ready;
-    assign in_ready = !in_full;
-    wire in_fire = in_valid && !in_full;
+    assign in_ready = load || !in_full;   // a frame byte is always taken
+    wire in_fire = in_valid && !load && !in_full;
 
     // ---- output: take an activation from the array, then send its BYTES bytes ----
     reg [SW-1:0] out_sh;
@@ -49,6 +55,21 @@ module eie_fpga_top (
     wire out_fire = out_full && out_ready;
     wire a_out_fire = a_out_valid && !out_full;
 
+    // ---- load-bus frames: {data, addr, pe, mem}, least significant byte first ----
+    localparam LTB  = `EIE_LAYER_TABLE_BITS / 8;
+    localparam FB   = 8 * (4 + LTB);
+    localparam integer  LD_LAST_I = 3 + LTB;
+    localparam [5:0]    LD_LAST   = LD_LAST_I[5:0];
+    localparam [5:0]    LD_ONE    = 1;
+    reg [FB-1:0] ld_sh;
+    reg [5:0]    ld_cnt;
+    reg          ld_we;
+    wire         ld_fire = in_valid && load;
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [FB-1:0] frame = ld_sh;   // memory id and PE are bytes; the address field is 16 bits
+    wire         mw_ok;        // the host knows: it loads only while busy is low
+    /* verilator lint_on UNUSEDSIGNAL */
+
     wire [31:0] cycles;
     assign cycles_byte = cycles[cycles_sel * 8 +: 8];
 
@@ -60,7 +81,9 @@ module eie_fpga_top (
         .clk(clk), .rst_n(rst_n), .start(start), .busy(busy), .done(done),
         .in_valid(in_full), .in_ready(a_in_ready), .in_data(in_word[AB-1:0]),
         .out_valid(a_out_valid), .out_ready(!out_full), .out_data(a_out_data),
-        .cycles(cycles)
+        .cycles(cycles),
+        .mw_we(ld_we), .mw_pe(frame[8 +: `EIE_PE_BITS]), .mw_mem(frame[2:0]),
+        .mw_addr(frame[16 +: `EIE_MW_ADDR_BITS]), .mw_data(frame[32 +: `EIE_LAYER_TABLE_BITS]), .mw_ok(mw_ok)
     );
 
     always @(posedge clk) begin
@@ -69,7 +92,14 @@ module eie_fpga_top (
             in_full  <= 1'b0;
             out_cnt  <= 3'd0;
             out_full <= 1'b0;
+            ld_cnt   <= 6'd0;
+            ld_we    <= 1'b0;
         end else begin
+            ld_we <= ld_fire && ld_cnt == LD_LAST;
+            if (ld_fire) begin
+                ld_sh  <= {in_byte, ld_sh[FB-1:8]};
+                ld_cnt <= (ld_cnt == LD_LAST) ? 6'd0 : ld_cnt + LD_ONE;
+            end
             if (in_fire) begin
                 in_sh  <= {in_byte, in_sh[SW-1:8]};
                 in_cnt <= (in_cnt == LAST) ? 3'd0 : in_cnt + ONE;

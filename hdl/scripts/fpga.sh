@@ -43,7 +43,10 @@ for t in "${targets[@]}"; do
   synth="synth_ice40 -top eie_fpga_top -json $dir/$t.json"
   [ "$dsp" = true ] && synth="$synth -dsp"
   start=$(date +%s)
-  if ! nice yosys -q -l "$dir/yosys.log" -p "read_verilog -defer -Irtl $sources $root/hdl/fpga/eie_fpga_top.v;
+  # The iCE40 cell library first, as blackboxes: an SPRAM build instantiates SB_SPRAM256KA, which
+  # hierarchy -check must know before synth_ice40 reads the library itself.
+  if ! nice yosys -q -l "$dir/yosys.log" -p "read_verilog -lib +/ice40/cells_sim.v;
+      read_verilog -defer -Irtl $sources $root/hdl/fpga/eie_fpga_top.v;
       hierarchy -check -top eie_fpga_top; $synth; tee -o $dir/stat.txt stat" >/dev/null 2>&1; then
     echo "fpga: $t: yosys failed (log: $dir/yosys.log)" >&2
     grep -E "ERROR" "$dir/yosys.log" | head -5 >&2 || true
@@ -78,9 +81,9 @@ print("%.2f" % min(v["achieved"] for v in f.values()))' "$dir/report.json")
   ice_mhz=$(sed -n 's/.*Total path delay: .* (\([0-9.]*\) MHz).*/\1/p' "$dir/icetime.txt" | head -1)
   [ -n "$ice_mhz" ] || { echo "fpga: $t: no path delay in $dir/icetime.txt" >&2; exit 1; }
   fmax=$(python3 -c 'import sys; print("%.2f" % min(float(sys.argv[1]), float(sys.argv[2])))' "$pnr_mhz" "$ice_mhz")
-  line=$(printf '%-5s %s-%s  LC %d/%d  EBR %d/%d  SPRAM %d/%d  DSP %d/%d  Fmax %s MHz %s  %d s' \
+  line=$(printf '%-5s %s-%s  LC %d/%d  EBR %d/%d  SPRAM %d/%d  DSP %d/%d  Fmax %s MHz %s  seed %s  %d s' \
     "$t" "$device" "$package" "$lc" "$lc_all" "$ebr" "$ebr_all" "$spram" "$spram_all" "$mac" "$mac_all" \
-    "$fmax" "(nextpnr $pnr_mhz, icetime $ice_mhz; floor $floor)" "$seconds")
+    "$fmax" "(nextpnr $pnr_mhz, icetime $ice_mhz; floor $floor)" "$seed" "$seconds")
   echo "$line"
   summary+=("$line")
   if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)' "$fmax" "$floor"; then

@@ -187,7 +187,14 @@ int main(int argc, char** argv) {
     }
     eie_status status;
     eie_read_status(&dev, &status);
-    std::printf("STATUS %u %u\nEND\n", status.vectors, status.error);
+    std::printf("STATUS %u %u\n", status.vectors, status.error);
+    // The last vector's counters (model B's first vector): SCAN + WB cycles, per layer, saturations.
+    uint32_t layers[64];
+    if (eie_read_layer_cycles(&dev, 3, layers) != EIE_OK) {
+        std::printf("EIEC_ERROR layer cycles\n");
+        return 1;
+    }
+    std::printf("COUNTERS %u %u %u %u %u\nEND\n", status.cycles, status.sat_count, layers[0], layers[1], layers[2]);
     delete shim;
     return 0;
 }

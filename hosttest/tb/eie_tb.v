@@ -13,6 +13,9 @@
 //   EIEC_WB <layer> <pe> <row> <value>  (RTL trace, -DEIEC_TRACE) every written-back row
 //   EIEC_LAYER <layer> <scan> <wb>      (RTL trace) cycles of each layer
 //   EIEC_END <runs>                     normal end
+// With spmat_memory: spram (EIE_SPMAT_SPRAM) the sparse matrix cannot be $readmemh-initialised: after
+// reset and INIT the bench writes every PE's sparse-matrix file over the load bus, one word a cycle,
+// as a host loading image.bin would, and only then starts the first run.
 // Failures end with $fatal(1, "EIEC_ERROR ..."): a missing memory or input file, an unknown (x/z)
 // value on any output, a timeout. (vvp exits 0 when $readmemh cannot open a file, and a plain
 // $error + $finish exits 0 too, hence the explicit checks.)
@@ -50,18 +53,36 @@ module eie_tb;
     wire [`EIE_ACT_BITS-1:0] out_data;
     wire [31:0] cycles;
 
+    reg                              mw_we = 1'b0;
+    wire [`EIE_PE_BITS-1:0]          mw_pe;
+    wire [`EIE_MW_ADDR_BITS-1:0]     mw_addr;
+    wire [`EIE_LAYER_TABLE_BITS-1:0] mw_data;
+
     eie_top #(.MEM_DIR(MEM_DIR)) dut (
         .clk(clk), .rst_n(rst_n), .start(start), .busy(busy), .done(done),
         .in_valid(in_valid), .in_ready(in_ready), .in_data(in_data),
         .out_valid(out_valid), .out_ready(out_ready), .out_data(out_data),
         .cycles(cycles),
-        // the model comes from the image's $readmemh files: the load bus stays idle
-        .mw_we(1'b0), .mw_pe({`EIE_PE_BITS{1'b0}}), .mw_mem(3'd0), .mw_addr({`EIE_MW_ADDR_BITS{1'b0}}),
-        .mw_data({`EIE_LAYER_TABLE_BITS{1'b0}}), .mw_ok()
+        // the model comes from the image's $readmemh files, except a sparse matrix in SPRAM (T_LOAD)
+        .mw_we(mw_we), .mw_pe(mw_pe), .mw_mem(3'd2), .mw_addr(mw_addr),
+        .mw_data(mw_data), .mw_ok()
     );
 
     // ---- files ----
     reg [`EIE_ACT_BITS-1:0] in_mem [0:MAX_IN_WORDS-1];
+`ifdef EIE_SPMAT_SPRAM
+    reg [`EIE_WORD_BITS-1:0] spm_file [0:`EIE_PES * `EIE_SPMAT_DEPTH - 1];
+    localparam integer LOAD_CYCLES = `EIE_PES * `EIE_SPMAT_DEPTH;   // not counted in +timeout
+    integer spm_k = 0;     // the word T_LOAD writes while mw_we: PE spm_k / depth, address spm_k % depth
+    assign mw_pe   = spm_k / `EIE_SPMAT_DEPTH;
+    assign mw_addr = spm_k % `EIE_SPMAT_DEPTH;
+    assign mw_data = {{(`EIE_LAYER_TABLE_BITS - `EIE_WORD_BITS){1'b0}}, spm_file[spm_k]};
+`else
+    localparam integer LOAD_CYCLES = 0;
+    assign mw_pe   = {`EIE_PE_BITS{1'b0}};
+    assign mw_addr = {`EIE_MW_ADDR_BITS{1'b0}};
+    assign mw_data = {`EIE_LAYER_TABLE_BITS{1'b0}};
+`endif
     reg [8*4096-1:0] path;
     integer fd;
     integer k;
@@ -94,6 +115,12 @@ module eie_tb;
             $sformat(path, "%0s%0s%03d_%0s", MEM_DIR, `EIE_FILE_PE_PREFIX, k, `EIE_FILE_PTR_ODD);  require_file(path);
             $sformat(path, "%0s%0s%03d_%0s", MEM_DIR, `EIE_FILE_PE_PREFIX, k, `EIE_FILE_BIAS);     require_file(path);
         end
+`ifdef EIE_SPMAT_SPRAM
+        for (k = 0; k < `EIE_PES; k = k + 1) begin
+            $sformat(path, "%0s%0s%03d_%0s", MEM_DIR, `EIE_FILE_PE_PREFIX, k, `EIE_FILE_SPMAT);
+            $readmemh(path, spm_file, k * `EIE_SPMAT_DEPTH, (k + 1) * `EIE_SPMAT_DEPTH - 1);
+        end
+`endif
         if (in_words > 0) begin
             require_file(in_file);
             $readmemh(in_file, in_mem, 0, in_words - 1);
@@ -101,7 +128,7 @@ module eie_tb;
     end
 
     // ---- stimulus and checks, all on the clock ----
-    localparam [2:0] T_RESET = 3'd0, T_WAIT = 3'd1, T_RUN = 3'd2, T_END = 3'd3;
+    localparam [2:0] T_RESET = 3'd0, T_WAIT = 3'd1, T_RUN = 3'd2, T_END = 3'd3, T_LOAD = 3'd4;
     reg [2:0]  tstate = T_RESET;
     integer    tick = 0;
     integer    run = 0;
@@ -121,7 +148,7 @@ module eie_tb;
         tick <= tick + 1;
         if (tick == 0 && stall != 0) lfsr <= stall[15:0] | 16'h0001;
         else lfsr <= {lfsr[14:0], lfsr[15] ^ lfsr[13] ^ lfsr[12] ^ lfsr[10]};
-        if (tick > timeout)
+        if (tick > timeout + LOAD_CYCLES)
             $fatal(1, "EIEC_ERROR timeout after %0d cycles: run %0d, %0d inputs sent, %0d outputs received, busy %b",
                    tick, run, in_ptr, out_idx, busy);
         // One signal per $isunknown: Icarus 11 reports 1 for some concatenations of known bits.
@@ -136,7 +163,21 @@ module eie_tb;
             out_idx <= out_idx + 1;
         end
         case (tstate)
+`ifdef EIE_SPMAT_SPRAM
+            T_RESET: if (rst_n) tstate <= T_LOAD;
+            T_LOAD: begin
+                // Wait for INIT to end (busy falls), then one write a cycle; the array takes it in IDLE.
+                if (!busy) begin
+                    if (!mw_we) mw_we <= 1'b1;
+                    else if (spm_k + 1 == `EIE_PES * `EIE_SPMAT_DEPTH) begin
+                        mw_we  <= 1'b0;
+                        tstate <= T_WAIT;
+                    end else spm_k <= spm_k + 1;
+                end
+            end
+`else
             T_RESET: if (rst_n) tstate <= T_WAIT;
+`endif
             T_WAIT: begin
                 if (!busy) begin
                     start   <= 1'b1;

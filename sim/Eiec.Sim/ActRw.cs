@@ -40,7 +40,10 @@ public sealed class ActRw
         return _act[buffer][address];
     }
 
-    /// <summary>LOAD: one accepted input element into act0.</summary>
+    /// <summary>
+    /// LOAD: one accepted input element into the input slot (RTL: in[v mod 2]; here buffer 0, which layer 0
+    /// reads: the engines run one vector at a time, and which region holds a value changes no result).
+    /// </summary>
     public void Load(int address, short value)
     {
         _act[0][address] = value;

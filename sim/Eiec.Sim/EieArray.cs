@@ -43,6 +43,9 @@ public sealed class EieArray : IEieArray
     public int FifoDepth { get; }
 
     /// <inheritdoc/>
+    public PeTimeline? Timeline { get; set; }
+
+    /// <inheritdoc/>
     public void Load(ReadOnlySpan<short> input) => TopLevel.Load(_image, _rw, input);
 
     /// <inheritdoc/>
@@ -52,8 +55,10 @@ public sealed class EieArray : IEieArray
         _ccu.StartLayer(l, layer.Inputs, layer.Groups);
         foreach (var pe in _pes) pe.StartLayer(layer, l * _config.CodebookSize);
 
+        Timeline?.StartLayer();
         long scanCycles = Scan();
         long saturations = TopLevel.WriteBack(layer, _rw);
+        Timeline?.EndLayer(scanCycles, TopLevel.WriteBackCycles(layer));
 
         var pes = _pes.Select(p => p.TakeLayerStats()).ToArray();
         return TopLevel.Collect(layer, FifoDepth, scanCycles, TopLevel.WriteBackCycles(layer), saturations, pes, _ccu);
@@ -78,11 +83,19 @@ public sealed class EieArray : IEieArray
             // Start-of-cycle queue counts, for next cycle's any_full (the PEs' ticks change them).
             int maxCount = _pes.Max(pe => pe.Queue.Count);
             bool wants = _ccu.Wants;
+            bool stall = wants && anyFull;
+            int fullPes = stall ? _pes.Count(pe => pe.Full) : 0;
             // The control unit: broadcast unless a queue is full, load cur, fetch the next group.
             bool bc = _ccu.Tick(anyFull, out int j, out short a);
             anyFull = maxCount + (busV ? 1 : 0) + (bc ? 1 : 0) >= FifoDepth;
             // Every PE: its units from start-of-cycle state; the bus pair enters its queue at the edge.
-            foreach (var pe in _pes) pe.Tick(busV, busJ, busA, wants);
+            foreach (var pe in _pes) pe.Tick(busV, busJ, busA, wants, stall, fullPes, bc);
+            if (Timeline is { } timeline)
+                for (int k = 0; k < _pes.Length; k++)
+                {
+                    if (_pes[k].Class >= 0) timeline.Add(k, _pes[k].Class, cycle, cycle + 1);
+                    if (_pes[k].Blocked) timeline.Add(k, PeTimeline.Blocking, cycle, cycle + 1);
+                }
             (busV, busJ, busA) = (bc, j, a);
             cycle++;
             if (endNow) return cycle;
@@ -92,4 +105,7 @@ public sealed class EieArray : IEieArray
 
     /// <inheritdoc/>
     public short[] ReadOutputs(int l) => TopLevel.ReadOutputs(_image.Layers[l], _rw);
+
+    /// <inheritdoc/>
+    public HeldWord HeldWord(int pe) => _pes[pe].Spm.HeldWord;
 }

@@ -9,6 +9,9 @@ namespace Eiec.Sim;
 /// </summary>
 internal interface IEieArray
 {
+    /// <summary>When set, every later layer records its per-PE activity into it (<c>eiec sim --plot</c>).</summary>
+    PeTimeline? Timeline { get; set; }
+
     /// <summary>LOAD: layer 0's input activations (not counted in cycles).</summary>
     void Load(ReadOnlySpan<short> input);
 
@@ -17,4 +20,7 @@ internal interface IEieArray
 
     /// <summary>The outputs of layer <paramref name="l"/> after its WB, as OUT streams them.</summary>
     short[] ReadOutputs(int l);
+
+    /// <summary>PE <paramref name="pe"/>'s sparse-matrix SRAM output register (the held-word rule).</summary>
+    HeldWord HeldWord(int pe);
 }

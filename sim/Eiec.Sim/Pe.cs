@@ -20,6 +20,8 @@ public sealed class Pe
     private long _stalled;
     private long _starved;
     private long _drain;
+    private long _blocking;
+    private long _blockingAlone;
     private long _occupancySum;
     private readonly long[] _occupancy; // [count]: SCAN cycles that started with that queue count
 
@@ -40,6 +42,17 @@ public sealed class Pe
     public Arith Arith { get; }
     public ActRw Rw { get; }
 
+    /// <summary>
+    /// This PE's occupancy plus last cycle's broadcast reached D: it sets any_full for this cycle (a
+    /// register, like any_full itself).
+    /// </summary>
+    public bool Full { get; private set; }
+
+    /// <summary>The last ticked cycle's class: <see cref="PeTimeline.Busy"/>, Stalled, Starved or −1 (drain).</summary>
+    public int Class { get; private set; }
+    /// <summary>The last ticked cycle was a broadcast stall this PE's full queue took part in.</summary>
+    public bool Blocked { get; private set; }
+
     /// <summary>PE idle (start-of-cycle): nothing queued, no column, nothing issuing, pipeline empty.</summary>
     public bool Idle => Queue.Count == 0 && !Ptr.ColV && !Spm.Have && !Arith.Busy;
 
@@ -53,19 +66,29 @@ public sealed class Pe
     /// <summary>
     /// One SCAN cycle. <paramref name="busV"/>, <paramref name="j"/>, <paramref name="a"/>: the broadcast
     /// bus register (the pair the control unit broadcast last cycle), which the queue takes at the edge;
-    /// <paramref name="ccuWants"/>: the control unit's mask is non-empty (it wants to broadcast), start-of-cycle.
+    /// <paramref name="ccuWants"/>: the control unit's mask is non-empty (it wants to broadcast), start-of-cycle;
+    /// <paramref name="stall"/>: it wants but any_full holds it; <paramref name="fullPes"/>: how many PEs are
+    /// <see cref="Full"/>; <paramref name="bc"/>: it broadcasts this cycle.
     /// </summary>
-    public void Tick(bool busV, int j, short a, bool ccuWants)
+    public void Tick(bool busV, int j, short a, bool ccuWants, bool stall, int fullPes, bool bc)
     {
+        Blocked = stall && Full;
         // Statistics of the start-of-cycle state: exactly one of busy, stalled, starved, drain. The
         // occupancy counts the pair on the bus: it is this PE's, and it holds a place (any_full).
         int count = Queue.Count + (busV ? 1 : 0);
         _occupancy[count]++;
         _occupancySum += count;
-        if (Spm.Have) _busy++;
-        else if (ccuWants && count == Queue.Depth) _stalled++;
-        else if (Idle && !busV) _starved++;
-        else _drain++;
+        if (Spm.Have) { _busy++; Class = PeTimeline.Busy; }
+        else if (ccuWants && count == Queue.Depth) { _stalled++; Class = PeTimeline.Stalled; }
+        else if (Idle && !busV) { _starved++; Class = PeTimeline.Starved; }
+        else { _drain++; Class = -1; }
+        // Blocking: a broadcast stall this PE's full queue causes (alone or with others).
+        if (Blocked)
+        {
+            _blocking++;
+            if (fullPes == 1) _blockingAlone++;
+        }
+        Full = count + (bc ? 1 : 0) >= Queue.Depth;
 
         // (Step numbers are docs/microarchitecture.md's "processing element" list.)
         // 4. Arithmetic: E4 write, E3 accumulator read, E2/E3 multiply, E1 decode of the held SRAM word.
@@ -87,6 +110,10 @@ public sealed class Pe
             Stalled = _stalled,
             Starved = _starved,
             Drain = _drain,
+            Blocking = _blocking,
+            BlockingAlone = _blockingAlone,
+            EmptyColumns = Ptr.Bound.EmptyColumns,
+            ColumnCycles = Ptr.Bound.Cycles,
             Issued = Spm.Issued,
             Padding = Arith.Padding,
             PointerReads = Ptr.Reads,
@@ -96,7 +123,7 @@ public sealed class Pe
             QueueOccupancySum = _occupancySum,
             QueueOccupancy = (long[])_occupancy.Clone(),
         };
-        _busy = _stalled = _starved = _drain = _occupancySum = 0;
+        _busy = _stalled = _starved = _drain = _occupancySum = _blocking = _blockingAlone = 0;
         Array.Clear(_occupancy);
         Spm.ResetCounters();
         Arith.ResetCounters();

@@ -1,16 +1,20 @@
+using Eiec.Sim.Stats;
+
 namespace Eiec.Sim;
 
 /// <summary>
 /// Pointer read unit (RTL <c>eie_ptr_read</c>): pops the queue head (j, a) and reads p[j] and p[j+1]
 /// in one cycle from the even and odd single-ported pointer banks (pointer i at bank i &amp; 1, address
 /// ptr_base + i/2). Its output registers <c>col = {v, start, end, a}</c> hold the column until the
-/// sparse-matrix read unit takes it.
+/// sparse-matrix read unit takes it; an empty column (p[j] = p[j+1]) is dropped in the cycle it is
+/// there, and that cycle may pop the next pair, so empty columns never reach the sparse-matrix unit.
 /// </summary>
 public sealed class PtrRead
 {
     private readonly uint[] _even;
     private readonly uint[] _odd;
     private int _ptrBase;
+    private ColumnBound _bound;
 
     public PtrRead(uint[] even, uint[] odd)
     {
@@ -24,11 +28,15 @@ public sealed class PtrRead
     public int ColStart { get; private set; }
     /// <summary>col_end = p[j+1]: one past the column's last entry.</summary>
     public int ColEnd { get; private set; }
+    /// <summary>col_ok = col_v &amp;&amp; p[j] ≠ p[j+1]: the column register holds a column with entries.</summary>
+    public bool ColOk => ColV && ColStart != ColEnd;
     /// <summary>col_a: the column's activation a_j.</summary>
     public short ColA { get; private set; }
 
     /// <summary>Pointer-bank reads (both banks in one cycle count once), reads.</summary>
     public long Reads { get; private set; }
+    /// <summary>The popped columns' bound and empty-column count since the last reset.</summary>
+    public ColumnBound Bound => _bound;
 
     public void StartLayer(int ptrBase) => _ptrBase = ptrBase;
 
@@ -38,8 +46,9 @@ public sealed class PtrRead
     /// </summary>
     public void Tick(bool spmTake, ActQueue queue)
     {
-        // pop = (!col_v || spm_take) && count > 0: the column register is free by the edge.
-        if ((!ColV || spmTake) && queue.Count > 0)
+        // pop = (!col_ok || spm_take) && count > 0: the column register is free by the edge (it is
+        // empty, holds an empty column being dropped, or its column was just taken).
+        if ((!ColOk || spmTake) && queue.Count > 0)
         {
             queue.Pop(out int j, out short a);
             // Both banks read in the same cycle: j even → p[j] even, p[j+1] odd at the same row;
@@ -49,15 +58,16 @@ public sealed class PtrRead
             if (j % 2 == 0) { start = Read(_even, row); end = Read(_odd, row); }
             else { start = Read(_odd, row); end = Read(_even, row + 1); }
             Reads++;
+            _bound.Add(end > start ? (int)(end - start) : 0);
             // Next cycle col = {1, p[j], p[j+1], a}.
             ColV = true;
             ColStart = (int)start;
             ColEnd = (int)end;
             ColA = a;
         }
-        else if (spmTake)
+        else if (spmTake || !ColOk)
         {
-            // The column was taken and nothing replaces it.
+            // The column was taken, or was empty and is dropped, and nothing replaces it.
             ColV = false;
         }
     }
@@ -65,5 +75,9 @@ public sealed class PtrRead
     /// <summary>Bank words past the image's used part are the zeros the memory file is padded with.</summary>
     private static uint Read(uint[] bank, int address) => (uint)address < (uint)bank.Length ? bank[address] : 0u;
 
-    public void ResetCounters() => Reads = 0;
+    public void ResetCounters()
+    {
+        Reads = 0;
+        _bound.Reset();
+    }
 }

@@ -44,20 +44,33 @@ public sealed class Simulator
     /// <summary>Reset, LOAD <paramref name="input"/> (layer 0's activations), then SCAN/WB every layer.</summary>
     public SimResult Run(ReadOnlySpan<short> input) => Infer(CreateArray(), input);
 
-    /// <summary>Reset once, then one inference per input with no reset in between.</summary>
-    public BatchResult RunBatch(IReadOnlyList<short[]> inputs)
+    /// <summary>
+    /// Reset, then one inference of <paramref name="input"/> by this simulator's engine with every PE's
+    /// activity recorded into <paramref name="timeline"/> (<c>eiec sim --plot</c>). Cycles and statistics
+    /// are those of <see cref="Run"/>.
+    /// </summary>
+    public SimResult RunTimeline(ReadOnlySpan<short> input, PeTimeline timeline)
+    {
+        if (timeline.Pes != Config.Pes)
+            throw new EiecException($"a timeline of {timeline.Pes} PEs cannot record an array of {Config.Pes}");
+        var array = CreateArray();
+        array.Timeline = timeline;
+        return Infer(array, input);
+    }
+
+    /// <summary>
+    /// Reset once, then one inference per input with no reset in between. Runs on up to
+    /// <paramref name="jobs"/> cores (null: all); the results are the same for any number.
+    /// </summary>
+    /// <param name="inputs">Layer 0's activations, one vector per inference.</param>
+    /// <param name="jobs">Worker threads, at least 1; null for every core.</param>
+    /// <param name="onProgress">Sees the number of vectors finished so far (from worker threads).</param>
+    public BatchResult RunBatch(IReadOnlyList<short[]> inputs, int? jobs = null, Action<int>? onProgress = null)
     {
         if (inputs.Count == 0) throw new EiecException("an empty batch has nothing to simulate");
-        var array = CreateArray();
-        var results = new List<SimResult>(inputs.Count);
-        SimStats? total = null;
-        foreach (var input in inputs)
-        {
-            var r = Infer(array, input);
-            results.Add(r);
-            total = total is null ? r.Stats : total + r.Stats;
-        }
-        return new BatchResult { Results = results, Stats = total! };
+        if (jobs is < 1) throw new EiecException($"--jobs {jobs}: must be at least 1");
+        return BatchRunner.Run(inputs, Config.Pes, CreateArray, (array, input, afterLayer) =>
+            Infer(array, input, afterLayer), jobs ?? Environment.ProcessorCount, onProgress);
     }
 
     /// <summary>A freshly reset array (after INIT) of the chosen engine.</summary>
@@ -68,7 +81,7 @@ public sealed class Simulator
         _ => throw new EiecException($"unknown simulator engine {Engine}"),
     };
 
-    private SimResult Infer(IEieArray array, ReadOnlySpan<short> input)
+    private SimResult Infer(IEieArray array, ReadOnlySpan<short> input, Action<int>? afterLayer = null)
     {
         array.Load(input);
         int layers = Image.Layers.Count;
@@ -80,6 +93,7 @@ public sealed class Simulator
             stats[l] = array.RunLayer(l);
             outputs[l] = array.ReadOutputs(l);
             saturations[l] = stats[l].Saturations;
+            afterLayer?.Invoke(l);
         }
         return new SimResult
         {

@@ -23,6 +23,7 @@ public sealed class SpmatRead
     // The word held at the SRAM output and its address (word_v is cleared only by reset: see Pe).
     private bool _wordV;
     private int _wordAddr;
+    private int _firstRead = -1;
 
     public SpmatRead(ulong[] spmat, int entriesPerWord)
     {
@@ -40,6 +41,9 @@ public sealed class SpmatRead
     public long WordReads { get; private set; }
     /// <summary>Entries issued (padding included), entries.</summary>
     public long Issued { get; private set; }
+
+    /// <summary>The held word and the first word read since reset (see <see cref="Sim.HeldWord"/>).</summary>
+    public HeldWord HeldWord => new(_wordV, _wordAddr, _firstRead);
 
     public void StartLayer(int spmatBase) => _spmatBase = spmatBase;
 
@@ -59,6 +63,7 @@ public sealed class SpmatRead
             if (!_wordV || _wordAddr != wa)
             {
                 Word = (uint)wa < (uint)_spmat.Length ? _spmat[wa] : 0UL; // past the used part: zero padding
+                if (!_wordV) _firstRead = wa;
                 _wordAddr = wa;
                 _wordV = true;
                 WordReads++;
@@ -68,8 +73,9 @@ public sealed class SpmatRead
             Issued++;
             last = _ptr + 1 == _end;
         }
-        // spm_take = (!have || last) && col_v: the next column starts right after this one's last entry.
-        bool take = (!have || last) && ptr.ColV;
+        // spm_take = (!have || last) && col_ok: the next column with entries starts right after this
+        // one's last entry (the pointer read unit drops empty columns).
+        bool take = (!have || last) && ptr.ColOk;
         if (take)
         {
             _v = true;

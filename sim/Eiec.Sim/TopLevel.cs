@@ -12,7 +12,11 @@ namespace Eiec.Sim;
 /// </summary>
 internal static class TopLevel
 {
-    /// <summary>LOAD: input element i goes to PE i mod N, act0[i / N] (not counted in cycles).</summary>
+    /// <summary>
+    /// LOAD: input element i goes to PE i mod N, local element i / N of the vector's input slot (not counted in
+    /// cycles). The engines run one vector at a time, so one slot stands for both (<see cref="ActRw.Load"/>);
+    /// when LOAD's cycles overlap compute is <see cref="EieAxiTop"/>'s schedule.
+    /// </summary>
     public static void Load(CompiledImage image, ActRw[] rw, ReadOnlySpan<short> input)
     {
         int inputs = image.Layers[0].Inputs;
@@ -111,6 +115,8 @@ internal static class TopLevel
             IssuedEntries = issued,
             PaddingEntries = pes.Sum(p => p.Padding),
             IdealScanCycles = (issued + n - 1) / n,
+            WorkBoundCycles = n == 0 ? 0 : pes.Max(p => p.Issued),
+            ColumnBoundCycles = n == 0 ? 0 : pes.Max(p => p.ColumnCycles),
             Saturations = saturations,
             PeStats = pes,
             Actions = actions,

@@ -36,15 +36,19 @@ public static class RunCommand
         command.Options.Add(raw);
         command.Options.Add(reference);
         command.Options.Add(repeat);
+        var jobs = JobsOption.Create("the batch");
+        command.Options.Add(jobs);
         command.SetAction(parse =>
         {
             var w = parse.InvocationConfiguration.Output;
-            var run = EiecToolchain.Run(new RunRequest
+            var ui = new SimConsole(parse);
+            var run = BatchProgress.Run(parse, ui.Console, "ran", onProgress => EiecToolchain.Run(new RunRequest
             {
                 ImageDir = parse.GetValue(image)!, InputPath = parse.GetValue(input)!,
                 OutputPath = parse.GetValue(output),
                 Raw = parse.GetValue(raw), ReferencePath = parse.GetValue(reference), Repeat = parse.GetValue(repeat),
-            });
+                Jobs = parse.GetValue(jobs),
+            }, onProgress));
             var img = run.Image;
             var results = run.Results;
             int frac = run.FracBits;

@@ -9,7 +9,8 @@ namespace Eiec.Cli.Commands;
 
 /// <summary>
 /// `eiec sim out/ [--input x.npy] [--fifo-depth D] [--clock-mhz F] [--energy-table t.yaml]
-/// [--json report.json] [--output y.npy] [--plot energy.png] [--repeat K]`: cycle-accurate simulation of a compiled
+/// [--json report.json] [--output y.npy] [--plot pes.png] [--energy-plot e.png] [--repeat K]`: cycle-accurate
+/// simulation of a compiled
 /// image (read from disk), with cycles, load balance, PE activity and energy tables.
 /// </summary>
 public static class SimCommand
@@ -53,6 +54,11 @@ public static class SimCommand
         };
         var plot = new Option<string?>("--plot")
         {
+            Description = "Draw every PE's activity over time (busy, drain, starved, stalled, blocking the " +
+                          "broadcast, write-back) for the first input vector as a PNG",
+        };
+        var energyPlot = new Option<string?>("--energy-plot")
+        {
             Description = "Draw the energy per inference by unit (per cycle and per action) as a PNG",
         };
         var engine = new Option<string>("--engine")
@@ -68,30 +74,32 @@ public static class SimCommand
             DefaultValueFactory = _ => 0,
         };
 
+        var jobs = JobsOption.Create("the batch");
         var command = new Command("sim", "Simulate a compiled image cycle by cycle: cycles, load balance, PE " +
             "activity, energy") { image };
-        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, raw, perPe,
-            engine, repeat })
+        foreach (var o in new Option[] { input, fifoDepth, clockMhz, energyTable, json, output, plot, energyPlot, raw,
+            perPe, engine, repeat, jobs })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
             var ui = new SimConsole(parse);
             string dir = parse.GetValue(image)!;
             string? jsonPath = parse.GetValue(json), outputPath = parse.GetValue(output),
-                plotPath = parse.GetValue(plot);
+                plotPath = parse.GetValue(plot), energyPlotPath = parse.GetValue(energyPlot);
             int k = parse.GetValue(repeat);
-            var sim = EiecToolchain.Simulate(new SimulateRequest
-            {
-                ImageDir = dir, InputPath = parse.GetValue(input),
-                Options = new SimOptions
+            var sim = BatchProgress.Run(parse, ui.Console, "simulated", onProgress => EiecToolchain.Simulate(
+                new SimulateRequest
                 {
-                    FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
-                    Engine = Engine(parse.GetValue(engine)!),
-                },
-                EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
-                PlotPath = plotPath,
-                Raw = parse.GetValue(raw), Repeat = k,
-            });
+                    ImageDir = dir, InputPath = parse.GetValue(input),
+                    Options = new SimOptions
+                    {
+                        FifoDepth = parse.GetValue(fifoDepth), ClockMhz = parse.GetValue(clockMhz),
+                        Engine = Engine(parse.GetValue(engine)!),
+                    },
+                    EnergyTablePath = parse.GetValue(energyTable), JsonPath = jsonPath, OutputPath = outputPath,
+                    PlotPath = plotPath, EnergyPlotPath = energyPlotPath,
+                    Raw = parse.GetValue(raw), Repeat = k, Jobs = parse.GetValue(jobs),
+                }, onProgress));
             var stats = sim.Batch.Stats;
             var manifest = sim.Manifest;
             var vectors = sim.Input;
@@ -107,9 +115,13 @@ public static class SimCommand
             ui.WriteLine($"eie_axi_top latency: {st.LatencyCycles:N0} cycles ({st.LatencyUs:F3} µs) for one vector");
             ui.WriteLine($"eie_axi_top batch of {st.Vectors}: {st.BatchCycles:N0} cycles, " +
                 $"{st.VectorsPerSecond:N0} vectors/s, {st.OverlapGain:F3}x one vector at a time");
+            var results = sim.Batch.Results;
+            ui.WriteLine($"write-back saturations: {results.Sum(r => r.Saturations.Sum()):N0} in {results.Count:N0} " +
+                $"vector(s), {results[^1].Saturations.Sum():N0} in the last (eie_axi_top SAT_COUNT)");
             if (jsonPath is not null) ui.WriteLine($"report: {jsonPath}");
             if (outputPath is not null) ui.WriteLine($"outputs: {outputPath}");
-            if (plotPath is not null) ui.WriteLine($"energy plot: {plotPath}");
+            if (plotPath is not null) ui.WriteLine($"timeline plot: {plotPath}");
+            if (energyPlotPath is not null) ui.WriteLine($"energy plot: {energyPlotPath}");
 
             ui.WriteLine($"wall time: load {sim.LoadMs:F1} ms, simulate {sim.SimulateMs:F1} ms " +
                 $"({vectors.Vectors.Count} inference(s), first run includes JIT)");

@@ -46,21 +46,24 @@ public sealed class SimConsole
         var t = new Table { Title = new TableTitle(Markup.Escape($"Cycles and throughput ({Array(s)})")) };
         t.AddColumns(Escaped("layer", "inputs→outputs", "non-zero inputs", "scan [cycles]", "WB [cycles]",
             "total [cycles]",
-            "latency [µs]", "ideal scan [cycles]", "load balance", "useful [GOP/s]", "issued [GOP/s]"));
+            "latency [µs]", "ideal scan [cycles]", "load balance", "work bound [cycles]", "column bound [cycles]",
+            "useful [GOP/s]", "issued [GOP/s]"));
         foreach (var c in t.Columns.Skip(2)) c.RightAligned();
         double n = s.Inferences;
         foreach (var l in s.Layers)
             t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), $"{l.Inputs}→{l.Outputs}", N(l.Broadcasts / n),
                 N(l.ScanCycles / n), N(l.WbCycles / n),
                 N(l.Cycles / n), F(s.Microseconds(l.Cycles) / n, "F3"), N(l.IdealScanCycles / n),
-                F(l.LoadBalanceEfficiency, "P1"),
+                F(l.LoadBalanceEfficiency, "P1"), N(l.WorkBoundCycles / n), N(l.ColumnBoundCycles / n),
                 F(s.Gops(l.UsefulEntries, l.Cycles), "F2"), F(s.Gops(l.IssuedEntries, l.Cycles), "F2"));
         t.AddRow("[bold]total[/]", "", N(s.Layers.Sum(l => l.Broadcasts) / n), N(s.ScanCycles / n), N(s.WbCycles / n),
             N(s.Cycles / n),
-            F(s.LatencyUs, "F3"), N(s.IdealScanCycles / n), F(s.LoadBalanceEfficiency, "P1"), F(s.UsefulGops, "F2"),
-            F(s.IssuedGops, "F2"));
+            F(s.LatencyUs, "F3"), N(s.IdealScanCycles / n), F(s.LoadBalanceEfficiency, "P1"),
+            N(s.WorkBoundCycles / n), N(s.ColumnBoundCycles / n), F(s.UsefulGops, "F2"), F(s.IssuedGops, "F2"));
         t.Caption = new TableTitle(Markup.Escape("ideal scan = ceil(issued entries / N): the work spread perfectly " +
-                                     "over the PEs; load balance = ideal / actual scan cycles; " +
+                                     "over the PEs; load balance = ideal / actual scan cycles; work bound = " +
+                                     "entries of the busiest PE; column bound = the largest PE's entries plus the " +
+                                     "empty-column pops they cannot hide (one pop per cycle); " +
                                      "GOP/s count 2 ops per MAC over all counted cycles, useful = stored weights " +
                                      "only, issued = padding included"));
         return t;
@@ -72,7 +75,8 @@ public sealed class SimConsole
         {
             Title = new TableTitle(Markup.Escape($"PE activity in SCAN, % of N × scan cycles ({Array(s)})")),
         };
-        t.AddColumns(Escaped("layer", "busy", "stalled", "starved", "drain", "issued [entries]", "padding [entries]",
+        t.AddColumns(Escaped("layer", "busy", "stalled", "starved", "drain", "blocking", "most blocking PE",
+            "issued [entries]", "padding [entries]",
             "queue mean [entries]", "queue max [entries]", "broadcast stalls [cycles]", "saturations"));
         foreach (var c in t.Columns.Skip(1)) c.RightAligned();
         double n = s.Inferences;
@@ -81,18 +85,35 @@ public sealed class SimConsole
             double pc = (double)l.ScanCycles * l.Pes;
             t.AddRow(Markup.Escape($"{l.Index} {l.Name}"), P(l.PeStats.Sum(p => p.Busy), pc),
                 P(l.PeStats.Sum(p => p.Stalled), pc),
-                P(l.PeStats.Sum(p => p.Starved), pc), P(l.PeStats.Sum(p => p.Drain), pc), N(l.IssuedEntries / n),
+                P(l.PeStats.Sum(p => p.Starved), pc), P(l.PeStats.Sum(p => p.Drain), pc),
+                P(l.PeStats.Sum(p => p.Blocking), pc), MostBlocking(l), N(l.IssuedEntries / n),
                 N(l.PaddingEntries / n),
                 F(l.QueueOccupancyMean, "F2"), l.QueueMax.ToString(CultureInfo.InvariantCulture),
                 N(l.BroadcastStallCycles / n), N(l.Saturations / n));
         }
+        t.Caption = new TableTitle(Markup.Escape("busy, stalled, starved and drain split every PE-cycle; blocking " +
+            "(not one of them) = broadcast-stall cycles with that PE's queue full, each full PE counting the cycle; " +
+            "most blocking PE: PE (its blocking cycles, those it alone was full)"));
         return t;
+    }
+
+    /// <summary>The PE whose full queue stalled the broadcast most often: "k (cycles, alone)", or "-".</summary>
+    private static string MostBlocking(Eiec.Sim.Stats.LayerStats l)
+    {
+        int best = -1;
+        for (int k = 0; k < l.PeStats.Length; k++)
+            if (l.PeStats[k].Blocking > 0 && (best < 0 || l.PeStats[k].Blocking > l.PeStats[best].Blocking)) best = k;
+        if (best < 0) return "-";
+        var p = l.PeStats[best];
+        double n = l.Inferences;
+        return $"{best} ({N(p.Blocking / n)}, {N(p.BlockingAlone / n)})";
     }
 
     public static Table PerPeTable(SimStats s)
     {
         var t = new Table { Title = new TableTitle(Markup.Escape($"Per PE, all layers [cycles] ({Array(s)})")) };
-        t.AddColumns(Escaped("PE", "busy", "stalled", "starved", "drain", "padding [entries]", "pointer reads",
+        t.AddColumns(Escaped("PE", "busy", "stalled", "starved", "drain", "blocking", "blocking alone",
+            "empty columns", "column bound", "padding [entries]", "pointer reads",
             "SRAM word reads", "queue max"));
         foreach (var c in t.Columns.Skip(1)) c.RightAligned();
         var totals = s.PeTotals;
@@ -100,7 +121,7 @@ public sealed class SimConsole
         {
             var p = totals[k];
             t.AddRow(k.ToString(CultureInfo.InvariantCulture), N(p.Busy), N(p.Stalled), N(p.Starved), N(p.Drain),
-                N(p.Padding),
+                N(p.Blocking), N(p.BlockingAlone), N(p.EmptyColumns), N(p.ColumnCycles), N(p.Padding),
                 N(p.PointerReads), N(p.SpmatWordReads), p.QueueMax.ToString(CultureInfo.InvariantCulture));
         }
         return t;

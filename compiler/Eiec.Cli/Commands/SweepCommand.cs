@@ -64,7 +64,9 @@ public static class SweepCommand
         };
         var command = new Command("sweep", "Sweep PE count, queue depth and accelerator fields; write CSV, JSON and " +
             "speedup / load-balance plots") { model };
-        foreach (var o in new Option[] { pes, depths, fields, config, output, actFrac, input, density, energyTable })
+        var jobs = JobsOption.Create("sweep points");
+        foreach (var o in new Option[]
+                 { pes, depths, fields, config, output, actFrac, input, density, energyTable, jobs })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -85,7 +87,7 @@ public static class SweepCommand
                 ModelPath = czPath, OutputDir = dir, BaseConfig = baseConfig, Pes = peList, FifoDepths = depthList,
                 Fields = fieldList,
                 ActivationFracBits = frac, InputPath = parse.GetValue(input), Density = d,
-                EnergyTablePath = parse.GetValue(energyTable),
+                EnergyTablePath = parse.GetValue(energyTable), Jobs = parse.GetValue(jobs),
             });
 
             var ui = new SimConsole(parse);
@@ -107,7 +109,7 @@ public static class SweepCommand
                     });
             else
             {
-                int done = 0;
+                int done = 0; // the sweep calls step one at a time
                 result = EiecToolchain.Sweep(plan, step => ui.WriteLine($"[{++done}/{points}] {step}"));
             }
 

@@ -44,6 +44,14 @@ public sealed record AccelConfig
     public int MaxLayers { get; init; } = 16;
     /// <summary>TDATA bits of eie_axi_top's activation and result streams (2 or 4 packed activations).</summary>
     public int StreamBits { get; init; } = 64;
+    /// <summary>
+    /// What each PE's sparse-matrix memory is built from: <c>block</c> (default) or <c>spram</c>, the iCE40
+    /// UltraPlus SPRAMs, loaded over the load bus (they cannot be initialised). Not written to image.json or
+    /// the configuration hash's YAML at its default, so configurations without it keep their hash.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(JsonStringEnumConverter<MemoryKind>))]
+    public MemoryKind SpmatMemory { get; init; } = MemoryKind.Block;
 
     // ---- Derived values: computed here and nowhere else. ----
 
@@ -103,12 +111,37 @@ public sealed record AccelConfig
     // Derived values added after image format version 1: [JsonIgnore] keeps image.json (which lists
     // the derived values above, checked on read by ImageValidator) byte-identical to earlier builds.
 
+    /// <summary>
+    /// Regions of each PE's activation RAM: act0 and act1 (sized by activation_sram_bytes) and the input slots
+    /// in0 and in1, which LOAD fills with the next vector while the current one computes
+    /// (docs/microarchitecture.md, Storage). One RAM, the region in the top two address bits.
+    /// </summary>
+    public const int ActivationRegions = 4;
+    /// <summary>Words of each PE's activation RAM: every region padded to 2^ActivationAddrBits.</summary>
+    [JsonIgnore] public int ActivationRamDepth => ActivationRegions << ActivationAddrBits;
+
     /// <summary>The entry layout and the padding rule.</summary>
     [JsonIgnore] public EntryCoding Entries => new(CodeBits, IndexBits);
     /// <summary>Output-map depth (docs/balancing.md): one PE index per output the last layer can have.</summary>
     [JsonIgnore] public int OutMapDepth => (int)Math.Min(int.MaxValue, MaxLayerDim);
     /// <summary>Codebook ROM depth: MaxLayers × CodebookSize (layer l, code v at l · CodebookSize + v).</summary>
     [JsonIgnore] public int CodebookDepth => MaxLayers * CodebookSize;
+    /// <summary>
+    /// Each PE keeps its codebook copy and its bias memory in one RAM (never read in the same cycle:
+    /// docs/microarchitecture.md, Storage): bias entry b at b, codebook value a at this base + a. A multiple
+    /// of 2^CodebookAddrBits at or above BiasEntries, so a codebook address is a concatenation.
+    /// </summary>
+    [JsonIgnore] public int CodebookBiasBase => (int)((BiasEntries + (1L << CodebookAddrBits) - 1)
+        >> CodebookAddrBits << CodebookAddrBits);
+    /// <summary>Depth of the combined codebook and bias RAM.</summary>
+    [JsonIgnore] public int CodebookBiasDepth => CodebookBiasBase + CodebookDepth;
+    /// <summary>Width of the combined codebook and bias RAM: the wider of a codebook value and a bias.</summary>
+    [JsonIgnore] public int CodebookBiasBits => Math.Max(WeightBits, ActivationBits);
+    /// <summary>SB_SPRAM256KA blocks per PE for the sparse matrix with spmat_memory: spram (16K x 16 each).</summary>
+    [JsonIgnore] public int SpmatSpramBlocks => SpmatMemory == MemoryKind.Spram
+        ? WordBits / SpramBits * (int)((SpmatWords + (long)SpramWords - 1) / SpramWords) : 0;
+    /// <summary>SB_SPRAM256KA geometry: 16,384 words of 16 bits.</summary>
+    public const int SpramWords = 16384, SpramBits = 16;
     /// <summary>Levels of the control unit's 4-ary leading-non-zero detection tree: ceil(log4 Pes), >= 1.</summary>
     [JsonIgnore]
     public int LnzdLevels
@@ -178,6 +211,9 @@ public sealed record AccelConfig
             if (SpmatSramBytes * 8L % WordBits != 0)
                 errors.Add($"spmat_sram_bytes = {SpmatSramBytes} is not a whole number of {WordBits}-bit words");
             if (PointerBankDepth < 1) errors.Add($"pointer_sram_bytes = {PointerSramBytes} holds no pointer per bank");
+            if (SpmatMemory == MemoryKind.Spram && WordBits % SpramBits != 0)
+                errors.Add($"spmat_memory = spram needs word_bits = {WordBits} to be a multiple of {SpramBits} " +
+                    "(the SPRAM's width)");
             if (ActivationDepth < 1)
                 errors.Add($"activation_sram_bytes = {ActivationSramBytes} holds no activation per buffer");
         }

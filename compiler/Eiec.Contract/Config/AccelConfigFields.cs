@@ -29,12 +29,14 @@ public static class AccelConfigFields
         IntField("bias_entries", c => c.BiasEntries, (c, v) => c with { BiasEntries = v }),
         IntField("max_layers", c => c.MaxLayers, (c, v) => c with { MaxLayers = v }),
         IntField("stream_bits", c => c.StreamBits, (c, v) => c with { StreamBits = v }),
+        new("spmat_memory", typeof(MemoryKind), c => c.SpmatMemory, (c, v) => c with { SpmatMemory = (MemoryKind)v }),
     ];
 
     /// <summary>
     /// The fields as YAML, one <c>key: value</c> line each: byte for byte what YamlDotNet's serializer wrote for
     /// them before (integers in decimal, doubles in the shortest round-trip "G" form), so every configuration
-    /// hash stays the same; a test compares the two.
+    /// hash stays the same; a test compares the two. A memory kind is written only when it is not the default
+    /// (block), so that configurations from before the key keep their hash.
     /// </summary>
     public static string ToYaml(AccelConfig config)
     {
@@ -42,10 +44,12 @@ public static class AccelConfigFields
         var text = new StringBuilder();
         foreach (var f in All)
         {
+            if (f.Get(config) is MemoryKind.Block) continue;
             var value = f.Get(config) switch
             {
                 int i => i.ToString(CultureInfo.InvariantCulture),
                 double d => d.ToString("G", CultureInfo.InvariantCulture),
+                MemoryKind m => MemoryKinds.Name(m),
                 var other => throw new InvalidOperationException(
                     $"config field '{f.Name}' is a {other.GetType().Name}"),
             };

@@ -90,6 +90,11 @@ public static class ConfigYaml
                 && double.IsFinite(d)) return d;
             throw new EiecException($"{at}: '{entry.Value}' is not a number");
         }
+        if (type == typeof(MemoryKind))
+        {
+            if (MemoryKinds.TryParse(entry.Value, out var kind)) return kind;
+            throw new EiecException($"{at}: '{entry.Value}' is not one of {string.Join(", ", MemoryKinds.Names)}");
+        }
         throw new InvalidOperationException($"config field '{entry.Key}' has unsupported type {type.Name}");
     }
 }

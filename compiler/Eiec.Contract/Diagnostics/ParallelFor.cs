@@ -8,9 +8,15 @@ namespace Eiec.Contract.Diagnostics;
 /// </summary>
 public static class ParallelFor
 {
-    public static void Run(int count, Action<int> body)
+    public static void Run(int count, Action<int> body) => Run(count, body, -1);
+
+    /// <summary>
+    /// As <see cref="Run(int, Action{int})"/> on at most <paramref name="jobs"/> threads (−1: no limit).
+    /// </summary>
+    public static void Run(int count, Action<int> body, int jobs)
     {
-        try { Parallel.For(0, count, body); }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        try { Parallel.For(0, count, options, body); }
         catch (AggregateException e)
         {
             var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is EiecException)

@@ -15,4 +15,6 @@ public sealed record RunRequest
     public string? ReferencePath { get; init; }
     /// <summary>Benchmark: run the batch this many more times on one thread (0: none).</summary>
     public int Repeat { get; init; }
+    /// <summary>Worker threads, at least 1; null for every core (results do not depend on it).</summary>
+    public int? Jobs { get; init; }
 }

@@ -17,10 +17,14 @@ public sealed record SimulateRequest
     public string? JsonPath { get; init; }
     /// <summary>Write the last layer's outputs here (.npy), or null.</summary>
     public string? OutputPath { get; init; }
-    /// <summary>Write the energy-by-unit plot here (PNG), or null.</summary>
+    /// <summary>Write the per-PE activity timeline here (PNG), or null.</summary>
     public string? PlotPath { get; init; }
+    /// <summary>Write the energy-by-unit plot here (PNG), or null.</summary>
+    public string? EnergyPlotPath { get; init; }
     /// <summary>Write int16 fixed-point outputs instead of float32 in real units.</summary>
     public bool Raw { get; init; }
     /// <summary>Timing mode: load and simulate this many more times (0: none).</summary>
     public int Repeat { get; init; }
+    /// <summary>Worker threads, at least 1; null for every core (results do not depend on it).</summary>
+    public int? Jobs { get; init; }
 }

@@ -18,5 +18,5 @@ public sealed record SimulateResult(
 {
     /// <summary>The batch through eie_axi_top's streams: end-to-end latency, vectors/s, overlap gain.</summary>
     public StreamTiming Stream => EieAxiTop.Schedule(Batch.Stats.Pes, Manifest.Layers[0].Inputs,
-        Manifest.Layers[^1].Outputs, Batch.Results.Select(r => r.Stats.Cycles).ToList(), Batch.Stats.ClockMhz);
+        Manifest.Layers[^1].Outputs, Batch.Results.Select(r => r.Stats).ToList(), Batch.Stats.ClockMhz);
 }

@@ -27,4 +27,8 @@ public sealed record SweepRequest
     public double Density { get; init; } = DefaultInput.Density;
     /// <summary>Energy-per-action YAML, or null for the built-in table.</summary>
     public string? EnergyTablePath { get; init; }
+    /// <summary>
+    /// Points compiled and simulated at once, at least 1; null for every core (rows do not depend on it).
+    /// </summary>
+    public int? Jobs { get; init; }
 }

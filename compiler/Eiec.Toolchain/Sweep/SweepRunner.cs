@@ -52,13 +52,20 @@ public static class SweepRunner
     public static IReadOnlyList<SweepRow> Run(CzModel model, AccelConfig baseConfig, IReadOnlyList<int> pes,
         IReadOnlyList<int> fifoDepths,
         IReadOnlyList<SweepField> fields, short[] input, int activationFracBits, EnergyTable energy, string sourceName,
-        Action<string>? progress = null)
+        Action<string>? progress = null, int? jobs = null)
     {
         if (activationFracBits is < 0 or > 15)
             throw new EiecException($"--act-frac {activationFracBits}: activation fraction bits must be in [0, 15]");
-        var rows = new List<SweepRow>();
-        foreach (var (combo, n, config) in Configurations(baseConfig, pes, fifoDepths, fields))
+        // Points are independent: compiled and simulated on every core (up to jobs), then put back in
+        // sweep order, so the rows do not depend on the number of cores.
+        var points = Configurations(baseConfig, pes, fifoDepths, fields);
+        var perPoint = new List<SweepRow>[points.Count];
+        var gate = new object();
+        ParallelFor.Run(points.Count, i =>
         {
+            var (combo, n, config) = points[i];
+            var pointRows = new List<SweepRow>();
+            perPoint[i] = pointRows;
             var where = string.Join(", ", combo.Select(f => $"{f.Key}={f.Value}").Prepend($"{n} PEs"));
             Simulator? simulator = null;
             string? error = null;
@@ -70,10 +77,10 @@ public static class SweepRunner
             catch (EiecException e) { error = e.Message; }
             foreach (int d in fifoDepths)
             {
-                progress?.Invoke($"{where}, queue depth {d}");
+                if (progress is not null) lock (gate) progress($"{where}, queue depth {d}");
                 if (simulator is null)
                 {
-                    rows.Add(new SweepRow
+                    pointRows.Add(new SweepRow
                     {
                         Pes = n, FifoDepth = d, Fields = combo, Layer = -1, LayerName = "network", Error = error,
                     });
@@ -84,11 +91,12 @@ public static class SweepRunner
                 foreach (var l in stats.Layers)
                 {
                     double layerPj = EnergyReport.Pj(l.Actions, l.Cycles, stats.Pes, energy);
-                    rows.Add(Row(n, d, combo, l.Index, l.Name, stats, [l], layerPj));
+                    pointRows.Add(Row(n, d, combo, l.Index, l.Name, stats, [l], layerPj));
                 }
-                rows.Add(Row(n, d, combo, -1, "network", stats, stats.Layers, report.TotalPj));
+                pointRows.Add(Row(n, d, combo, -1, "network", stats, stats.Layers, report.TotalPj));
             }
-        }
+        }, jobs ?? -1);
+        var rows = perPoint.SelectMany(r => r).ToList();
         return WithSpeedups(rows);
     }
 

@@ -19,7 +19,7 @@ public static class AxiRegisterMap
     /// <summary>AXI4-Lite address bits the wrapper decodes (a 256-byte window).</summary>
     public const int AddressBits = 8;
     /// <summary>ID_VERSION: "EI" and the register-map version; bump the low half on any change.</summary>
-    public const uint IdVersion = 0x45490001;
+    public const uint IdVersion = 0x45490002;
 
     public static IReadOnlyList<AxiRegister> Registers { get; } =
     [
@@ -36,6 +36,11 @@ public static class AxiRegisterMap
         new("VECTORS", 0x18, "RO", "results sent since reset"),
         new("IN_LEN", 0x1C, "RO", "activations per input vector (layer 0's inputs, from the loaded layer table)"),
         new("OUT_LEN", 0x20, "RO", "results per output vector (the last layer's outputs)"),
+        new("SAT_COUNT", 0x24, "RO", "write-back rows of the last vector clamped to 32767 or -32768 (all layers; " +
+            "counted in every PE's write-back stage, as eiec sim reports)"),
+        new("LAYER_SEL", 0x28, "RW", "the layer LAYER_CYCLES reports (0 .. ID_MAX_LAYERS - 1)"),
+        new("LAYER_CYCLES", 0x2C, "RO", "SCAN + WB cycles of layer LAYER_SEL in the latest vector that ran it " +
+            "(read while idle: the next vector overwrites the value as its layer finishes)"),
         new("ID_VERSION", 0x40, "RO", $"0x{IdVersion:x8}: \"EI\" and the register-map version"),
         new("ID_HASH_LO", 0x44, "RO", "configuration hash, bits [31:0] (image.bin header word 4)"),
         new("ID_HASH_HI", 0x48, "RO", "configuration hash, bits [63:32] (image.bin header word 5)"),

@@ -1,16 +1,21 @@
 `include "eie_config.vh"
-// Activation read/write unit of one PE: the act0/act1 buffers (one RAM), the bias memory, write-back and
+// Activation read/write unit of one PE: the act0/act1 buffers (one RAM), the bias read, write-back and
 // the write-back side of the accumulator file (docs/microarchitecture.md, Storage and WB).
-//   Reads: one port; act_rsel picks act1 over act0. The read output of the buffer
-//   last read is act_rdata (held in cycles without a read): the control unit's nxt_val in SCAN,
-//   the output stream's data in OUT.
-//   LOAD writes act0 (ld_*). INIT clears the accumulator at clr_addr (clr_we).
+//   Four regions of one RAM (docs/microarchitecture.md, Storage): act0, act1 (layer l >= 1 reads
+//   act[l mod 2], every layer writes act[(l + 1) mod 2]) and the input slots in0, in1 (LOAD writes
+//   the next vector into one while layer 0 of the current vector reads the other).
+//   Reads: one port; act_rsel picks the region (0 act0, 1 act1, 2 in0, 3 in1). The read output of
+//   the region last read is act_rdata (held in cycles without a read): the control unit's nxt_val
+//   in SCAN, the output stream's data in OUT.
+//   LOAD writes in[slot] (ld_*, ld_addr = {slot, row}) only in cycles where write-back does not
+//   write (eie_top guarantees it). INIT clears the accumulator at clr_addr (clr_we).
 //   WB cycle w (wb_rd, wb_row = w): read acc[w]. The requantizer (docs/fixed-point.md: round half up
 //   by F bits, ReLU, saturate to EIE_ACT_BITS) is a pipeline, one register after each step, so no
 //   carry chain or wide compare shares a cycle with another. It uses
 //     floor((acc + bias * 2^F + 2^(F-1)) / 2^F) = floor((s + 2 * bias + 1) / 2),  s = acc >>> (F - 1)
 //   (s = 2 * acc for F = 0): the bias needs no shift, and the wide datapath is the accumulator's.
 //     Q1 (w+1): acc[w] <- 0; s from the accumulator RAM output (one barrel shift); read bias[bias_base + w]
+//               (the bias memory is eie_cb_bias, shared with the codebook copy; its output is bias_q in Q2)
 //     Q2 (w+2): t = s + 2 * bias + 1                                  (the one wide add)
 //     Q3 (w+3): r = t >>> 1; sign-bit check: r fits EIE_ACT_BITS iff its bits above the low
 //               EIE_ACT_BITS - 1 are all equal; keep the low bits, the sign, "fits", relu && r < 0
@@ -21,8 +26,7 @@
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off UNUSEDSIGNAL */
 module eie_act_rw #(
-    parameter PE_INDEX   = 0,
-    parameter MEM_PREFIX = "mem/pe000_"
+    parameter PE_INDEX   = 0
 ) (
     input  wire                         clk,
     input  wire                         rst_n,
@@ -34,10 +38,10 @@ module eie_act_rw #(
     input  wire                         relu,
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
-    input  wire                         act_rsel,
+    input  wire [1:0]                   act_rsel,
     output wire [`EIE_ACT_BITS-1:0]       act_rdata,
     input  wire                         ld_we,
-    input  wire [`EIE_ACT_ADDR_BITS-1:0] ld_addr,
+    input  wire [`EIE_ACT_ADDR_BITS:0]   ld_addr,
     input  wire [`EIE_ACT_BITS-1:0]       ld_data,
     input  wire                         wb_rd,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] wb_row,
@@ -48,10 +52,12 @@ module eie_act_rw #(
     input  wire [`EIE_ACC_BITS-1:0]      acc_rdata,
     output wire                         acc_we,
     output wire [`EIE_ACT_ADDR_BITS-1:0] acc_waddr,
-    // host write port of the bias memory (load bus, docs/axi.md); only while the array is idle
-    input  wire                         bias_we,
-    input  wire [`EIE_BIAS_ADDR_BITS-1:0] bias_waddr,
-    input  wire [`EIE_ACT_BITS-1:0]       bias_wdata
+    // read port of the bias memory (eie_cb_bias): address in Q1, value in Q2
+    output wire                         bias_re,
+    output wire [`EIE_BIAS_ADDR_BITS-1:0] bias_raddr,
+    input  wire [`EIE_ACT_BITS-1:0]       bias_q,
+    // the row written this cycle (Q4) was clamped to MAX or MIN (not a ReLU zero): SAT_COUNT, docs/axi.md
+    output wire                         wb_sat
 );
     localparam AW  = `EIE_ACT_ADDR_BITS;
     localparam BAW = `EIE_BIAS_ADDR_BITS;
@@ -72,15 +78,8 @@ module eie_act_rw #(
     /* verilator lint_off UNUSEDSIGNAL */
     wire [FW-1:0] bias_addr = bias_base + {{(FW - AW){1'b0}}, q1_w};
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [AB-1:0] bias_q;
-
-    eie_rom_sync #(
-        .WIDTH(AB), .DEPTH(`EIE_BIAS_DEPTH), .ADDR_BITS(BAW),
-        .INIT_FILE({MEM_PREFIX, `EIE_FILE_BIAS})
-    ) u_bias (
-        .clk(clk), .re(q1_v), .addr(bias_addr[BAW-1:0]), .rdata(bias_q),
-        .we(bias_we), .waddr(bias_waddr), .wdata(bias_wdata)
-    );
+    assign bias_re    = q1_v;
+    assign bias_raddr = bias_addr[BAW-1:0];
 
     // Q1: s = F == 0 ? acc << 1 : acc >>> (F - 1), ACC + 1 bits.
     wire signed [ACC:0] acc_s = $signed({acc_rdata[ACC-1], acc_rdata});
@@ -99,6 +98,7 @@ module eie_act_rw #(
     wire [AB-1:0] b = q4_relu_zero ? {AB{1'b0}} : q4_fits ? q4_lo : q4_neg ? ACT_MIN : ACT_MAX;
     wire          wb_v = q4_v;    // the row written this cycle (Q4)
     wire [AW-1:0] wb_w = q4_w;
+    assign wb_sat = q4_v && !q4_fits && !q4_relu_zero;
 
     always @(posedge clk) begin
         if (!rst_n) begin
@@ -138,18 +138,19 @@ module eie_act_rw #(
     assign acc_we    = q1_v || clr_we;
     assign acc_waddr = q1_v ? q1_w : clr_addr;
 
-    // ---- act0 / act1: one RAM, buffer select as the top address bit ----
-    // Layer l reads act[l mod 2] and writes act[(l + 1) mod 2]. No cycle needs two reads or two
-    // writes (LOAD writes act0, SCAN reads, WB writes, OUT reads), so the two buffers share one
-    // simple dual-port RAM: one block RAM instead of two on an FPGA (an iCE40 EBR holds 256 x 16).
-    // Its read output holds the last read, so act_rdata is the last-read buffer's output as before.
+    // ---- act0 / act1 / in0 / in1: one RAM, the region as the top two address bits ----
+    // No cycle needs two reads or two writes (SCAN and OUT read; WB writes, and LOAD writes only in
+    // cycles without a WB write), so the four regions share one simple dual-port RAM: one block RAM
+    // on an FPGA while 4 x activation depth fits (an iCE40 EBR holds 256 x 16). LOAD writes an input
+    // slot while SCAN reads another region: never the same address. Its read output holds the last
+    // read, so act_rdata is the last-read region's output.
     wire dst1 = ~layer[0];
 
     eie_sram_1r1w #(
-        .WIDTH(AB), .DEPTH(2 << AW), .ADDR_BITS(AW + 1)
+        .WIDTH(AB), .DEPTH(`EIE_ACT_RAM_DEPTH), .ADDR_BITS(AW + 2)
     ) u_act (
         .clk(clk),
-        .we(ld_we || wb_v), .waddr(ld_we ? {1'b0, ld_addr} : {dst1, wb_w}), .wdata(ld_we ? ld_data : b),
+        .we(ld_we || wb_v), .waddr(wb_v ? {1'b0, dst1, wb_w} : {1'b1, ld_addr}), .wdata(wb_v ? b : ld_data),
         .re(act_re), .raddr({act_rsel, act_raddr}), .rdata(act_rdata)
     );
 

@@ -2,22 +2,25 @@
 // Arithmetic unit: a fixed four-stage pipeline that never stalls
 // (docs/microarchitecture.md, SCAN: processing element, step 4). An entry issued in cycle t is
 //   E1 (t+1): taken from its slot of the sparse-matrix SRAM output word; v = code, z = zero run;
-//             row = first ? z : row_prev + z + 1; codebook lookup w = cb[layer, v].
-//   E2 (t+2): partial products w * a[7:0] (a's low byte, unsigned) and w * a[15:8] (signed).
-//   E3 (t+3): product = (w * a[15:8]) * 256 + w * a[7:0] = w * a; accumulator read of row issued.
+//             row = first ? z : row_prev + z + 1; codebook read of cb[layer, v] issued.
+//   E2 (t+2): w = the codebook RAM's output; partial products of w and a's four quarters (4 bits each
+//             for 16-bit activations; the top one signed, the others unsigned).
+//   E3 (t+3): product = the sum of the four, each shifted to its place = w * a; accumulator read of row issued.
 //   E4 (t+4): sum = acc[row] + product; write acc[row] <- sum at the end of the cycle.
 // The multiply is split over E2 and E3 because a 16 x 16 multiplier in logic (an iCE40 HX has no
-// DSP) was the critical path once write-back was pipelined (issue 10); each half is 16 x 8.
+// DSP) was the critical path once write-back was pipelined (issue 10). E2 starts from the codebook RAM's
+// output, which comes late in the cycle (a block RAM's clock-to-output), so it does 16 x 4 products and
+// E3, which starts from registers, the sum of four (with two 16 x 8 halves, E2 was the HX8K's critical path).
 // Bypass: the accumulator read in E3 returns the value stored before the write of the same
 // cycle (read-first RAM), so when E4 hits the row that E4 wrote in the previous cycle, it takes
 // that previous sum (registered here as byp_sum) instead of the stale RAM output. Rows written two
 // or more cycles earlier are already in the RAM. This is the one bypass the document's
 // "E4's own previous result / the write of the cycle before" needs: both name the same value.
+// The codebook copy is a synchronous RAM outside this unit (eie_cb_bias, shared with the bias memory):
+// the address is formed in E1 and the value is at the RAM output in E2, where a register held it before.
 // Whether E4 hits is decided a cycle early, comparing E3's row with E4's (byp_hit), so that E4 holds
 // only a select and the add: the row compare no longer precedes the accumulator's carry chain.
-module eie_arith #(
-    parameter MEM_DIR = "mem/"
-) (
+module eie_arith (
     input  wire                           clk,
     input  wire                           rst_n,
     input  wire [`EIE_LAYER_BITS-1:0]      layer,
@@ -33,10 +36,10 @@ module eie_arith #(
     output wire [`EIE_ACT_ADDR_BITS-1:0]   acc_waddr,
     output wire [`EIE_ACC_BITS-1:0]        acc_wdata,
     output wire                           busy,
-    // host write port of this PE's codebook copy (load bus, docs/axi.md); only while idle
-    input  wire                           cb_we,
-    input  wire [`EIE_CODEBOOK_ADDR_BITS-1:0] cb_waddr,
-    input  wire [`EIE_WEIGHT_BITS-1:0]     cb_wdata
+    // read port of this PE's codebook copy (eie_cb_bias): address in E1, value in E2
+    output wire                           cb_re,
+    output wire [`EIE_CODEBOOK_ADDR_BITS-1:0] cb_raddr,
+    input  wire [`EIE_WEIGHT_BITS-1:0]     cb_rdata
 );
     localparam EB  = `EIE_ENTRY_BITS;
     localparam CB  = `EIE_CODE_BITS;
@@ -74,31 +77,32 @@ module eie_arith #(
     /* verilator lint_off UNUSEDSIGNAL */
     wire [FW-1:0] cb_addr = {{(FW - LW - CB){1'b0}}, layer, v};
     /* verilator lint_on UNUSEDSIGNAL */
-    wire signed [WB-1:0] w;
-    eie_rom_comb #(
-        .WIDTH(WB), .DEPTH(`EIE_CODEBOOK_DEPTH), .ADDR_BITS(`EIE_CODEBOOK_ADDR_BITS),
-        .INIT_FILE({MEM_DIR, `EIE_FILE_CODEBOOK})
-    ) u_codebook (
-        .clk(clk), .addr(cb_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]), .rdata(w),
-        .we(cb_we), .waddr(cb_waddr), .wdata(cb_wdata)
-    );
+    assign cb_re    = e1_v;
+    assign cb_raddr = cb_addr[`EIE_CODEBOOK_ADDR_BITS-1:0];
 
     // ---- E2: partial products ----
-    localparam HB = AB / 2;        // bits of a's low part
+    // a = a3 * 2^(3 QB) + a2 * 2^(2 QB) + a1 * 2^QB + a0: quarters of QB bits, a3 signed, the others unsigned.
+    localparam QB = AB / 4;
     reg                 e2_v;
     reg [AW-1:0]        e2_row;
-    reg signed [WB-1:0] e2_w;
+    wire signed [WB-1:0] e2_w = cb_rdata;   // read in E1; the RAM output holds it through E2
     reg signed [AB-1:0] e2_a;
-    wire signed [WB+HB:0]    part_lo = e2_w * $signed({1'b0, e2_a[HB-1:0]});
-    wire signed [WB+AB-HB-1:0] part_hi = e2_w * $signed(e2_a[AB-1:HB]);
+    wire signed [WB+QB:0]   part0 = e2_w * $signed({1'b0, e2_a[QB-1:0]});
+    wire signed [WB+QB:0]   part1 = e2_w * $signed({1'b0, e2_a[2*QB-1:QB]});
+    wire signed [WB+QB:0]   part2 = e2_w * $signed({1'b0, e2_a[3*QB-1:2*QB]});
+    wire signed [WB+QB-1:0] part3 = e2_w * $signed(e2_a[AB-1:3*QB]);
 
     // ---- E3: product, accumulator read ----
     reg                        e3_v;
     reg [AW-1:0]               e3_row;
-    reg signed [WB+HB:0]       e3_lo;
-    reg signed [WB+AB-HB-1:0]  e3_hi;
-    wire signed [PW-1:0] product = ($signed({{(PW - WB - AB + HB){e3_hi[WB+AB-HB-1]}}, e3_hi}) <<< HB)
-                                 + $signed({{(PW - WB - HB - 1){e3_lo[WB+HB]}}, e3_lo});
+    reg signed [WB+QB:0]       e3_p0, e3_p1, e3_p2;
+    reg signed [WB+QB-1:0]     e3_p3;
+    // Sign-extended to the product's width, each in its place: product = sum of the four.
+    wire signed [PW-1:0] x0 = $signed({{(PW - WB - QB - 1){e3_p0[WB+QB]}}, e3_p0});
+    wire signed [PW-1:0] x1 = $signed({{(PW - WB - QB - 1){e3_p1[WB+QB]}}, e3_p1}) <<< QB;
+    wire signed [PW-1:0] x2 = $signed({{(PW - WB - QB - 1){e3_p2[WB+QB]}}, e3_p2}) <<< (2 * QB);
+    wire signed [PW-1:0] x3 = $signed({{(PW - WB - QB){e3_p3[WB+QB-1]}}, e3_p3}) <<< (3 * QB);
+    wire signed [PW-1:0] product = (x3 + x2) + (x1 + x0);
 
     assign acc_re    = e3_v;
     assign acc_raddr = e3_row;
@@ -110,9 +114,24 @@ module eie_arith #(
     reg                 byp_hit;   // E4 writes the row the previous cycle's E4 wrote
     reg [ACC-1:0]       byp_sum;
 
-    wire [ACC-1:0] acc_old  = byp_hit ? byp_sum : acc_rdata;
+    // Outside E4 the sum is 0 (e4_prod is cleared whenever E3 is empty, acc_old is 0 without e4_v), which
+    // is what INIT and write-back write to clear an accumulator: the accumulator's write data needs no
+    // select after this unit's carry chain (issue 10: that select was a LUT level and a net on the
+    // HX8K's critical path). acc_old is one LUT per bit (byp_hit, byp_sum, e4_v, acc_rdata).
+    wire [ACC-1:0] acc_old  = byp_hit ? byp_sum : e4_v ? acc_rdata : {ACC{1'b0}};
     wire [ACC-1:0] prod_ext = {{(ACC - PW + 1){e4_prod[PW-1]}}, e4_prod[PW-2:0]};
-    wire [ACC-1:0] sum      = acc_old + prod_ext;
+    // The add is split in two halves of carry chain that run side by side (carry select): the low half, and
+    // the high half twice, with carry-in 0 and 1; the low half's carry-out picks one. The longest chain
+    // is half the accumulator (issue 10: the full 36-bit chain was the HX8K's critical path). a + b + 1
+    // is written as ({a, 1} + {b, 1}) >> 1 so that it stays one chain with its carry-in set.
+    localparam LO = ACC / 2;
+    localparam HI = ACC - LO;
+    wire [LO:0]   sum_lo  = {1'b0, acc_old[LO-1:0]} + {1'b0, prod_ext[LO-1:0]};
+    wire [HI-1:0] sum_hi0 = acc_old[ACC-1:LO] + prod_ext[ACC-1:LO];
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [HI:0]   sum_hi1 = {acc_old[ACC-1:LO], 1'b1} + {prod_ext[ACC-1:LO], 1'b1};
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [ACC-1:0] sum     = {sum_lo[LO] ? sum_hi1[HI:1] : sum_hi0, sum_lo[LO-1:0]};
 
     assign acc_we    = e4_v;
     assign acc_waddr = e4_row;
@@ -126,12 +145,14 @@ module eie_arith #(
             e3_v    <= 1'b0;
             e4_v    <= 1'b0;
             byp_hit <= 1'b0;
+            e4_prod <= {PW{1'b0}};
         end else begin
             e1_v    <= issue;
             e2_v    <= e1_v;
             e3_v    <= e2_v;
             e4_v    <= e3_v;
             byp_hit <= e3_v && e4_v && (e3_row == e4_row);
+            e4_prod <= e3_v ? product : {PW{1'b0}};   // a synchronous reset of the register, not a select
         end
     end
 
@@ -144,18 +165,16 @@ module eie_arith #(
         if (e1_v) begin
             row_prev <= row;
             e2_row   <= row;
-            e2_w     <= w;
             e2_a     <= e1_a;
         end
         if (e2_v) begin
             e3_row   <= e2_row;
-            e3_lo    <= part_lo;
-            e3_hi    <= part_hi;
+            e3_p0    <= part0;
+            e3_p1    <= part1;
+            e3_p2    <= part2;
+            e3_p3    <= part3;
         end
-        if (e3_v) begin
-            e4_row   <= e3_row;
-            e4_prod  <= product;
-        end
+        if (e3_v) e4_row <= e3_row;
         if (e4_v) byp_sum <= sum;
     end
 endmodule

@@ -9,11 +9,12 @@
 //   AXI4-Stream master: results, packed the same way, TLAST on each vector's last beat.
 //   irq: IRQ_EN and (DONE or an error). aresetn is synchronised here (asserted asynchronously,
 //     released on aclk).
-// Overlap: an input buffer and an output buffer (one vector of the largest size the
-// configuration holds, each) let the next vector stream in while the array computes and the
-// previous result stream out. With START set the wrapper starts the array whenever it is idle
-// and the input buffer holds data; the array's OUT phase stalls only if the output buffer is
-// full. Timing is in docs/microarchitecture.md ("Top-level sequence", "AXI wrapper"); the cycle
+// Overlap: the array's LOAD fills one of two input slots (in its activation RAM) while the previous
+// vector computes, so LOAD costs no array time; an input buffer and an output buffer (one vector of
+// the largest size the configuration holds, each) let further vectors stream in and results stream
+// out. With START set the wrapper starts the array whenever it is idle and an input slot is full;
+// the array's OUT phase (in series with compute) stalls only if the output buffer is full. Timing
+// is in docs/microarchitecture.md ("Top-level sequence", "AXI wrapper timing"); the cycle
 // simulator's EieAxiTop models it.
 // A TLAST before a vector's last beat completes the vector with zero beats (ERR_TLAST_EARLY); a
 // missing TLAST on the last beat drops the beats up to the next TLAST (ERR_TLAST_LATE): one
@@ -131,6 +132,12 @@ module eie_axi_top #(
     wire          core_out_ready;
     wire [AB-1:0] core_out_data;
     wire [31:0]   core_cycles;
+    wire [31:0]   core_sat;
+    wire          core_layer_end;
+    wire [`EIE_LAYER_BITS-1:0] core_layer;
+    wire [31:0]   core_layer_cycles;
+    wire          core_in_avail;
+    wire          core_in_held;
     wire          core_start;
     reg           mw_we;
     reg  [PW-1:0] mw_pe;
@@ -143,7 +150,9 @@ module eie_axi_top #(
         .clk(aclk), .rst_n(srst_n), .start(core_start), .busy(core_busy), .done(core_done),
         .in_valid(core_in_valid), .in_ready(core_in_ready), .in_data(core_in_data),
         .out_valid(core_out_valid), .out_ready(core_out_ready), .out_data(core_out_data),
-        .cycles(core_cycles),
+        .cycles(core_cycles), .sat_count(core_sat),
+        .layer_end(core_layer_end), .layer_idx(core_layer), .layer_cycles(core_layer_cycles),
+        .in_avail(core_in_avail), .in_held(core_in_held),
         .mw_we(mw_we), .mw_pe(mw_pe), .mw_mem(mw_mem), .mw_addr(mw_addr), .mw_data(mw_data), .mw_ok(mw_ok)
     );
 
@@ -214,6 +223,12 @@ module eie_axi_top #(
     end
 
     // ---- input buffer: beats in, 16-bit values out to the array's LOAD ----
+    // Both stream buffers are synchronous RAMs (block RAM, not a vector of registers read through a
+    // multiplexer): the head register is read from the next cycle's read address, and a beat pushed
+    // into the slot that becomes the head goes straight to it, so the head is valid the cycle after
+    // the push exactly as a combinational read would be. The RAM's own read-during-write result is
+    // never used (the bypass covers it), hence no_rw_check.
+    (* no_rw_check *)
     reg [AXIS_BITS-1:0] in_mem [0:QD-1];
     reg [QAW-1:0] iq_w;
     reg [QAW-1:0] iq_r;
@@ -235,16 +250,19 @@ module eie_axi_top #(
 
     reg [LB-1:0]  rd_lane;
     reg [CW-1:0]  rd_elem;
-    wire [AXIS_BITS-1:0] iq_head = in_mem[iq_r];
+    reg  [AXIS_BITS-1:0] iq_head;      // in_mem[iq_r]
     assign core_in_valid = (iq_n != {(QAW + 1){1'b0}});
     assign core_in_data  = iq_head[rd_lane*AB +: AB];
     wire core_in_fire    = core_in_valid && core_in_ready;
     wire rd_vec_last     = (rd_elem == in_len_m1);
     wire iq_pop          = core_in_fire && (rd_lane == LANE_LAST || rd_vec_last);
-    assign core_start    = run && !core_busy && core_in_valid;
+    assign core_start    = run && !core_busy && core_in_avail;
 
+    wire [AXIS_BITS-1:0] iq_wdata = in_pad ? {AXIS_BITS{1'b0}} : s_axis_tdata;
+    wire [QAW-1:0]       iq_r_next = iq_pop ? iq_r + QP_ONE : iq_r;
     always @(posedge aclk) begin
-        if (iq_push) in_mem[iq_w] <= in_pad ? {AXIS_BITS{1'b0}} : s_axis_tdata;
+        if (iq_push) in_mem[iq_w] <= iq_wdata;
+        iq_head <= (iq_push && iq_w == iq_r_next) ? iq_wdata : in_mem[iq_r_next];
     end
 
     always @(posedge aclk) begin
@@ -276,7 +294,8 @@ module eie_axi_top #(
     end
 
     // ---- output buffer: 16-bit values from the array's OUT packed into beats ----
-    reg [AXIS_BITS:0]   out_mem [0:QD-1];   // {last, data}
+    (* no_rw_check *)
+    reg [AXIS_BITS:0]   out_mem [0:QD-1];   // {last, data}; read like in_mem
     reg [QAW-1:0] oq_w;
     reg [QAW-1:0] oq_r;
     reg [QAW:0]   oq_n;
@@ -295,14 +314,17 @@ module eie_axi_top #(
     wire core_out_fire    = core_out_valid && core_out_ready;
     wire o_vec_last       = (o_elem == out_len_m1);
     wire oq_push          = core_out_fire && (o_lane == LANE_LAST || o_vec_last);
-    wire [AXIS_BITS:0] oq_head = out_mem[oq_r];
+    reg  [AXIS_BITS:0] oq_head;         // out_mem[oq_r]
     assign m_axis_tvalid  = (oq_n != {(QAW + 1){1'b0}});
     assign m_axis_tdata   = oq_head[AXIS_BITS-1:0];
     assign m_axis_tlast   = oq_head[AXIS_BITS];
     wire oq_pop           = m_axis_tvalid && m_axis_tready;
 
+    wire [AXIS_BITS:0] oq_wdata  = {o_vec_last, o_word};
+    wire [QAW-1:0]     oq_r_next = oq_pop ? oq_r + QP_ONE : oq_r;
     always @(posedge aclk) begin
-        if (oq_push) out_mem[oq_w] <= {o_vec_last, o_word};
+        if (oq_push) out_mem[oq_w] <= oq_wdata;
+        oq_head <= (oq_push && oq_w == oq_r_next) ? oq_wdata : out_mem[oq_r_next];
     end
 
     // ---- counters and status ----
@@ -312,6 +334,10 @@ module eie_axi_top #(
     reg [31:0] span;
     reg [31:0] vectors;
     reg [31:0] last_cycles;
+    reg [31:0] last_sat;
+    reg [`EIE_LAYER_BITS-1:0] layer_sel;
+    // LAYER_CYCLES: one word per layer-table entry (a small register file, written as each layer ends)
+    reg [31:0] layer_cycles [0:`EIE_MAX_LAYERS-1];
     reg        done_flag;
     reg [3:0]  err;
     wire [3:0] err_now = err_early ? `EIE_ERR_TLAST_EARLY : err_late ? `EIE_ERR_TLAST_LATE :
@@ -337,6 +363,7 @@ module eie_axi_top #(
             span        <= 32'd0;
             vectors     <= 32'd0;
             last_cycles <= 32'd0;
+            last_sat    <= 32'd0;
             done_flag   <= 1'b0;
             err         <= `EIE_ERR_NONE;
         end else begin
@@ -358,12 +385,27 @@ module eie_axi_top #(
                 span      <= tick - t_first + 32'd1;
                 done_flag <= 1'b1;
             end
-            if (core_done) last_cycles <= core_cycles;
+            if (core_done) begin
+                last_cycles <= core_cycles;
+                last_sat    <= core_sat;
+            end
             if (wr_clear && wdata[`EIE_CLEAR_DONE]) done_flag <= 1'b0;
             if (wr_clear && wdata[`EIE_CLEAR_ERROR]) err <= `EIE_ERR_NONE;
             else if (err == `EIE_ERR_NONE) err <= err_now;
         end
     end
+
+    localparam integer MAXL = `EIE_MAX_LAYERS;
+    integer li;
+    always @(posedge aclk) begin
+        if (!srst_n) begin
+            for (li = 0; li < MAXL; li = li + 1) layer_cycles[li] <= 32'd0;
+        end else if (core_layer_end) begin
+            layer_cycles[core_layer] <= core_layer_cycles;
+        end
+    end
+    wire [31:0] layer_sel_w = {{(32 - `EIE_LAYER_BITS){1'b0}}, layer_sel};
+    wire [31:0] layer_cycles_sel = (layer_sel_w < ID_LAYERS) ? layer_cycles[layer_sel] : 32'd0;
 
     // ---- control register ----
     always @(posedge aclk) begin
@@ -371,7 +413,9 @@ module eie_axi_top #(
             run      <= 1'b0;
             irq_en   <= 1'b0;
             soft_rst <= 1'b0;
+            layer_sel <= {`EIE_LAYER_BITS{1'b0}};
         end else begin
+            if (wr && waddr == `EIE_REG_LAYER_SEL) layer_sel <= wdata[`EIE_LAYER_BITS-1:0];
             soft_rst <= wr_ctrl && wdata[`EIE_CTRL_SOFT_RESET];
             if (wr_ctrl) begin
                 run    <= wdata[`EIE_CTRL_START];
@@ -380,7 +424,7 @@ module eie_axi_top #(
         end
     end
 
-    wire busy = core_busy || core_in_valid || m_axis_tvalid || in_pad || (o_lane != {LB{1'b0}});
+    wire busy = core_busy || core_in_held || core_in_valid || m_axis_tvalid || in_pad || (o_lane != {LB{1'b0}});
     assign irq = irq_en && (done_flag || err != `EIE_ERR_NONE);
 
     // ---- AXI4-Lite handshakes and read data ----
@@ -395,6 +439,9 @@ module eie_axi_top #(
             `EIE_REG_VECTORS:    rdata = vectors;
             `EIE_REG_IN_LEN:     rdata = {{(32 - CW){1'b0}}, in_len};
             `EIE_REG_OUT_LEN:    rdata = {{(32 - CW){1'b0}}, out_len};
+            `EIE_REG_SAT_COUNT:  rdata = last_sat;
+            `EIE_REG_LAYER_SEL:  rdata = layer_sel_w;
+            `EIE_REG_LAYER_CYCLES: rdata = layer_cycles_sel;
             `EIE_REG_ID_VERSION: rdata = `EIE_ID_VERSION;
             `EIE_REG_ID_HASH_LO: rdata = HASH[31:0];
             `EIE_REG_ID_HASH_HI: rdata = HASH[63:32];

@@ -4,7 +4,8 @@
 // (docs/microarchitecture.md, SCAN: processing element; WB: write-back).
 // The accumulator file is a simple dual-port RAM shared by the arithmetic unit (SCAN) and the
 // write-back side of the activation read/write unit (INIT, WB); the two never use it in the
-// same cycle.
+// same cycle. The write data is always the arithmetic unit's: 0 outside E4, which is what INIT and
+// write-back write (no select on the accumulate path).
 module eie_pe #(
     parameter PE_INDEX = 0,
     parameter MEM_DIR  = "mem/"
@@ -24,12 +25,13 @@ module eie_pe #(
     output wire                         q_ge1,
     output wire                         q_ge2,
     output wire                         idle,
+    output wire                         wb_sat,     // write-back clamped the row written this cycle
     input  wire                         act_re,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] act_raddr,
-    input  wire                         act_rsel,
+    input  wire [1:0]                   act_rsel,   // region: act0, act1, in0, in1
     output wire [`EIE_ACT_BITS-1:0]       act_rdata,
     input  wire                         ld_we,
-    input  wire [`EIE_ACT_ADDR_BITS-1:0] ld_addr,
+    input  wire [`EIE_ACT_ADDR_BITS:0]   ld_addr,    // {input slot, row}
     input  wire [`EIE_ACT_BITS-1:0]       ld_data,
     input  wire                         wb_rd,
     input  wire [`EIE_ACT_ADDR_BITS-1:0] wb_row,
@@ -72,6 +74,7 @@ module eie_pe #(
     // ---- pointer read unit ----
     wire                         spm_take;
     wire                         col_v;
+    wire                         col_ok;
     wire [`EIE_POINTER_BITS-1:0] col_start;
     wire [`EIE_POINTER_BITS-1:0] col_end;
     wire [`EIE_ACT_BITS-1:0]     col_a;
@@ -79,7 +82,7 @@ module eie_pe #(
     eie_ptr_read #(.MEM_PREFIX(MEM_PREFIX)) u_ptr (
         .clk(clk), .rst_n(rst_n), .ptr_base(ptr_base),
         .spm_take(spm_take), .q_nonempty(q_nonempty), .head_j(head_j), .head_a(head_a),
-        .pop(pop), .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a),
+        .pop(pop), .col_v(col_v), .col_ok(col_ok), .col_start(col_start), .col_end(col_end), .col_a(col_a),
         .mw_even_we(mw_we && mw_mem == 3'd3), .mw_odd_we(mw_we && mw_mem == 3'd4),
         .mw_addr(mw_addr[`EIE_PTR_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_POINTER_BITS-1:0])
     );
@@ -93,7 +96,7 @@ module eie_pe #(
 
     eie_spmat_read #(.MEM_PREFIX(MEM_PREFIX)) u_spm (
         .clk(clk), .rst_n(rst_n), .spmat_base(spmat_base),
-        .col_v(col_v), .col_start(col_start), .col_end(col_end), .col_a(col_a),
+        .col_ok(col_ok), .col_start(col_start), .col_end(col_end), .col_a(col_a),
         .spm_take(spm_take), .have(have),
         .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first), .word(word),
         .mw_we(mw_we && mw_mem == 3'd2),
@@ -109,15 +112,20 @@ module eie_pe #(
     wire           ar_busy;
     wire [ACC-1:0] acc_rdata;
 
-    eie_arith #(.MEM_DIR(MEM_DIR)) u_arith (
+    wire                               cb_re;
+    wire [`EIE_CODEBOOK_ADDR_BITS-1:0] cb_raddr;
+    wire                               bias_re;
+    wire [`EIE_BIAS_ADDR_BITS-1:0]     bias_raddr;
+    wire [`EIE_CBB_BITS-1:0]           cbb_rdata;
+
+    eie_arith u_arith (
         .clk(clk), .rst_n(rst_n), .layer(layer),
         .issue(have), .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first),
         .word(word),
         .acc_re(ar_re), .acc_raddr(ar_raddr), .acc_rdata(acc_rdata),
         .acc_we(ar_we), .acc_waddr(ar_waddr), .acc_wdata(ar_wdata),
         .busy(ar_busy),
-        .cb_we(mw_we && mw_mem == 3'd1),
-        .cb_waddr(mw_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]), .cb_wdata(mw_data[`EIE_WEIGHT_BITS-1:0])
+        .cb_re(cb_re), .cb_raddr(cb_raddr), .cb_rdata(cbb_rdata[`EIE_WEIGHT_BITS-1:0])
     );
 
     // ---- activation read/write unit ----
@@ -126,7 +134,7 @@ module eie_pe #(
     wire          wb_we;
     wire [AW-1:0] wb_waddr;
 
-    eie_act_rw #(.PE_INDEX(PE_INDEX), .MEM_PREFIX(MEM_PREFIX)) u_act (
+    eie_act_rw #(.PE_INDEX(PE_INDEX)) u_act (
         .clk(clk), .rst_n(rst_n), .layer(layer),
         .bias_base(bias_base), .wfrac(wfrac), .relu(relu),
         .act_re(act_re), .act_raddr(act_raddr), .act_rsel(act_rsel), .act_rdata(act_rdata),
@@ -134,8 +142,20 @@ module eie_pe #(
         .wb_rd(wb_rd), .wb_row(wb_row), .clr_we(clr_we), .clr_addr(clr_addr),
         .acc_re(wb_re), .acc_raddr(wb_raddr), .acc_rdata(acc_rdata),
         .acc_we(wb_we), .acc_waddr(wb_waddr),
-        .bias_we(mw_we && mw_mem == 3'd5),
-        .bias_waddr(mw_addr[`EIE_BIAS_ADDR_BITS-1:0]), .bias_wdata(mw_data[`EIE_ACT_BITS-1:0])
+        .bias_re(bias_re), .bias_raddr(bias_raddr), .bias_q(cbb_rdata[`EIE_ACT_BITS-1:0]),
+        .wb_sat(wb_sat)
+    );
+
+    // ---- codebook copy and bias memory: one RAM (E1 reads the codebook in SCAN, Q1 the bias in WB) ----
+    eie_cb_bias #(
+        .CB_FILE({MEM_DIR, `EIE_FILE_CODEBOOK}), .BIAS_FILE({MEM_PREFIX, `EIE_FILE_BIAS})
+    ) u_cb_bias (
+        .clk(clk),
+        .cb_re(cb_re), .cb_raddr(cb_raddr), .bias_re(bias_re), .bias_raddr(bias_raddr), .rdata(cbb_rdata),
+        .cb_we(mw_we && mw_mem == 3'd1), .cb_waddr(mw_addr[`EIE_CODEBOOK_ADDR_BITS-1:0]),
+        .cb_wdata(mw_data[`EIE_CBB_BITS-1:0]),
+        .bias_we(mw_we && mw_mem == 3'd5), .bias_waddr(mw_addr[`EIE_BIAS_ADDR_BITS-1:0]),
+        .bias_wdata(mw_data[`EIE_CBB_BITS-1:0])
     );
 
     // ---- accumulator file: arithmetic unit in SCAN, write-back in INIT/WB ----
@@ -143,7 +163,7 @@ module eie_pe #(
         .WIDTH(ACC), .DEPTH(`EIE_ACT_DEPTH), .ADDR_BITS(AW)
     ) u_acc (
         .clk(clk),
-        .we(ar_we || wb_we), .waddr(ar_we ? ar_waddr : wb_waddr), .wdata(ar_we ? ar_wdata : {ACC{1'b0}}),
+        .we(ar_we || wb_we), .waddr(ar_we ? ar_waddr : wb_waddr), .wdata(ar_wdata),
         .re(ar_re || wb_re), .raddr(ar_re ? ar_raddr : wb_raddr), .rdata(acc_rdata)
     );
 

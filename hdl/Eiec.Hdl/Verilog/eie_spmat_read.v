@@ -5,7 +5,8 @@
 //   holds is not that word (held-word rule: !word_v || word_addr != wa); otherwise the word at
 //   the SRAM output is reused.
 //   last = have && spm_ptr + 1 == spm_end.
-//   spm_take = (!have || last) && col_v: load the next column from the pointer read unit;
+//   spm_take = (!have || last) && col_ok: load the next column from the pointer read unit
+//   (col_ok: it holds a column with entries; the pointer read unit drops empty ones);
 //   otherwise, if have, advance spm_ptr and clear spm_first.
 // The issue signals (have, slot, a, first) are registered by the arithmetic unit's E1 stage.
 module eie_spmat_read #(
@@ -14,7 +15,7 @@ module eie_spmat_read #(
     input  wire                           clk,
     input  wire                           rst_n,
     input  wire [`EIE_LT_FIELD_BITS-1:0]     spmat_base,
-    input  wire                           col_v,
+    input  wire                           col_ok,
     input  wire [`EIE_POINTER_BITS-1:0]    col_start,
     input  wire [`EIE_POINTER_BITS-1:0]    col_end,
     input  wire [`EIE_ACT_BITS-1:0]         col_a,
@@ -47,7 +48,7 @@ module eie_spmat_read #(
     assign have = spm_v && (spm_ptr < spm_end);
     wire [PB:0] ptr_next = {1'b0, spm_ptr} + PTR_ONE;
     wire last = have && (ptr_next == {1'b0, spm_end});
-    assign spm_take = (!have || last) && col_v;
+    assign spm_take = (!have || last) && col_ok;
 
     // Word address at the layer table's field width, truncated to the SRAM's address
     // width; the compiler guarantees every word address is inside the SRAM.
@@ -57,7 +58,7 @@ module eie_spmat_read #(
     wire [SAW-1:0] wa = wa_f[SAW-1:0];
     wire rd = have && (!word_v || word_addr != wa);
 
-    eie_rom_sync #(
+    eie_spmat_mem #(
         .WIDTH(`EIE_WORD_BITS), .DEPTH(`EIE_SPMAT_DEPTH), .ADDR_BITS(SAW),
         .INIT_FILE({MEM_PREFIX, `EIE_FILE_SPMAT})
     ) u_spmat (

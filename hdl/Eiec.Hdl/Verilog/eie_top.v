@@ -2,10 +2,15 @@
 // Top level of the EIE PE array: the top controller, the layer-table ROM, the central control
 // unit and `EIE_PES processing elements (docs/microarchitecture.md, Top-level sequence).
 //   INIT (after reset): clears accumulator address c in cycle c, c = 0 .. depth-1; then IDLE.
-//   IDLE: busy = 0; a start pulse clears `cycles` and moves to LOAD.
-//   LOAD: accepts inputs(layer 0) activations over in_valid/in_ready/in_data; element i goes
-//         to PE i mod N, act0[i / N]. When all are in, SCAN(0).
-//   SCAN(l): the control unit broadcasts, the PEs multiply-accumulate; ends one cycle after the
+//   LOAD (a process of its own, beside the controller below): accepts inputs(layer 0) activations
+//         over in_valid/in_ready/in_data into the input slot in[s] (s = 0, 1, 0, ... per vector);
+//         element i goes to PE i mod N, in[s][i / N]. It takes one only if the slot is free and
+//         write-back does not write the activation RAM in that cycle (WB has the one write port).
+//         The slot is full after its last element; the next vector goes to the other slot.
+//   IDLE: busy = 0. start (a pulse, remembered until used) moves to SCAN(0) in the first cycle
+//         in which the next input slot is full; that clears `cycles` and the saturation count.
+//   SCAN(l): layer 0 reads its input slot (free again after SCAN(0)), layer l >= 1 act[l mod 2];
+//         the control unit broadcasts, the PEs multiply-accumulate; ends one cycle after the
 //         first cycle that starts with the control unit done, the broadcast bus empty and every
 //         PE idle: that condition is an N-input reduction, registered here (scan_done_q) so the
 //         state register that fans out to every unit is not in series with it. Then WB(l).
@@ -16,7 +21,8 @@
 //        (element i from PE i mod N, or from PE out_map[i] when the last layer's flags say the image
 //        is row-balanced: docs/balancing.md; local row i / N either way); then a one-cycle done
 //        pulse and IDLE.
-// cycles counts every cycle spent in SCAN or WB (LOAD and OUT are not counted).
+// cycles counts every cycle spent in SCAN or WB (LOAD and OUT are not counted). in_avail says the
+// next vector's slot is full (eie_axi_top starts the array then); in_held that LOAD holds data.
 // The model memories are written over the load bus (mw_*) while IDLE; writes in any other
 // state are dropped (mw_ok low), so a load can never change a model that is running.
 module eie_top #(
@@ -34,9 +40,20 @@ module eie_top #(
     input  wire        out_ready,
     output wire [`EIE_ACT_BITS-1:0] out_data,
     output wire [31:0] cycles,
+    // Counters for eie_axi_top's registers (docs/axi.md): sat_count, write-back rows clamped to the
+    // 16-bit range since the run started, final a few cycles after the last layer's WB and so well
+    // before done; layer_end pulses in the last WB cycle of layer layer_idx, whose SCAN + WB cycles
+    // are layer_cycles then.
+    output wire [31:0] sat_count,
+    output wire        layer_end,
+    output wire [`EIE_LAYER_BITS-1:0] layer_idx,
+    output wire [31:0] layer_cycles,
+    output wire        in_avail,
+    output wire        in_held,
     // Load bus (docs/axi.md): write word mw_addr of model memory mw_mem (image.bin's ids: 0 layer
     // table, 1 codebook (every PE's copy), 2 sparse matrix, 3/4 even/odd pointer bank, 5 bias,
-    // 6 output map) of PE mw_pe (ignored for ids 0, 1 and 6). Taken only in IDLE: mw_ok says whether it was.
+    // 6 output map) of PE mw_pe (ignored for ids 0, 1 and 6). Taken only in IDLE: mw_ok says
+    // whether it was.
     input  wire        mw_we,
     input  wire [`EIE_PE_BITS-1:0] mw_pe,
     input  wire [2:0]  mw_mem,
@@ -68,7 +85,8 @@ module eie_top #(
     localparam [WTW-1:0] WB_TAIL_LAST = WB_TAIL_LAST_I[WTW-1:0];
     localparam [WTW-1:0] WT_ONE = 1;
 
-    localparam [2:0] S_INIT = 3'd0, S_IDLE = 3'd1, S_LOAD = 3'd2, S_SCAN = 3'd3, S_WB = 3'd4, S_OUT = 3'd5;
+    localparam [2:0] S_INIT = 3'd0, S_IDLE = 3'd1, S_SCAN = 3'd3, S_WB = 3'd4, S_OUT = 3'd5;
+    localparam integer WBL = `EIE_WB_LATENCY;
 
     reg [2:0]    state;
     reg [LW-1:0] layer;
@@ -78,10 +96,22 @@ module eie_top #(
     reg [GW-1:0] wb_cycle;     // WB: row w read, 0 .. R (held at R while the pipeline drains)
     reg [WTW-1:0] wb_tail;     // WB: cycles since wb_cycle reached R
     reg          scan_done_q;  // last cycle started with ccu_done, the bus empty, every PE idle
-    reg [CW-1:0] io_idx;       // LOAD/OUT: element index
-    reg [PW-1:0] io_pe;        // LOAD/OUT: io_idx mod N
-    reg [AW-1:0] io_row;       // LOAD/OUT: io_idx / N
+    reg [CW-1:0] io_idx;       // OUT: element index
+    reg [PW-1:0] io_pe;        // OUT: io_idx mod N
+    reg [AW-1:0] io_row;       // OUT: io_idx / N
+    reg          armed;        // IDLE: start seen, waiting for the input slot
+    reg          c_slot;       // the input slot the next (or running) vector's layer 0 reads
+    reg [1:0]    in_full;      // input slots holding a whole vector
+    reg          ld_slot;      // LOAD: the slot being filled
+    reg [CW-1:0] ld_idx;       // LOAD: element index
+    reg [PW-1:0] ld_pe;        // LOAD: ld_idx mod N
+    reg [AW-1:0] ld_row;       // LOAD: ld_idx / N
+    reg [CW-1:0] ld_last;      // LOAD: inputs(layer 0) - 1, kept while later layers run
+    reg [WBL-1:0] wb_pipe;     // wb_rd of the last WBL cycles: bit WBL-1 = a WB write this cycle
     reg          out_have;     // OUT: the group io_row is at the buffers' read outputs
+    reg [31:0]   layer_count;  // SCAN/WB cycles of the current layer before this cycle
+    reg [N-1:0]  sat_q;        // the PEs' write-back saturation flags of the previous cycle
+    reg [31:0]   sat_total;    // saturations of the run so far
 
     // ---- load bus: writes only in IDLE ----
     wire mw_write = mw_we && (state == S_IDLE);
@@ -118,6 +148,7 @@ module eie_top #(
     wire [N-1:0]    pe_ge1;
     wire [N-1:0]    pe_ge2;
     wire [N-1:0]    pe_idle;
+    wire [N-1:0]    pe_sat;
     wire [N*AB-1:0] pe_act_rdata;
     wire [N-1:0]    ld_we;
 
@@ -130,7 +161,6 @@ module eie_top #(
 
     wire in_scan = (state == S_SCAN);
     wire in_wb   = (state == S_WB);
-    wire in_load = (state == S_LOAD);
     wire in_out  = (state == S_OUT);
     wire in_init = (state == S_INIT);
 
@@ -143,9 +173,12 @@ module eie_top #(
         .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a), .done(ccu_done)
     );
 
-    // LOAD handshake
-    assign in_ready = in_load && (io_idx != f_inputs_c);
+    // LOAD handshake: a free slot, and no write-back write to the activation RAM this cycle
+    wire   wb_wr    = wb_pipe[WBL-1];
+    assign in_ready = !in_init && !in_full[ld_slot] && !wb_wr;
     wire   ld_fire  = in_valid && in_ready;
+    wire   ld_done  = ld_fire && (ld_idx == ld_last);
+    wire   go       = (state == S_IDLE) && (start || armed) && in_full[c_slot];
 
     // OUT stream: read a group from every PE, then send its elements one per handshake
     wire out_rd   = in_out && !out_have && (io_idx != f_outputs);
@@ -183,11 +216,12 @@ module eie_top #(
     wire [PW-1:0] out_pe = f_outmap ? out_map_q : io_pe;
     assign out_data  = act_rdata_pad[out_pe * AB +: AB];
 
-    // The PEs' activation read port: the control unit in SCAN (act[l mod 2]), the output
-    // stream in OUT (the last layer wrote act[(l + 1) mod 2]).
+    // The PEs' activation read port: the control unit in SCAN (layer 0 its input slot, layer l
+    // act[l mod 2]), the output stream in OUT (the last layer wrote act[(l + 1) mod 2]).
     wire          act_re    = in_scan ? ccu_re : out_rd;
     wire [AW-1:0] act_raddr = in_scan ? ccu_raddr : io_row;
-    wire          act_rsel  = in_scan ? layer[0] : ~layer[0];
+    wire          layer0    = (layer == {LW{1'b0}});
+    wire [1:0]    act_rsel  = !in_scan ? {1'b0, ~layer[0]} : layer0 ? {1'b1, c_slot} : {1'b0, layer[0]};
 
     wire          wb_rd  = in_wb && (wb_cycle != f_rows);
     /* verilator lint_off UNUSEDSIGNAL */
@@ -198,17 +232,17 @@ module eie_top #(
     generate
         for (k = 0; k < N; k = k + 1) begin : g_pe
             localparam [PW-1:0] K = k;
-            assign ld_we[k] = ld_fire && (io_pe == K);
+            assign ld_we[k] = ld_fire && (ld_pe == K);
             eie_pe #(.PE_INDEX(k), .MEM_DIR(MEM_DIR)) u_pe (
                 .clk(clk), .rst_n(rst_n), .layer(layer),
                 .ptr_base(f_ptr_base), .spmat_base(f_spmat_base), .bias_base(f_bias_base),
                 .wfrac(f_wfrac), .relu(f_relu),
                 .bc_v(bc_v), .bc_j(bc_j), .bc_a(bc_a),
                 .q_ge0(pe_ge0[k]), .q_ge1(pe_ge1[k]), .q_ge2(pe_ge2[k]),
-                .idle(pe_idle[k]),
+                .idle(pe_idle[k]), .wb_sat(pe_sat[k]),
                 .act_re(act_re), .act_raddr(act_raddr), .act_rsel(act_rsel),
                 .act_rdata(pe_act_rdata[k*AB +: AB]),
-                .ld_we(ld_we[k]), .ld_addr(io_row), .ld_data(in_data),
+                .ld_we(ld_we[k]), .ld_addr({ld_slot, ld_row}), .ld_data(in_data),
                 .wb_rd(wb_rd), .wb_row(wb_cycle_w[AW-1:0]),
                 .clr_we(in_init), .clr_addr(init_row),
                 .mw_we(mw_write && (mw_mem == 3'd1 || (mw_mem >= 3'd2 && mw_pe == K))), .mw_mem(mw_mem),
@@ -220,9 +254,18 @@ module eie_top #(
     wire scan_end = in_scan && scan_done_q;
     wire wb_end   = in_wb && (wb_cycle == f_rows) && (wb_tail == WB_TAIL_LAST);
 
-    // io counters advance on each LOAD/OUT element
-    wire io_step = ld_fire || out_fire;
+    // io counters advance on each OUT element
+    wire io_step = out_fire;
     wire io_wrap = (io_pe == PE_LAST);
+
+    // Saturations in one cycle: the flags of all PEs added (registered first: an N-input sum).
+    function [31:0] popcount(input [N-1:0] bits);
+        integer i;
+        begin
+            popcount = 32'd0;
+            for (i = 0; i < N; i = i + 1) popcount = popcount + {31'd0, bits[i]};
+        end
+    endfunction
 
     always @(posedge clk) begin
         if (!rst_n) begin
@@ -238,8 +281,39 @@ module eie_top #(
             io_pe       <= {PW{1'b0}};
             io_row      <= {AW{1'b0}};
             out_have    <= 1'b0;
+            layer_count <= 32'd0;
+            sat_q       <= {N{1'b0}};
+            sat_total   <= 32'd0;
+            armed       <= 1'b0;
+            c_slot      <= 1'b0;
+            in_full     <= 2'b00;
+            ld_slot     <= 1'b0;
+            ld_idx      <= {CW{1'b0}};
+            ld_pe       <= {PW{1'b0}};
+            ld_row      <= {AW{1'b0}};
+            ld_last     <= {CW{1'b0}};
+            wb_pipe     <= {WBL{1'b0}};
         end else begin
+            wb_pipe <= {wb_pipe[WBL-2:0], wb_rd};
+            if (layer0) ld_last <= f_inputs_c - C_ONE;
+            // LOAD, independent of the controller's state
+            if (ld_fire) begin
+                ld_idx <= ld_done ? {CW{1'b0}} : ld_idx + C_ONE;
+                ld_pe  <= (ld_done || ld_pe == PE_LAST) ? {PW{1'b0}} : ld_pe + PE_ONE;
+                ld_row <= ld_done ? {AW{1'b0}} : (ld_pe == PE_LAST) ? ld_row + ROW_ONE : ld_row;
+            end
+            if (scan_end && layer0) begin
+                in_full[c_slot] <= 1'b0;
+                c_slot <= ~c_slot;
+            end
+            if (ld_done) begin
+                in_full[ld_slot] <= 1'b1;
+                ld_slot <= ~ld_slot;
+            end
             done_q <= 1'b0;
+            sat_q  <= pe_sat;
+            sat_total <= sat_total + popcount(sat_q);
+            if (in_scan || in_wb) layer_count <= wb_end ? 32'd0 : layer_count + 32'd1;
             scan_done_q <= in_scan && ccu_done && !bc_v && (&pe_idle);
             if (in_scan || in_wb) cycle_count <= cycle_count + 32'd1;
             if (io_step) begin
@@ -253,17 +327,15 @@ module eie_top #(
                     if (init_row == ROW_LAST) state <= S_IDLE;
                 end
                 S_IDLE: begin
-                    if (start) begin
-                        state       <= S_LOAD;
-                        layer       <= {LW{1'b0}};
+                    if (go) begin
+                        state       <= S_SCAN;
+                        armed       <= 1'b0;
                         cycle_count <= 32'd0;
-                        io_idx      <= {CW{1'b0}};
-                        io_pe       <= {PW{1'b0}};
-                        io_row      <= {AW{1'b0}};
+                        layer_count <= 32'd0;
+                        sat_total   <= 32'd0;
+                    end else if (start) begin
+                        armed       <= 1'b1;
                     end
-                end
-                S_LOAD: begin
-                    if (io_idx == f_inputs_c) state <= S_SCAN;
                 end
                 S_SCAN: begin
                     if (scan_end) begin
@@ -294,6 +366,7 @@ module eie_top #(
                     if (out_fire && (io_wrap || io_idx + C_ONE == f_outputs)) out_have <= 1'b0;
                     if (!out_have && io_idx == f_outputs) begin
                         state  <= S_IDLE;
+                        layer  <= {LW{1'b0}};
                         done_q <= 1'b1;
                     end
                 end
@@ -302,9 +375,15 @@ module eie_top #(
         end
     end
 
-    assign busy   = (state != S_IDLE);
+    assign busy   = (state != S_IDLE) || armed;
+    assign in_avail = in_full[c_slot];
+    assign in_held  = (in_full != 2'b00) || (ld_idx != {CW{1'b0}});
     assign done   = done_q;
     assign cycles = cycle_count;
+    assign sat_count    = sat_total;
+    assign layer_end    = wb_end;
+    assign layer_idx    = layer;
+    assign layer_cycles = layer_count + 32'd1;
 
 `ifdef EIEC_TRACE
     // Simulation only: per-layer cycle counts, for comparison with the cycle simulator.
@@ -312,8 +391,8 @@ module eie_top #(
     reg [31:0] trace_scan_cycles;
     always @(posedge clk) begin
         if (rst_n) begin
-            if ((state == S_LOAD && io_idx == f_inputs_c) || (wb_end && !f_last))
-                trace_layer_start <= cycle_count + (in_wb ? 32'd1 : 32'd0);
+            if (go || (wb_end && !f_last))
+                trace_layer_start <= in_wb ? cycle_count + 32'd1 : 32'd0;
             if (scan_end) trace_scan_cycles <= cycle_count + 32'd1 - trace_layer_start;
             if (wb_end)
                 $display("EIEC_LAYER %0d %0d %0d", layer, trace_scan_cycles,

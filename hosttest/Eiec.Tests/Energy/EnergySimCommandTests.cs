@@ -15,7 +15,7 @@ public class EnergySimCommandTests
         using var tmp = new TempDir();
         SimHarness.Image(tmp, Images.Random(8, [64, 32], 0.25, bias: true), Images.Small(4));
         var (code, stdout, stderr) = Cli("sim", tmp.File("img"), "--json", tmp.File("r.json"),
-            "--plot", tmp.File("e.png"), "--clock-mhz", "400");
+            "--energy-plot", tmp.File("e.png"), "--clock-mhz", "400");
         code.Should().Be(0, stderr);
         stdout.Should().Contain("Energy efficiency").And.Contain("frames/J").And.Contain("energy per useful MAC [pJ]")
             .And.Contain("leakage (per PE-cycle)").And.Contain($"energy plot: {tmp.File("e.png")}");

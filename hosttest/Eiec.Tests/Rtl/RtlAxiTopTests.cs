@@ -1,5 +1,6 @@
 using Eiec.Contract.Config;
 using Eiec.Contract.Image;
+using Eiec.FrontEnd.Gen;
 using Eiec.Golden;
 using Eiec.Tests.Support;
 
@@ -12,6 +13,7 @@ namespace Eiec.Tests.Rtl;
 public class RtlAxiTopTests
 {
     private static readonly AccelConfig Config = Images.Small(4);
+    private static readonly int[] InputScales = [3000, 40];
     private static readonly Lazy<AxiBench> Bench = new(() => AxiBench.Compile(Config));
 
     /// <summary>Two models of the one configuration: different layer counts, shapes and weights.</summary>
@@ -91,26 +93,81 @@ public class RtlAxiTopTests
         ShouldEqualGolden(run.Vectors(2, 7).ToList(), image, xs);
     }
 
-    [Fact]
-    public void Should_equal_the_simulator_stream_timing_When_a_batch_streams_back_to_back()
+    /// <summary>
+    /// Model A, and a model whose input is long next to its compute (120 inputs, 8 and 6 outputs, inputs 90%
+    /// zeros): there LOAD waits for write-back's writes and for a free slot, which the simulator must schedule
+    /// exactly.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Should_equal_the_simulator_stream_timing_When_a_batch_streams_back_to_back(int which)
     {
-        var (a, binA) = Model(0);
-        var xs = Inputs(3, 40, 4);
+        var (a, binA) = which == 0 ? Model(0) : LoadBound();
+        int inputs = a.Layers[0].Inputs, outputs = a.Layers[^1].Outputs, beats = (outputs + 3) / 4;
+        // Model 2: vector 0 dense (a long SCAN(0): vector 2's LOAD waits for its slot), the others 90% zeros
+        // (a short SCAN: LOAD, one cycle per input, is the critical path).
+        var xs = Inputs(3, inputs, 4).Select((x, v) => which == 0 || v == 0 ? x
+            : x.Select((e, i) => i % 10 == 3 ? e : (short)0).ToArray()).ToArray();
         var script = new AxiScript().Load(binA, Config.WordBits).Write("CTRL", 1);
         foreach (var x in xs) script.Vector(x);
-        script.WaitBeats(3 * 4).Read("SPAN").Read("CYCLES").Read("VECTORS");
+        script.WaitBeats(beats * 4).Read("SPAN").Read("CYCLES").Read("VECTORS");
         script.Write("CTRL", 3).WaitCycles(Config.ActivationDepth + 10);   // soft reset: SPAN restarts
-        script.Vector(xs[0]).WaitBeats(3 * 5).Read("SPAN").Read("CYCLES");
-        var run = Bench.Value.Run(script, 0, "span");
+        script.Vector(xs[0]).WaitBeats(beats * 5).Read("SPAN").Read("CYCLES");
+        var run = Bench.Value.Run(script, 0, $"span-{which}");
 
         var batch = new Eiec.Sim.Simulator(a).RunBatch(xs);
         var cycles = batch.Results.Select(r => r.Stats.Cycles).ToList();
-        var timing = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, 40, 10, cycles, Config.ClockMhz);
-        var alone = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, 40, 10, [cycles[0]], Config.ClockMhz);
+        var stats = batch.Results.Select(r => r.Stats).ToList();
+        var timing = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, inputs, outputs, stats, Config.ClockMhz);
+        var alone = Eiec.Sim.EieAxiTop.Schedule(Config.Pes, inputs, outputs, [stats[0]], Config.ClockMhz);
+        // One vector alone: I + C + G + O + 3 (docs/microarchitecture.md, AXI wrapper timing).
+        alone.LatencyCycles.Should().Be(inputs + cycles[0] + (outputs + 3) / 4 + outputs + 3);
         run.Values("SPAN").Should().Equal((uint)timing.BatchCycles, (uint)alone.LatencyCycles);
         run.Values("CYCLES").Should().Equal((uint)cycles[^1], (uint)cycles[0]);
         run.Values("VECTORS").Should().Equal(4u);
-        ShouldEqualGolden(run.Vectors(4, 10).ToList(), a, [.. xs, xs[0]]);
+        ShouldEqualGolden(run.Vectors(4, outputs).ToList(), a, [.. xs, xs[0]]);
+    }
+
+    private static (CompiledImage Image, byte[] Bin) LoadBound()
+    {
+        using var tmp = new TempDir();
+        var image = Images.CompileToDisk(Images.Random(24, [120, 8, 6], 0.3, bias: true), Config, tmp.File("img"));
+        return (image, File.ReadAllBytes(tmp.File("img/image.bin")));
+    }
+
+    [Fact]
+    public void Should_count_saturations_and_layer_cycles_like_the_golden_model_and_simulator_When_sums_overflow()
+    {
+        // Large weights, biases and inputs: write-back clamps rows to 32767 / -32768 on purpose.
+        var model = RandomModel.Create(new RandomModelSpec
+        {
+            Dims = [40, 30, 10], WeightDensity = [0.5], Seed = 44, Bias = true, WeightScale = 8, BiasScale = 100,
+        });
+        using var tmp = new TempDir();
+        var image = Images.CompileToDisk(model, Config, tmp.File("img"));
+        var rng = new Random(9);
+        var xs = InputScales.Select(scale => Enumerable.Range(0, 40)
+            .Select(_ => (short)rng.Next(-scale, scale)).ToArray()).ToArray();
+        var script = new AxiScript().Load(File.ReadAllBytes(tmp.File("img/image.bin")), Config.WordBits)
+            .Write("CTRL", 1);
+        for (int v = 0; v < xs.Length; v++)
+        {
+            script.Vector(xs[v]).WaitBeats(3 * (v + 1)).Read("SAT_COUNT").Read("CYCLES");
+            for (int l = 0; l < 2; l++) script.Write("LAYER_SEL", (uint)l).Read("LAYER_SEL").Read("LAYER_CYCLES");
+        }
+        var run = Bench.Value.Run(script, 0, "saturation");
+
+        var golden = xs.Select(x => GoldenModel.Run(image, x)).ToList();
+        golden[0].Saturations.Sum().Should().BePositive("the first vector must saturate at write-back");
+        var sim = xs.Select(x => new Eiec.Sim.Simulator(image).Run(x)).ToList();
+        run.Values("SAT_COUNT").Should().Equal(golden.Select(g => (uint)g.Saturations.Sum()));
+        run.Values("SAT_COUNT").Should().Equal(sim.Select(r => (uint)r.Saturations.Sum()));
+        run.Values("CYCLES").Should().Equal(sim.Select(r => (uint)r.Stats.Cycles));
+        run.Values("LAYER_SEL").Should().Equal(0u, 1u, 0u, 1u);
+        run.Values("LAYER_CYCLES").Should().Equal(
+            sim.SelectMany(r => r.Stats.Layers.Select(l => (uint)(l.ScanCycles + l.WbCycles))));
+        ShouldEqualGolden(run.Vectors(4, 10).ToList(), image, xs);
     }
 
     [Fact]

@@ -87,7 +87,10 @@ public sealed class RtlBench
         var bench = new RtlBench(config, dir, rtl);
         var netlist = Path.Combine(dir, "eie_top_ice40.v");
         var sources = string.Join(" ", RtlImages.Sources(rtl).Select(f => Path.Combine(ImageFiles.RtlDir, f)));
-        var script = $"read_verilog -defer -I{ImageFiles.RtlDir} {sources}; hierarchy -check -top eie_top; " +
+        // The cell library first, as blackboxes: an SPRAM build (spmat_memory: spram) instantiates SB_SPRAM256KA,
+        // which hierarchy -check must know before synth_ice40 reads the library itself.
+        var script = $"read_verilog -lib +/ice40/cells_sim.v; read_verilog -defer -I{ImageFiles.RtlDir} {sources}; " +
+                     "hierarchy -check -top eie_top; " +
                      $"synth_ice40 -top eie_top; write_verilog -noattr {netlist}";
         var synth = ExternalTool.Run("yosys", ["-q", "-l", Path.Combine(dir, "yosys.log"), "-p", script],
             imageDir, TimeSpan.FromMinutes(10));

@@ -41,4 +41,28 @@ public class RtlConfigVariantTests
         var inputs = new[] { RtlInputs.Random(70, 0.6, 1), RtlInputs.Dense(70, 2) };
         RtlCheck.AgainstGolden($"variant-{name}", model, config, inputs);
     }
+
+    /// <summary>
+    /// spmat_memory: spram: no $readmemh contents, so the bench (hosttest/tb/eie_tb.v) writes every PE's
+    /// sparse matrix over the load bus after INIT; the outputs and cycles must be those of a block-RAM build.
+    /// A 32-bit word takes two SPRAMs side by side; 80 KiB per PE, two banks of 16K words.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 16, 4096)]
+    [InlineData(3, 32, 80 * 1024)]
+    public void Should_equal_the_golden_model_When_the_sparse_matrix_is_in_SPRAM_loaded_over_the_load_bus(
+        int pes, int wordBits, int spmatBytes)
+    {
+        var config = Variant(pes, 4, wordBits, 4, 4, 16, 48) with
+        {
+            SpmatMemory = MemoryKind.Spram, SpmatSramBytes = spmatBytes,
+        };
+        config.SpmatSpramBlocks.Should().Be(wordBits / 16 * (spmatBytes * 8 / wordBits + 16383) / 16384);
+        var model = RandomModel.Create(new RandomModelSpec
+        {
+            Dims = [70, 90, 40, 15], WeightDensity = [0.12], Seed = pes * 5 + wordBits, Bias = true, CodebookSize = 16,
+        });
+        var inputs = new[] { RtlInputs.Random(70, 0.6, 1), RtlInputs.Dense(70, 2) };
+        RtlCheck.AgainstGolden($"spram-{pes}-{wordBits}", model, config.Validated(), inputs);
+    }
 }

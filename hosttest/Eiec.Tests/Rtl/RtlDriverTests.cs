@@ -76,6 +76,12 @@ public class RtlDriverTests
             $"REFUSED 2 image.bin: built for configuration sha256:{ConfigHash.Of(config with { FifoDepth = 4 })}, " +
             $"but the device is sha256:{ConfigHash.Of(config)}");
         run.Stdout.Should().Contain("STATUS 8 0");
+        // The counters of the last vector (B's first again) against the simulator and the golden model.
+        var sim = new Eiec.Sim.Simulator(b).Run(xb[0]);
+        var layers = sim.Stats.Layers.Select(l => l.ScanCycles + l.WbCycles).ToList();
+        layers.Should().HaveCount(3);
+        run.Stdout.Should().Contain($"COUNTERS {sim.Stats.Cycles} {GoldenModel.Run(b, xb[0]).Saturations.Sum()} " +
+                                    string.Join(' ', layers));
     }
 
     private static short[][] Inputs(int seed, int length, int count)

@@ -83,17 +83,17 @@ public class HandCycleTests
     }
 
     /// <summary>
-    /// 1 PE, one non-zero input whose column is empty in this PE: taken, then found empty.
+    /// 1 PE, one non-zero input whose column is empty in this PE: dropped by the pointer read unit.
     /// <code>
-    /// 0 rd g0 | 1 load | 2 bc j=0 | 3 bus j=0 | 4 pop j=0 | 5 take [0,0) | 6 have = 0, PE idle, ccu_done
-    /// | 7 SCAN ends (registered)
+    /// 0 rd g0 | 1 load | 2 bc j=0 | 3 bus j=0 | 4 pop j=0 | 5 col [0,0): empty, dropped (col_v ← 0)
+    /// | 6 PE idle, ccu_done | 7 SCAN ends (registered)
     /// </code>
-    /// scan = 8 (the empty column costs its take cycle). With a second, zero input the second group
+    /// scan = 8 (the dropped column is in the column register in cycle 5). With a second, zero input the second group
     /// loads in cycle 2 while j=0 broadcasts, so it adds no cycle: still 8.
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines))]
-    public void Should_spend_one_cycle_on_an_empty_column_When_its_pair_is_taken(SimEngine engine)
+    public void Should_drop_an_empty_column_in_the_pointer_unit_When_it_is_the_only_one(SimEngine engine)
     {
         using var tmp = new TempDir();
         var model = SimHarness.Columns(1, [], [(0, 1)]);
@@ -105,6 +105,46 @@ public class HandCycleTests
         one.ScanCycles.Should().Be(8);
         one.IssuedEntries.Should().Be(0);
         one.PeStats[0].PointerReads.Should().Be(1);
+    }
+
+    /// <summary>
+    /// 1 PE, four non-zero inputs: column 0 has 3 entries (rows 0, 1, 2), columns 1 and 2 are empty,
+    /// column 3 has one entry (row 0). One input per group, so the control unit broadcasts one pair
+    /// per cycle (j in cycle 2 + j) and is done from cycle 6.
+    /// <code>
+    /// cycle  PE (pointer read unit | sparse-matrix read unit | pipeline)                class
+    ///   0-2  nothing yet                                                                 starved
+    ///   3    bus j=0                                                                     drain
+    ///   4    pop j=0                                                                     drain
+    ///   5    pop j=1 | take j=0 [0,3)                                                    drain
+    ///   6    col j=1 empty: dropped, pop j=2 | iss 0                                     busy
+    ///   7    col j=2 empty: dropped, pop j=3 | iss 1                                     busy
+    ///   8    col j=3 [3,4) | iss 2 (last), take j=3                                      busy
+    ///   9    iss 3 (last)                                                                busy
+    ///  10-13 E1..E4 of entry 3                                                           drain
+    ///  14    ccu_done, bus empty, PE idle at the start                                   starved
+    ///  15    SCAN ends (registered)                                                      starved
+    /// </code>
+    /// scan = 16: busy 4, starved 5, drain 7. The two empty columns are popped and dropped while
+    /// column 0 streams. Under the rule before issue 12 each was taken by the sparse-matrix read
+    /// unit and found empty the next cycle (take j=1 in 8, j=2 in 9, j=3 in 10, iss 3 in 11): scan 18.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Should_hide_empty_columns_behind_a_long_column_When_the_pointer_unit_drops_them(SimEngine engine)
+    {
+        using var tmp = new TempDir();
+        var model = SimHarness.Columns(3, [(0, 1), (1, 2), (2, 3)], [], [], [(0, 1)]);
+        var layer = Run(tmp, model, 1, 8, [256, 256, 256, 256], engine).Stats.Layers[0];
+        layer.ScanCycles.Should().Be(16);
+        var pe = layer.PeStats[0];
+        (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((4, 0, 5, 7));
+        pe.PointerReads.Should().Be(4, "every broadcast pair is popped, empty or not");
+        layer.IssuedEntries.Should().Be(4);
+        pe.EmptyColumns.Should().Be(2);
+        // Column bound: column 0 (3 entries) then 2 empty and a non-empty one: max(3, 1 + 2) = 3; the last
+        // column: max(1, 0) = 1. Work bound: 4 entries.
+        (layer.WorkBoundCycles, layer.ColumnBoundCycles).Should().Be((4, 4));
     }
 
     /// <summary>
@@ -153,7 +193,42 @@ public class HandCycleTests
         var pe = layer.PeStats[0];
         (pe.Busy, pe.Stalled, pe.Starved, pe.Drain).Should().Be((busy, stalled, starved, drain));
         layer.BroadcastStallCycles.Should().Be(stalls);
+        // One PE: every stall is its full queue's, and it is the only one.
+        (pe.Blocking, pe.BlockingAlone).Should().Be((stalls, stalls));
         pe.SpmatWordReads.Should().Be(1, "both entries sit in SRAM word 0: the second issue reuses the held word");
+    }
+
+    /// <summary>
+    /// Blocking attribution. 2 PEs, queue depth 1, four non-zero inputs (groups {0, 1}, {2, 3}). PE 0
+    /// holds all the entries: columns 0 and 1 ten each (even rows 0 .. 18), columns 2 and 3 one each;
+    /// every column is empty in PE 1. "full" = occupancy at the start of the cycle before plus that
+    /// cycle's broadcast reached D = 1 (what sets any_full).
+    /// <code>
+    /// cycle  CCU                  PE 0                                   PE 1            full (for next)
+    ///   2    bc j=0               -                                      -               0, 1
+    ///   3-5  stall (both full)    bus j=0; pop j=0 in 4; take j=0 in 5   same; drop 5    both, both, -
+    ///   6    bc j=1; load g1      iss j=0: 6 .. 15                       -               0, 1
+    ///   7-9  stall (both full)    bus; pop j=1 in 8 (col free)           pop 8, drop 9   both, both, -
+    ///  10    bc j=2               col j=1 waits for the read unit        -               0, 1
+    ///  11-13 stall (both full)    bus; count 1 from 12, no pop (col j=1) pop 12          both, both, PE 0
+    ///  14-16 stall (PE 0 alone)   take j=1 and pop j=2 in 15             -               PE 0, PE 0, -
+    ///  17    bc j=3 (mask empty: no more stalls)
+    /// </code>
+    /// 12 broadcast stalls: PE 0 blocking 12 (alone 3: 14, 15, 16), PE 1 blocking 9 (alone 0).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Should_blame_the_PE_whose_queue_is_full_When_one_PE_holds_the_broadcast(SimEngine engine)
+    {
+        using var tmp = new TempDir();
+        var ten = Enumerable.Range(0, 10).Select(i => (2 * i, 1)).ToArray();
+        var model = SimHarness.Columns(20, ten, ten, [(0, 2)], [(0, 3)]);
+        var layer = Run(tmp, model, 2, 1, [256, 256, 256, 256], engine).Stats.Layers[0];
+        layer.BroadcastStallCycles.Should().Be(12);
+        (layer.PeStats[0].Blocking, layer.PeStats[0].BlockingAlone).Should().Be((12, 3));
+        (layer.PeStats[1].Blocking, layer.PeStats[1].BlockingAlone).Should().Be((9, 0));
+        layer.PeStats[1].EmptyColumns.Should().Be(4);
+        (layer.WorkBoundCycles, layer.ColumnBoundCycles).Should().Be((22, 22));
     }
 
     /// <summary>

@@ -37,15 +37,18 @@ public class SimulatorStatsTests
             var stats = result.Stats.Layers[l];
             var a = l == 0 ? input : golden.LayerOutputs[l - 1];
             var nonZero = Enumerable.Range(0, layer.Inputs).Where(j => a[j] != 0).ToArray();
-            long totalIssued = 0, totalPadding = 0;
+            long totalIssued = 0, totalPadding = 0, workBound = 0, columnBound = 0;
             for (int k = 0; k < n; k++)
             {
                 var mem = image.Pes[k];
-                long issued = 0, padding = 0, wordReads = 0;
+                long issued = 0, padding = 0, wordReads = 0, empty = 0;
+                var lengths = new List<int>();
                 foreach (int j in nonZero)
                 {
                     int start = (int)mem.Pointer(layer.PtrBase, j), end = (int)mem.Pointer(layer.PtrBase, j + 1);
                     issued += end - start;
+                    lengths.Add(end - start);
+                    if (end == start) empty++;
                     for (int e = start; e < end; e++)
                     {
                         int word = layer.SpmatBase + e / epw;
@@ -66,6 +69,12 @@ public class SimulatorStatsTests
                     .Should().Be(stats.ScanCycles, "every SCAN cycle is exactly one class");
                 pe.QueueOccupancy.Sum().Should().Be(stats.ScanCycles);
                 pe.QueueMax.Should().BeLessThanOrEqualTo(depth);
+                pe.EmptyColumns.Should().Be(empty, $"layer {l} PE {k}: non-zero inputs whose column is empty here");
+                long bound = ColumnBoundByRecurrence(lengths);
+                pe.ColumnCycles.Should().Be(bound, $"layer {l} PE {k}: column bound");
+                pe.ColumnCycles.Should().BeGreaterThanOrEqualTo(issued);
+                workBound = Math.Max(workBound, issued);
+                columnBound = Math.Max(columnBound, bound);
                 totalIssued += issued;
                 totalPadding += padding;
             }
@@ -73,6 +82,11 @@ public class SimulatorStatsTests
             stats.IssuedEntries.Should().Be(golden.Macs[l], "the golden model counts the same MACs");
             stats.PaddingEntries.Should().Be(totalPadding);
             stats.IdealScanCycles.Should().Be((totalIssued + n - 1) / n);
+            stats.WorkBoundCycles.Should().Be(workBound);
+            stats.ColumnBoundCycles.Should().Be(columnBound);
+            stats.ScanCycles.Should().BeGreaterThan(columnBound, "the bound leaves out every fixed latency");
+            stats.PeStats.Sum(p => p.Blocking).Should().BeGreaterThanOrEqualTo(stats.BroadcastStallCycles);
+            stats.PeStats.Sum(p => p.BlockingAlone).Should().BeLessThanOrEqualTo(stats.BroadcastStallCycles);
             stats.ScanCycles.Should().BeGreaterThanOrEqualTo(stats.IdealScanCycles);
             stats.LoadBalanceEfficiency.Should().BeInRange(0, 1);
             stats.Broadcasts.Should().Be(nonZero.Length);
@@ -96,6 +110,36 @@ public class SimulatorStatsTests
             act[EnergyAction.PeIdleCycle].Should().Be(n * stats.ScanCycles - totalIssued);
         }
         result.Stats.Cycles.Should().Be(result.Stats.Layers.Sum(x => x.ScanCycles + x.WbCycles));
+    }
+
+    /// <summary>
+    /// The column bound replayed from the microarchitecture's rules with every pair queued at cycle 0:
+    /// one pop per cycle once the column register frees (its column taken, or dropped the cycle after
+    /// its pop when empty); a non-empty column is taken the cycle after its pop and no earlier than the
+    /// previous one's last issue. The bound is then the cycle of the last issue less one (the take
+    /// after the first pop), or, when nothing issues, the cycle after the last drop.
+    /// </summary>
+    private static long ColumnBoundByRecurrence(List<int> lengths)
+    {
+        long free = 0, ready = 0, end = 0, pop = -1;
+        foreach (int n in lengths)
+        {
+            pop = Math.Max(pop + 1, free);
+            if (n > 0)
+            {
+                long take = Math.Max(ready, pop + 1);
+                ready = take + n;
+                free = take;
+                end = Math.Max(end, take + n);
+            }
+            else
+            {
+                free = pop + 1;
+                end = Math.Max(end, pop + 1);
+            }
+        }
+        if (lengths.Count == 0) return 0;
+        return lengths.Any(n => n > 0) ? end - 1 : end;
     }
 
     [Fact]

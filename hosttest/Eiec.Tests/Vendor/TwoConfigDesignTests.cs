@@ -121,12 +121,12 @@ public partial class TwoConfigDesignTests
     private static List<Port> Ports(Instance i)
     {
         var top = new HdlNames(i.Prefix).Module(ArrayTop);
-        var text = File.ReadAllText(Path.Combine(i.Dir, ImageFiles.RtlDir, top + ".v"));
+        // Comments may say "input", "output" or even ");" (the port list's end): drop them first.
+        var text = string.Join('\n', File.ReadAllLines(Path.Combine(i.Dir, ImageFiles.RtlDir, top + ".v"))
+            .Select(l => l.Split("//")[0]));
         int from = text.IndexOf("module " + top, StringComparison.Ordinal);
         var header = text[from..text.IndexOf(");", text.IndexOf(") (", from, StringComparison.Ordinal),
             StringComparison.Ordinal)];
-        // Comments in the port list may say "input" or "output" too.
-        header = string.Join('\n', header.Split('\n').Select(l => l.Split("//")[0]));
         return PortPattern().Matches(header)
             .Select(m => new Port(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).ToList();
     }

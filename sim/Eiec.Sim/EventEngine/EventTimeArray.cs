@@ -53,6 +53,9 @@ internal sealed class EventTimeArray : IEieArray
     }
 
     /// <inheritdoc/>
+    public PeTimeline? Timeline { get; set; }
+
+    /// <inheritdoc/>
     public void Load(ReadOnlySpan<short> input) => TopLevel.Load(_image, _rw, input);
 
     /// <inheritdoc/>
@@ -62,8 +65,10 @@ internal sealed class EventTimeArray : IEieArray
         _ccu.StartLayer(l, layer.Inputs, layer.Groups);
         foreach (var columns in _columns) columns.StartLayer(layer, l * _config.CodebookSize);
 
+        Timeline?.StartLayer();
         int pairs = Scan(layer, out long scanCycles);
         long saturations = TopLevel.WriteBack(layer, _rw);
+        Timeline?.EndLayer(scanCycles, TopLevel.WriteBackCycles(layer));
 
         var pes = new PeLayerStats[_columns.Length];
         for (int k = 0; k < pes.Length; k++) pes[k] = TakeLayerStats(k, pairs, scanCycles);
@@ -72,6 +77,9 @@ internal sealed class EventTimeArray : IEieArray
 
     /// <inheritdoc/>
     public short[] ReadOutputs(int l) => TopLevel.ReadOutputs(_image.Layers[l], _rw);
+
+    /// <inheritdoc/>
+    public HeldWord HeldWord(int pe) => _columns[pe].HeldWord;
 
     /// <summary>
     /// SCAN of <paramref name="layer"/>: returns the pairs broadcast; <paramref name="cycles"/>,
@@ -114,7 +122,7 @@ internal sealed class EventTimeArray : IEieArray
         });
         try
         {
-            cycles = _times.Scan(_ccu, js, pairs, lengths, cap);
+            cycles = _times.Scan(_ccu, js, pairs, lengths, cap, Timeline);
         }
         finally
         {
@@ -137,6 +145,10 @@ internal sealed class EventTimeArray : IEieArray
             Stalled = stalled,
             Starved = starved,
             Drain = scanCycles - columns.Issued - stalled - starved,
+            Blocking = _times.Blocking[k],
+            BlockingAlone = _times.BlockingAlone[k],
+            EmptyColumns = columns.Bound.EmptyColumns,
+            ColumnCycles = columns.Bound.Cycles,
             Issued = columns.Issued,
             Padding = columns.Padding,
             PointerReads = columns.PointerReads,

@@ -1,6 +1,7 @@
 using Eiec.Contract.Config;
 using Eiec.Contract.Diagnostics;
 using Eiec.Contract.Image;
+using Eiec.Sim.Stats;
 
 namespace Eiec.Sim.EventEngine;
 
@@ -34,6 +35,8 @@ internal sealed class PeColumns
     // word is read again.
     private bool _wordV;
     private int _wordAddr;
+    private int _firstRead = -1;
+    private ColumnBound _bound;
 
     public PeColumns(int pe, PeMemories memories, short[] codebook, long[] accumulators, AccelConfig config)
     {
@@ -49,12 +52,17 @@ internal sealed class PeColumns
 
     /// <summary>Pointer-bank reads (one per popped pair, both banks), reads.</summary>
     public long PointerReads { get; private set; }
+    /// <summary>The popped columns' bound and empty-column count since the last reset.</summary>
+    public ColumnBound Bound => _bound;
     /// <summary>Sparse-matrix SRAM word reads, words.</summary>
     public long WordReads { get; private set; }
     /// <summary>Entries issued (padding included), entries.</summary>
     public long Issued { get; private set; }
     /// <summary>Padding entries (code 0), entries.</summary>
     public long Padding { get; private set; }
+
+    /// <summary>The held word and the first word read since reset (see <see cref="Sim.HeldWord"/>).</summary>
+    public HeldWord HeldWord => new(_wordV, _wordAddr, _firstRead);
 
     public void StartLayer(ImageLayer layer, int codebookBase)
     {
@@ -81,7 +89,9 @@ internal sealed class PeColumns
             int start = (int)Read(banks[odd], row);
             int end = (int)Read(banks[odd ^ 1], row + odd);
             starts[off + b] = start;
-            lengths[off + b] = Math.Max(0, end - start);
+            int length = Math.Max(0, end - start);
+            lengths[off + b] = length;
+            _bound.Add(length);
         }
         PointerReads += pairs;
     }
@@ -113,6 +123,7 @@ internal sealed class PeColumns
             // Held-word rule: the column reads every word it touches, less the first if it is held.
             int first = spmatBase + (start >> epwLog2), last = spmatBase + ((end - 1) >> epwLog2);
             reads += last - first + (wordV && wordAddr == first ? 0 : 1);
+            if (!wordV) _firstRead = first;
             wordV = true;
             wordAddr = last;
             bool inRange = (uint)last < (uint)spmat.Length && first >= 0;
@@ -143,6 +154,7 @@ internal sealed class PeColumns
     {
         PointerReads = 0;
         WordReads = 0;
+        _bound.Reset();
         Issued = 0;
         Padding = 0;
     }

@@ -28,6 +28,8 @@ public static class SimReportJson
                 pes.Add((JsonNode)new JsonObject
                 {
                     ["busy"] = p.Busy, ["stalled"] = p.Stalled, ["starved"] = p.Starved, ["drain"] = p.Drain,
+                    ["blocking"] = p.Blocking, ["blocking_alone"] = p.BlockingAlone,
+                    ["empty_columns"] = p.EmptyColumns, ["column_cycles"] = p.ColumnCycles,
                     ["padding"] = p.Padding, ["pointer_reads"] = p.PointerReads,
                     ["spmat_word_reads"] = p.SpmatWordReads, ["queue_occupancy_max"] = p.QueueMax,
                 });
@@ -49,6 +51,8 @@ public static class SimReportJson
                 ["throughput_issued_gops"] = stats.Gops(l.IssuedEntries, l.Cycles),
                 ["ideal_scan_cycles"] = l.IdealScanCycles,
                 ["load_balance_efficiency"] = l.LoadBalanceEfficiency,
+                ["work_bound_cycles"] = l.WorkBoundCycles,
+                ["column_bound_cycles"] = l.ColumnBoundCycles,
                 ["broadcast_stall_cycles"] = l.BroadcastStallCycles,
                 ["queue_occupancy_mean"] = l.QueueOccupancyMean,
                 ["queue_occupancy_max"] = l.QueueMax,
@@ -57,6 +61,9 @@ public static class SimReportJson
                 {
                     ["busy"] = l.PeStats.Sum(p => p.Busy), ["stalled"] = l.PeStats.Sum(p => p.Stalled),
                     ["starved"] = l.PeStats.Sum(p => p.Starved), ["drain"] = l.PeStats.Sum(p => p.Drain),
+                    ["blocking"] = l.PeStats.Sum(p => p.Blocking),
+                    ["blocking_alone"] = l.PeStats.Sum(p => p.BlockingAlone),
+                    ["empty_columns"] = l.PeStats.Sum(p => p.EmptyColumns),
                 },
                 ["saturations"] = l.Saturations,
                 ["actions"] = Counts(l.Actions),
@@ -121,6 +128,8 @@ public static class SimReportJson
                 ["throughput_issued_gops"] = stats.IssuedGops,
                 ["ideal_scan_cycles"] = stats.IdealScanCycles,
                 ["load_balance_efficiency"] = stats.LoadBalanceEfficiency,
+                ["work_bound_cycles"] = stats.WorkBoundCycles,
+                ["column_bound_cycles"] = stats.ColumnBoundCycles,
                 ["broadcast_stall_cycles"] = stats.BroadcastStallCycles,
                 ["saturations"] = stats.Saturations,
             },

@@ -48,6 +48,16 @@ public sealed record LayerStats
     /// over a batch. Cycles.
     /// </summary>
     public required long IdealScanCycles { get; init; }
+    /// <summary>
+    /// Work bound: the entries of the busiest PE (one entry per PE per cycle), per inference summed
+    /// over a batch. Cycles.
+    /// </summary>
+    public required long WorkBoundCycles { get; init; }
+    /// <summary>
+    /// Column bound: the largest PE column bound (<see cref="ColumnBound"/>: its entries plus the pointer
+    /// reads of empty columns they cannot hide), per inference summed over a batch. Cycles.
+    /// </summary>
+    public required long ColumnBoundCycles { get; init; }
     /// <summary>Ideal / actual SCAN cycles (0 when the layer issued nothing).</summary>
     public double LoadBalanceEfficiency => ScanCycles == 0 ? 0 : (double)IdealScanCycles / ScanCycles;
 
@@ -82,6 +92,8 @@ public sealed record LayerStats
         IssuedEntries = x.IssuedEntries + y.IssuedEntries,
         PaddingEntries = x.PaddingEntries + y.PaddingEntries,
         IdealScanCycles = x.IdealScanCycles + y.IdealScanCycles,
+        WorkBoundCycles = x.WorkBoundCycles + y.WorkBoundCycles,
+        ColumnBoundCycles = x.ColumnBoundCycles + y.ColumnBoundCycles,
         Saturations = x.Saturations + y.Saturations,
         PeStats = x.PeStats.Zip(y.PeStats, (p, q) => p + q).ToArray(),
         Actions = x.Actions + y.Actions,

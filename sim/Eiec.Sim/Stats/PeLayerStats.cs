@@ -14,6 +14,22 @@ public sealed record PeLayerStats
     public long Starved { get; init; }
     /// <summary>Not busy, work in flight (a queued pair, a pointer read or the pipeline), cycles.</summary>
     public long Drain { get; init; }
+    /// <summary>
+    /// Broadcast-stall cycles in which this PE's queue was one of the full ones (its occupancy plus the
+    /// broadcast reached D in the cycle before: it set any_full). A stall cycle with several full PEs
+    /// counts once for each, so the PEs' sum is at least the layer's broadcast stalls. Not one of the
+    /// exclusive classes above: a blocking PE is usually busy. Cycles.
+    /// </summary>
+    public long Blocking { get; init; }
+    /// <summary>
+    /// Broadcast-stall cycles in which this PE alone was full (the stall is all its doing); the PEs' sum
+    /// is at most the layer's broadcast stalls. Cycles.
+    /// </summary>
+    public long BlockingAlone { get; init; }
+    /// <summary>Pairs popped whose column has no entry in this PE (dropped by the pointer unit), columns.</summary>
+    public long EmptyColumns { get; init; }
+    /// <summary>This PE's column bound (<see cref="ColumnBound"/>), cycles.</summary>
+    public long ColumnCycles { get; init; }
     /// <summary>Entries issued, padding included (equals <see cref="Busy"/>), entries.</summary>
     public long Issued { get; init; }
     /// <summary>Padding entries issued (code 0), entries.</summary>
@@ -57,6 +73,10 @@ public sealed record PeLayerStats
         Stalled = x.Stalled + y.Stalled,
         Starved = x.Starved + y.Starved,
         Drain = x.Drain + y.Drain,
+        Blocking = x.Blocking + y.Blocking,
+        BlockingAlone = x.BlockingAlone + y.BlockingAlone,
+        EmptyColumns = x.EmptyColumns + y.EmptyColumns,
+        ColumnCycles = x.ColumnCycles + y.ColumnCycles,
         Issued = x.Issued + y.Issued,
         Padding = x.Padding + y.Padding,
         PointerReads = x.PointerReads + y.PointerReads,

@@ -25,6 +25,8 @@ public sealed record SimStats
     public long PaddingEntries => Layers.Sum(l => l.PaddingEntries);
     public long UsefulEntries => IssuedEntries - PaddingEntries;
     public long IdealScanCycles => Layers.Sum(l => l.IdealScanCycles);
+    public long WorkBoundCycles => Layers.Sum(l => l.WorkBoundCycles);
+    public long ColumnBoundCycles => Layers.Sum(l => l.ColumnBoundCycles);
     public double LoadBalanceEfficiency => ScanCycles == 0 ? 0 : (double)IdealScanCycles / ScanCycles;
     public long BroadcastStallCycles => Layers.Sum(l => l.BroadcastStallCycles);
     public long Saturations => Layers.Sum(l => l.Saturations);
@@ -81,6 +83,10 @@ public sealed record SimStats
                          l.IdealScanCycles, l.BroadcastStallCycles, l.Saturations, clock))
                 yield return s;
             yield return new Stat($"{p}.broadcasts", l.Broadcasts, "pair", $"Non-zero activations broadcast, {what}");
+            yield return new Stat($"{p}.work_bound_cycles", l.WorkBoundCycles, "cycle",
+                $"Entries of the busiest PE (one per cycle) per inference, {what}");
+            yield return new Stat($"{p}.column_bound_cycles", l.ColumnBoundCycles, "cycle",
+                $"Largest PE column bound (entries plus the empty-column pops they cannot hide) per inference, {what}");
             yield return new Stat($"{p}.group_reads", l.GroupReads, "group",
                 $"Activation groups fetched by the control unit, {what}");
             yield return new Stat($"{p}.lnzd_cycles", l.LnzdCycles, "cycle",
@@ -135,6 +141,14 @@ public sealed record SimStats
             "SCAN cycles not busy with nothing queued or in flight");
         yield return new Stat($"{p}.drain", s.Drain, "cycle",
             "SCAN cycles not busy with work in flight (queued pair, pointer read or pipeline)");
+        yield return new Stat($"{p}.blocking", s.Blocking, "cycle",
+            "Broadcast-stall cycles with this PE's queue full (each full PE counts the cycle)");
+        yield return new Stat($"{p}.blocking_alone", s.BlockingAlone, "cycle",
+            "Broadcast-stall cycles with this PE's queue the only full one");
+        yield return new Stat($"{p}.empty_columns", s.EmptyColumns, "column",
+            "Columns popped with no entry in this PE (dropped by the pointer read unit)");
+        yield return new Stat($"{p}.column_cycles", s.ColumnCycles, "cycle",
+            "Column bound: entries plus the empty-column pops they cannot hide");
         yield return new Stat($"{p}.padding", s.Padding, "entry", "Padding entries issued");
         yield return new Stat($"{p}.pointer_reads", s.PointerReads, "read", "Pointer reads (pairs popped)");
         yield return new Stat($"{p}.spmat_word_reads", s.SpmatWordReads, "word", "Sparse-matrix SRAM word reads");
