@@ -50,7 +50,8 @@ def simulate(cal, layers, work, eiec):
         if not os.path.exists(cz):
             run([eiec, "gen", "--layer", name, "--seed", str(cal["seed"]), "-o", work])
         image = os.path.join(work, name)
-        run([eiec, "build", cz, "-c", os.path.join(ROOT, cal["config"]), "-o", image])
+        # The paper's accelerator interleaves rows (row i on PE i mod N): no balancing (docs/balancing.md).
+        run([eiec, "build", cz, "-c", os.path.join(ROOT, cal["config"]), "--balance", "none", "-o", image])
         report = os.path.join(work, name + ".json")
         run([eiec, "sim", image, "--input", os.path.join(work, name + ".input.npy"), "--json", report])
         r = json.load(open(report))

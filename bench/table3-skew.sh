@@ -17,7 +17,8 @@ for kind in uniform skewed; do
   extra=(); [ "$kind" = skewed ] && extra=(--skew "$skew")
   for layer in $layers; do
     [ -f "$work/$layer.cz" ] || $EIEC gen --layer "$layer" --seed 1 "${extra[@]}" -o "$work" > /dev/null
-    $EIEC build "$work/$layer.cz" -c bench/eie-large.yaml -o "$work/$layer" > /dev/null
+    # row i on PE i mod N: the imbalance itself (balanced side by side: table3-balance.sh)
+    $EIEC build "$work/$layer.cz" -c bench/eie-large.yaml --balance none -o "$work/$layer" > /dev/null
     $EIEC sim "$work/$layer" --input "$work/$layer.input.npy" --json "$work/$layer.json" > /dev/null
   done
 done

@@ -75,7 +75,10 @@ public sealed class GoldenModel
             }
             a = outputs[l];
         }
-        return new GoldenResult { LayerOutputs = outputs, Saturations = saturations, Macs = macs };
+        return new GoldenResult
+        {
+            LayerOutputs = outputs, Output = _image.OutputOrder(outputs[^1]), Saturations = saturations, Macs = macs,
+        };
     }
 
     private short[] RunLayer(int l, short[] a, out long saturations, out long macs)

@@ -57,22 +57,23 @@ public static class EiecToolchain
     /// <param name="activationFracBits">Fraction bits of the 16-bit activations (docs/fixed-point.md).</param>
     /// <param name="configName">Where the configuration came from, for generated-file headers.</param>
     /// <param name="rtl">Name prefix and vendor flows of the RTL (docs/rtl.md); null: the plain RTL.</param>
+    /// <param name="balance">Row placement (docs/balancing.md).</param>
     public static BuildResult Build(
         string modelPath, AccelConfig config, string outputDir,
         int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults",
-        RtlOptions? rtl = null)
+        RtlOptions? rtl = null, BalanceMode balance = ImageCompiler.DefaultBalance)
     {
         var clock = Stopwatch.StartNew();
         VendorFlows.Check(rtl ?? RtlOptions.Default); // option errors before any work
         var model = CzReader.ReadFor(modelPath, config);
-        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath);
+        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath, balance);
         var report = BuildReport.From(image.Manifest);
         AtomicDirectory.Produce(outputDir, dir =>
         {
             ImageWriter.Write(image, dir);
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportMarkdown), report.ToMarkdown());
             File.WriteAllText(Path.Combine(dir, ImageFiles.ReportJson), report.ToJson());
-            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir), rtl);
+            RtlWriter.Write(config, configName, Path.Combine(dir, ImageFiles.RtlDir), rtl, image.OutputMap is not null);
         }, ImageSize.Bytes(image.Manifest));
         long nnz = image.Layers.Sum(l => l.NonZeros), pad = image.Layers.Sum(l => l.Padding);
         double kib = report.Layers.Sum(l => l.EieBits) / 8.0 / 1024;
@@ -458,8 +459,8 @@ public static class EiecToolchain
                 dense, o, compress.Retrain, splits.Train, splits.Test, compress.ModelPath, onEpoch, onProgress));
             string name = string.Create(CultureInfo.InvariantCulture, $"density_{density * 100:0.###}pct.cz");
             files.Add((name, CzWriter.ToBytes(result.Model, name)));
-            var image = ImageCompiler.Compile(
-                result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits, name);
+            var image = ImageCompiler.Compile(result.Model, new AccelConfig(), ImageCompiler.DefaultActivationFracBits,
+                name, ImageCompiler.DefaultBalance);
             var normalized = splits.Test.Normalized(result.Model.Input);
             var floatRow = ModelEvaluator.CompressedFloat(result.Model, normalized);
             var golden = ModelEvaluator.Golden(image, normalized);
@@ -750,7 +751,8 @@ public static class EiecToolchain
         var image = request.ImageDir is { } dir ? ImageReader.Read(dir) : null;
         var model = CzReader.ReadFor(request.ModelPath, image?.Config ?? request.Config);
         var compiled = image
-            ?? ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath);
+            ?? ImageCompiler.Compile(model, request.Config, request.ActivationFracBits, request.ModelPath,
+                ImageCompiler.DefaultBalance);
         // Raw data is normalized as each model says (.npz input.mean/std, .cz input:, image.json input_normalization).
         var test = raw.Normalized(compiled.Manifest.InputNormalization);
         var rows = new List<AccuracyRow>

@@ -12,12 +12,16 @@ public sealed class HdlParameters
 {
     public IReadOnlyList<HdlDefine> Defines { get; }
 
-    public HdlParameters(AccelConfig config)
+    public HdlParameters(AccelConfig config, bool outputMap = false)
     {
         var c = config.Validated();
         // The kind suffix of a per-PE file name: what follows "pe000_".
         string memFile(string kind) =>
             Path.GetFileName(ImageFiles.PeMemory(0, kind))[(ImageFiles.PeFilePrefix.Length + 4)..];
+        int peAddressBits = new[]
+        {
+            c.SpmatAddrBits, c.PointerAddrBits, c.BiasAddrBits, c.CodebookAddrBits, c.LayerAddrBits,
+        }.Max();
         var list = new List<HdlDefine>
         {
             new HdlDefine("EIE_PES", I(c.Pes), "processing elements N; row i of every layer lives on PE i mod N"),
@@ -82,14 +86,18 @@ public sealed class HdlParameters
             new HdlDefine("EIE_LT_ROWS", I(LayerTableWord.RowsPerPeField), "layer-table field index: rows_per_pe"),
             new HdlDefine("EIE_FLAG_RELU_BIT", I(LayerTableWord.ReluBit), "flags bit: ReLU"),
             new HdlDefine("EIE_FLAG_LAST_BIT", I(LayerTableWord.LastBit), "flags bit: last layer"),
+            new HdlDefine("EIE_FLAG_OUTMAP_BIT", I(LayerTableWord.OutputMapBit),
+                "flags bit: OUT reads element i from PE out_map[i] (row-balanced image)"),
+            new HdlDefine("EIE_OUT_MAP_DEPTH", I(c.OutMapDepth), "output map entries (one PE index per output)"),
+            new HdlDefine("EIE_OUT_MAP_ADDR_BITS", I(AccelConfig.AddrBits(c.OutMapDepth)), "output map address bits"),
             new HdlDefine("EIE_FLAG_WFRAC_SHIFT", I(LayerTableWord.WeightFracShift),
                 "flags bits [shift +: EIE_WFRAC_BITS]: F"),
             new HdlDefine("EIE_WFRAC_BITS", I(LayerTableWord.WeightFracFieldBits),
                 "F, weight fraction bits, field width"),
-            new HdlDefine("EIE_MW_ADDR_BITS", I(new[]
-                {
-                    c.SpmatAddrBits, c.PointerAddrBits, c.BiasAddrBits, c.CodebookAddrBits, c.LayerAddrBits,
-                }.Max()), "load bus: word address bits (the widest model-memory address)"),
+            new HdlDefine("EIE_MW_ADDR_BITS", I(Math.Max(peAddressBits, AccelConfig.AddrBits(c.OutMapDepth))),
+                "load bus: word address bits (the widest model-memory address)"),
+            new HdlDefine("EIE_MW_PE_ADDR_BITS", I(peAddressBits),
+                "load bus: address bits a PE takes (its widest model-memory address)"),
             new HdlDefine("EIE_MW_PE_DATA_BITS", I(new[] { c.WordBits, c.PointerBits, c.WeightBits, c.ActivationBits }
                 .Max()), "load bus: data bits a PE takes (its widest model-memory word)"),
             new HdlDefine("EIE_AXIS_BITS", I(c.StreamBits), "eie_axi_top stream TDATA bits (stream_bits)"),
@@ -107,6 +115,11 @@ public sealed class HdlParameters
         if (c.SpmatMemory == MemoryKind.Spram)
             list.Add(new HdlDefine("EIE_SPMAT_SPRAM", I(c.SpmatSpramBlocks),
                 "spmat_memory: spram; the sparse matrix in this many SB_SPRAM256KA per PE, loaded over the load bus"));
+        // Only a row-balanced image has an output map to start from; otherwise the map is loaded at run time
+        // (or never used: the flag is clear).
+        if (outputMap)
+            list.Add(new HdlDefine("EIE_FILE_OUT_MAP", Q(Path.GetFileName(ImageFiles.OutMap)),
+                "output map file in MEM_DIR"));
         Defines = list;
     }
 

@@ -52,13 +52,16 @@ public static class VerilogGenerator
     /// front of every module, module file, macro and the include guard, so that two configurations
     /// can be compiled into one design (docs/rtl.md, "Two configurations in one design").
     /// </summary>
-    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, string prefix = "")
+    /// <param name="outputMap">The image the RTL is written with has an output map (mem/out_map.hex,
+    /// docs/balancing.md) to initialise the map from.</param>
+    public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, string prefix = "",
+        bool outputMap = false)
     {
         ArgumentNullException.ThrowIfNull(config);
         var names = new HdlNames(prefix);
         var name = Sanitize(configName);
         var hash = ConfigHash(config);
-        var parameters = new HdlParameters(config);
+        var parameters = new HdlParameters(config, outputMap);
         var files = new List<GeneratedFile>
         {
             new(ConfigHeader, Header(name, ConfigHeader, hash, $"{nameof(HdlParameters)}.cs") + ConfigText(parameters)),

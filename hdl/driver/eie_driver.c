@@ -48,6 +48,8 @@ static uint32_t depth_of(const eie_dev *dev, uint32_t memory) {
     case 2: return dev->mmio_read(dev->ctx, EIE_REG_ID_SPMAT_WORDS);
     case 3: case 4: return dev->mmio_read(dev->ctx, EIE_REG_ID_PTR_DEPTH);
     case 5: return dev->mmio_read(dev->ctx, EIE_REG_ID_BIAS_ENTRIES);
+    /* the output map of a row-balanced image: one entry per output the last layer can have */
+    case 6: return dev->mmio_read(dev->ctx, EIE_REG_ID_ACT_DEPTH) * dev->mmio_read(dev->ctx, EIE_REG_ID_PES);
     default: return 0;
     }
 }
@@ -97,8 +99,8 @@ int eie_check_image(const eie_dev *dev, const uint8_t *image, size_t size, eie_i
         uint32_t target = word_at(image + at), address = word_at(image + at + 4), words = word_at(image + at + 8);
         at += SECTION_BYTES;
         uint32_t memory = target & 0xFFu, pe = target >> 16;
-        int global = memory <= 1;
-        if (memory > 5 || (target & 0xFF00u) != 0 || (global ? pe != GLOBAL_PE : pe >= pes))
+        int global = memory <= 1 || memory == 6;
+        if (memory > 6 || (target & 0xFF00u) != 0 || (global ? pe != GLOBAL_PE : pe >= pes))
             return fail(err, err_size, EIE_E_IMAGE, "image.bin: section %u: bad target %08x", s, target);
         uint32_t depth = depth_of(dev, memory);
         if ((uint64_t)address + words > depth)

@@ -106,6 +106,9 @@ module eie_tb;
             $fatal(1, "EIEC_ERROR +in_words=%0d exceeds MAX_IN_WORDS=%0d", in_words, MAX_IN_WORDS);
         require_file({MEM_DIR, `EIE_FILE_LAYERS});
         require_file({MEM_DIR, `EIE_FILE_CODEBOOK});
+`ifdef EIE_FILE_OUT_MAP
+        require_file({MEM_DIR, `EIE_FILE_OUT_MAP});
+`endif
         for (k = 0; k < `EIE_PES; k = k + 1) begin
             $sformat(path, "%0s%0s%03d_%0s", MEM_DIR, `EIE_FILE_PE_PREFIX, k, `EIE_FILE_SPMAT);    require_file(path);
             $sformat(path, "%0s%0s%03d_%0s", MEM_DIR, `EIE_FILE_PE_PREFIX, k, `EIE_FILE_PTR_EVEN); require_file(path);

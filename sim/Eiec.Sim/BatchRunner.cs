@@ -84,6 +84,7 @@ internal static class BatchRunner
         return new SimResult
         {
             LayerOutputs = result.LayerOutputs,
+            Output = result.Output,
             Saturations = result.Saturations,
             Stats = result.Stats with { Layers = layers },
         };

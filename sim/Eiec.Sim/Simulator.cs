@@ -98,6 +98,7 @@ public sealed class Simulator
         return new SimResult
         {
             LayerOutputs = outputs,
+            Output = TopLevel.Out(Image, outputs[^1]),
             Saturations = saturations,
             Stats = new SimStats
             {

@@ -49,7 +49,13 @@ internal static class TopLevel
     /// </summary>
     public static long WriteBackCycles(ImageLayer layer) => layer.RowsPerPe + AccelConfig.WriteBackLatency;
 
-    /// <summary>The outputs of a layer after its WB (element i from PE i mod N), as OUT streams them.</summary>
+    /// <summary>
+    /// OUT: the last layer's outputs in index order from its slots, element i from PE OutputMap[i] (PE i mod N
+    /// without a map), local row i / N (docs/microarchitecture.md). Not counted in cycles.
+    /// </summary>
+    public static short[] Out(CompiledImage image, short[] slots) => image.OutputOrder(slots);
+
+    /// <summary>The outputs of a layer after its WB in slot order (slot s from PE s mod N, local row s / N).</summary>
     public static short[] ReadOutputs(ImageLayer layer, ActRw[] rw)
     {
         var result = new short[layer.Outputs];

@@ -25,19 +25,27 @@ public static class BuildCommand
             Description = "Fraction bits of the 16-bit activations (docs/fixed-point.md)",
             DefaultValueFactory = _ => ImageCompiler.DefaultActivationFracBits,
         };
+        var balance = new Option<string>("--balance")
+        {
+            Description = "Row placement: rows (load-balanced, docs/balancing.md) or none (row i on PE i mod N)",
+            DefaultValueFactory = _ => ImageCompiler.DefaultBalance.ToString().ToLowerInvariant(),
+        };
+        balance.AcceptOnlyFromAmong("none", "rows");
         var config = new ConfigOptions();
         var rtl = new RtlTargetOptions();
         var command = new Command("build", "Compile a .cz model into an EIE image: memory hex files, image.json, " +
             "report and Verilog") { model };
         command.Options.Add(output);
         command.Options.Add(actFrac);
+        command.Options.Add(balance);
         config.AddTo(command);
         rtl.AddTo(command);
         command.SetAction(parse =>
         {
             var configName = config.Describe(parse);
             var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!,
-                parse.GetValue(actFrac), configName, rtl.Resolve(parse));
+                parse.GetValue(actFrac), configName, rtl.Resolve(parse),
+                parse.GetValue(balance) == "rows" ? BalanceMode.Rows : BalanceMode.None);
             parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;
         });
@@ -48,9 +56,10 @@ public static class BuildCommand
     /// Builds (<see cref="EiecToolchain.Build"/>) and returns a one-paragraph summary for the console.
     /// </summary>
     public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits,
-        string configName = "built-in defaults", RtlOptions? rtl = null)
+        string configName = "built-in defaults", RtlOptions? rtl = null,
+        BalanceMode balance = ImageCompiler.DefaultBalance)
     {
-        var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName, rtl);
+        var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName, rtl, balance);
         var targets = rtl is { Targets.Count: > 0 }
             ? $"; vendor flows ({string.Join(", ", rtl.Targets).ToLowerInvariant()}) in " +
               $"{Path.Combine(outputDir, ImageFiles.RtlDir)}."

@@ -15,9 +15,17 @@ public static class ImageCompiler
 {
     public const string GeneratorName = ImageManifest.CurrentGenerator;
     public const int DefaultActivationFracBits = 8;
+    /// <summary>
+    /// The row placement `eiec build`, `eiec sweep` and `eiec eval` use unless told otherwise (docs/balancing.md):
+    /// balanced, since it was never slower on the Table III benchmarks (bench/README.md). The library's
+    /// <see cref="Compile"/> defaults to <see cref="BalanceMode.None"/>, which callers that reason about the
+    /// interleaved layout rely on.
+    /// </summary>
+    public const BalanceMode DefaultBalance = BalanceMode.Rows;
 
     public static CompiledImage Compile(CzModel model, AccelConfig config,
-        int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz")
+        int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz",
+        BalanceMode balance = BalanceMode.None)
     {
         config.Validated();
         if (activationFracBits is < 0 or > 15)
@@ -33,10 +41,14 @@ public static class ImageCompiler
         var codebookRom = new short[config.CodebookDepth];
         var biasPerLayer = new short[model.Layers.Count][];
         int ptrBase = 0, spmatBase = 0, biasBase = 0;
+        // Balanced placement: layer l's rows permuted within groups of N (RowBalancer); the next layer's columns
+        // follow its inputs' physical order, so the permutation costs nothing between layers.
+        int[]? columnOrder = null, slotOfRow = null, lastPes = null;
 
         for (int l = 0; l < model.Layers.Count; l++)
         {
             var layer = model.Layers[l];
+            int[]? columnOrderNext = null;
             string where = $"{sourceName}: layer '{layer.Name}' (index {l})";
             int groups = config.Groups(layer.Inputs), rowsPerPe = config.RowsPerPe(layer.Outputs);
             if (groups > config.ActivationDepth || rowsPerPe > config.ActivationDepth)
@@ -63,13 +75,31 @@ public static class ImageCompiler
                     bias[i] = FixedPointMath.Quantize(b[i], activationFracBits, out bool sat);
                     if (sat) biasSaturations++;
                 }
-            biasPerLayer[l] = bias;
             int accBits = AccumulatorBitsNeeded(layer, cbq, bias, frac, out int worstRow);
+            EncodedLayer? enc = null;
+            if (balance == BalanceMode.Rows)
+            {
+                (var pe, enc) = ChoosePlacement(layer, columnOrder, config);
+                slotOfRow = new int[layer.Outputs];
+                var rowAtSlot = new int[layer.Outputs];
+                var placed = new short[bias.Length];
+                for (int i = 0; i < slotOfRow.Length; i++)
+                {
+                    slotOfRow[i] = OutputMapping.Slot(pe, pes, i);
+                    rowAtSlot[slotOfRow[i]] = i;
+                    placed[slotOfRow[i]] = bias[i];
+                }
+                bias = placed;
+                lastPes = pe;
+                columnOrderNext = rowAtSlot;
+            }
+            biasPerLayer[l] = bias;
             if (accBits > config.AccumulatorBits)
                 throw new EiecException($"{where}: row {worstRow} can reach a {accBits}-bit sum but " +
                     $"accumulator_bits = {config.AccumulatorBits}");
 
-            var enc = LayerEncoder.Encode(layer, pes, config.Entries);
+            enc ??= LayerEncoder.Encode(layer, pes, config.Entries, null, columnOrder);
+            columnOrder = columnOrderNext;
             encoded[l] = enc;
             int worstPe = Array.IndexOf(enc.Counts, enc.Counts.Max());
             long most = enc.Counts[worstPe];
@@ -109,15 +139,20 @@ public static class ImageCompiler
         var pesMem = new PeMemories[pes];
         ParallelFor.Run(pes, k => pesMem[k] =
             BuildPe(k, config, layers, encoded, biasPerLayer, ptrBase, spmatBase, biasBase));
-        var table = layers.Select((layer, l) => layer.TableFields(l == layers.Count - 1)).ToArray();
+        var table = layers.Select((layer, l) => layer.TableFields(l == layers.Count - 1, lastPes is not null))
+            .ToArray();
         var manifest = new ImageManifest
         {
             Model = model.Name, Source = Path.GetFileName(sourceName), Generator = GeneratorName,
             Accelerator = config, ActivationFracBits = activationFracBits, Layers = layers,
-            InputNormalization = model.Input,
-            Memories = Memories(config, layers.Count, ptrBase, spmatBase, biasBase),
+            InputNormalization = model.Input, Balance = lastPes is null ? null : "rows",
+            Memories = Memories(config, layers.Count, ptrBase, spmatBase, biasBase,
+                lastPes is null ? null : layers[^1].Outputs),
         };
-        return new CompiledImage { Manifest = manifest, LayerTable = table, Codebook = codebookRom, Pes = pesMem };
+        return new CompiledImage
+        {
+            Manifest = manifest, LayerTable = table, Codebook = codebookRom, Pes = pesMem, OutputMap = lastPes,
+        };
     }
 
     private static PeMemories BuildPe(int k, AccelConfig config, List<ImageLayer> layers, EncodedLayer[] encoded,
@@ -145,7 +180,45 @@ public static class ImageCompiler
         return new PeMemories { Spmat = spmat, PtrEven = even, PtrOdd = odd, Bias = biasMem };
     }
 
-    private static List<ImageMemory> Memories(AccelConfig config, int layerCount, int ptrRows, int words, int biasRows)
+    /// <summary>
+    /// The placement of a layer's rows with the fewest estimated SCAN cycles (<see cref="ScanEstimate"/>) among
+    /// the interleaved one and <see cref="RowBalancer"/>'s two orders, so balancing never picks a placement it
+    /// expects to be slower; one that needs more entries in a PE than the memories hold is not considered.
+    /// </summary>
+    private static (int[] Pe, EncodedLayer Encoded) ChoosePlacement(CzLayer layer, int[]? columnOrder,
+        AccelConfig config)
+    {
+        int pes = config.Pes, window = BalanceWindow(config), run = config.Entries.PaddingRun;
+        var identity = new int[layer.Outputs];
+        for (int i = 0; i < identity.Length; i++) identity[i] = i % pes;
+        // Three independent candidates: built in parallel, compared in a fixed order (deterministic).
+        var pe = new int[3][];
+        var encoded = new EncodedLayer[3];
+        var cycles = new long[3];
+        var fits = new bool[3];
+        ParallelFor.Run(3, c =>
+        {
+            pe[c] = c == 0 ? identity : RowBalancer.Place(layer, columnOrder, pes, window, run, byGroup: c == 2);
+            var slots = new int[pe[c].Length];
+            for (int i = 0; i < slots.Length; i++) slots[i] = OutputMapping.Slot(pe[c], pes, i);
+            encoded[c] = LayerEncoder.Encode(layer, pes, config.Entries, slots, columnOrder);
+            long most = encoded[c].Counts.Max();
+            fits[c] = most <= config.MaxPointer && config.SpmatWordsFor(most) <= config.SpmatWords;
+            cycles[c] = ScanEstimate.Cycles(encoded[c], pes, config.FifoDepth);
+        });
+        // The interleaved placement is the fallback: if it does not fit, the usual capacity errors follow.
+        int best = 0;
+        for (int c = 1; c < 3; c++)
+            if (fits[c] && cycles[c] < cycles[best]) best = c;
+        return (pe[best], encoded[best]);
+    }
+
+    /// <summary>Columns per balancing window: what the activation queues absorb (D non-zero activations),
+    /// stretched because a typical input keeps only part of the columns (docs/balancing.md).</summary>
+    public static int BalanceWindow(AccelConfig config) => 4 * config.FifoDepth;
+
+    private static List<ImageMemory> Memories(AccelConfig config, int layerCount, int ptrRows, int words, int biasRows,
+        int? outMapUsed)
     {
         var list = new List<ImageMemory>
         {
@@ -160,6 +233,12 @@ public static class ImageCompiler
                 Used = layerCount * config.CodebookSize,
             },
         };
+        if (outMapUsed is int used)
+            list.Add(new()
+            {
+                Kind = ImageFiles.OutMapKind, File = ImageFiles.OutMap, Width = config.PeIndexBits,
+                Depth = config.OutMapDepth, Used = used,
+            });
         for (int k = 0; k < config.Pes; k++)
         {
             list.Add(new()

@@ -14,7 +14,17 @@ public static class LayerEncoder
     public static EncodedLayer Encode(CzLayer layer, int pes, int codeBits, int indexBits) =>
         Encode(layer, pes, new EntryCoding(codeBits, indexBits));
 
-    public static EncodedLayer Encode(CzLayer layer, int pes, EntryCoding coding)
+    public static EncodedLayer Encode(CzLayer layer, int pes, EntryCoding coding) =>
+        Encode(layer, pes, coding, null, null);
+
+    /// <summary>
+    /// As <see cref="Encode(CzLayer, int, EntryCoding)"/> with logical row i at physical slot
+    /// <paramref name="slotOfRow"/>[i] (PE slot mod N, local row slot / N) and physical column p holding logical
+    /// column <paramref name="columnOrder"/>[p] (null: identity). Within a column every PE's local rows must
+    /// come in increasing order of logical row (as <see cref="RowBalancer"/>'s group-preserving placement gives).
+    /// </summary>
+    public static EncodedLayer Encode(CzLayer layer, int pes, EntryCoding coding, int[]? slotOfRow,
+        int[]? columnOrder)
     {
         var padEntry = (ushort)coding.PaddingEntry;
         int cols = layer.Inputs;
@@ -31,15 +41,18 @@ public static class LayerEncoder
         var rows = layer.Indices;
         var codes = layer.Codes;
 
-        for (int j = 0; j < cols; j++)
+        for (int p = 0; p < cols; p++)
         {
-            for (int k = 0; k < pes; k++) { pointers[k][j] = counts[k]; lastLocal[k] = -1; }
+            int j = columnOrder is null ? p : columnOrder[p];
+            for (int k = 0; k < pes; k++) { pointers[k][p] = counts[k]; lastLocal[k] = -1; }
             for (int e = indptr[j]; e < indptr[j + 1]; e++)
             {
-                int row = rows[e];
-                int k = row % pes;
-                int local = row / pes;
+                int slot = slotOfRow is null ? rows[e] : slotOfRow[rows[e]];
+                int k = slot % pes;
+                int local = slot / pes;
                 int gap = local - lastLocal[k] - 1;
+                if (gap < 0)
+                    throw new InvalidOperationException($"layer '{layer.Name}': rows out of order on PE {k}");
                 for (int pad = coding.PaddingEntriesFor(gap); pad > 0; pad--)
                 {
                     Append(entries, counts, k, padEntry);

@@ -122,6 +122,8 @@ public sealed record AccelConfig
 
     /// <summary>The entry layout and the padding rule.</summary>
     [JsonIgnore] public EntryCoding Entries => new(CodeBits, IndexBits);
+    /// <summary>Output-map depth (docs/balancing.md): one PE index per output the last layer can have.</summary>
+    [JsonIgnore] public int OutMapDepth => (int)Math.Min(int.MaxValue, MaxLayerDim);
     /// <summary>Codebook ROM depth: MaxLayers × CodebookSize (layer l, code v at l · CodebookSize + v).</summary>
     [JsonIgnore] public int CodebookDepth => MaxLayers * CodebookSize;
     /// <summary>

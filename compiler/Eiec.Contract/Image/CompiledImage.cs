@@ -15,6 +15,15 @@ public sealed class CompiledImage
     public required short[] Codebook { get; init; }
     /// <summary>Per-PE memories, index = PE.</summary>
     public required PeMemories[] Pes { get; init; }
+    /// <summary>
+    /// The output map of a row-balanced image (docs/balancing.md): element i of the last layer's outputs is on
+    /// PE OutputMap[i], local row i / N. Null: on PE i mod N (no map in the image).
+    /// </summary>
+    public int[]? OutputMap { get; init; }
+
+    /// <summary>The last layer's outputs in index order (what OUT streams) from its written-back slots, where
+    /// slot s is PE s mod N, local row s / N.</summary>
+    public short[] OutputOrder(short[] slots) => OutputMapping.Apply(slots, OutputMap, Config.Pes);
 
     public AccelConfig Config => Manifest.Accelerator;
     public IReadOnlyList<ImageLayer> Layers => Manifest.Layers;

@@ -49,13 +49,19 @@ public static class ImageBinary
     public const int PtrEven = 3;
     public const int PtrOdd = 4;
     public const int Bias = 5;
-    public const int MemoryCount = 6;
+    /// <summary>The output map of a row-balanced image (docs/balancing.md); only such images have the
+    /// section.</summary>
+    public const int OutMap = 6;
+    public const int MemoryCount = 7;
 
     /// <summary>Memory kinds by id, as image.json names them.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["layers", "codebook", ImageFiles.Spmat, ImageFiles.PtrEven, ImageFiles.PtrOdd, ImageFiles.Bias];
+    [
+        "layers", "codebook", ImageFiles.Spmat, ImageFiles.PtrEven, ImageFiles.PtrOdd, ImageFiles.Bias,
+        ImageFiles.OutMapKind,
+    ];
 
-    public static bool IsGlobal(int memory) => memory is Layers or Codebook;
+    public static bool IsGlobal(int memory) => memory is Layers or Codebook or OutMap;
 
     /// <summary>A section's target word: PE in bits [31:16] (<see cref="GlobalPe"/> for a shared memory),
     /// memory id in bits [7:0].</summary>
@@ -68,6 +74,7 @@ public static class ImageBinary
         Spmat => config.WordBits,
         PtrEven or PtrOdd => config.PointerBits,
         Bias => config.ActivationBits,
+        OutMap => config.PeIndexBits,
         _ => throw new ArgumentOutOfRangeException(nameof(memory)),
     };
 
@@ -79,6 +86,7 @@ public static class ImageBinary
         Spmat => config.SpmatWords,
         PtrEven or PtrOdd => config.PointerBankDepth,
         Bias => config.BiasEntries,
+        OutMap => config.OutMapDepth,
         _ => throw new ArgumentOutOfRangeException(nameof(memory)),
     };
 

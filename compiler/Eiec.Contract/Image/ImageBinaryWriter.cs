@@ -23,6 +23,8 @@ public static class ImageBinaryWriter
             (ImageBinary.Layers, null, image.LayerTable.SelectMany(f => f.Select(v => (ulong)v)).ToArray()),
             (ImageBinary.Codebook, null, Array.ConvertAll(image.Codebook, v => (ulong)(ushort)v)),
         };
+        // Only a row-balanced image has an output map; without one the array reads PE i mod N.
+        if (image.OutputMap is { } map) sections.Add((ImageBinary.OutMap, null, Array.ConvertAll(map, v => (ulong)v)));
         for (int pe = 0; pe < image.Pes.Length; pe++)
         {
             var m = image.Pes[pe];

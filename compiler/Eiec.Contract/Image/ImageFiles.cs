@@ -13,6 +13,9 @@ public static class ImageFiles
 
     public static string LayerTable => $"{MemoryDir}/layers.hex";
     public static string Codebook => $"{MemoryDir}/codebook.hex";
+    /// <summary>The output map of a row-balanced image (docs/balancing.md).</summary>
+    public static string OutMap => $"{MemoryDir}/{OutMapKind}.hex";
+    public const string OutMapKind = "out_map";
     /// <summary>Per-PE files: "pe", the PE as three digits, "_", the kind (the RTL builds the same name).</summary>
     public const string PeFilePrefix = "pe";
     public static string PeMemory(int pe, string kind) => $"{MemoryDir}/{PeFilePrefix}{pe:000}_{kind}.hex";

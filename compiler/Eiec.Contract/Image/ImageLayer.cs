@@ -42,10 +42,12 @@ public sealed record ImageLayer
 
     [JsonIgnore] public bool Relu => Activation == "relu";
 
-    /// <summary>This layer's layer-table word (<paramref name="last"/>: the network's last layer).</summary>
-    public LayerTableWord TableWord(bool last) =>
-        new(Inputs, Outputs, PtrBase, SpmatBase, BiasBase, Relu, last, WeightFracBits, Groups, RowsPerPe);
+    /// <summary>This layer's layer-table word (<paramref name="last"/>: the network's last layer;
+    /// <paramref name="outputMap"/>: the image has an output map, flagged on the last layer).</summary>
+    public LayerTableWord TableWord(bool last, bool outputMap = false) =>
+        new(Inputs, Outputs, PtrBase, SpmatBase, BiasBase, Relu, last, WeightFracBits, Groups, RowsPerPe,
+            last && outputMap);
 
     /// <summary>The fields of this layer's layer-table word, field 0 first.</summary>
-    public uint[] TableFields(bool last) => TableWord(last).Encode();
+    public uint[] TableFields(bool last, bool outputMap = false) => TableWord(last, outputMap).Encode();
 }

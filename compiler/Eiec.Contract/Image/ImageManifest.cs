@@ -26,6 +26,9 @@ public sealed record ImageManifest
     /// <summary>Normalization of raw inputs from the .cz (optional; absent from image.json when the model has
     /// none).</summary>
     public Eiec.Contract.Cz.CzInputNormalization? InputNormalization { get; init; }
+    /// <summary>How the rows were placed on the PEs: "rows" for a balanced image (docs/balancing.md); absent
+    /// (null) for EIE's row i on PE i mod N, so such images stay byte-identical to earlier builds.</summary>
+    public string? Balance { get; init; }
     public required IReadOnlyList<ImageLayer> Layers { get; init; }
     public required IReadOnlyList<ImageMemory> Memories { get; init; }
 }

@@ -68,6 +68,8 @@ public static class ImageReader
         var layerTable = HexFile.ReadFields(
             Path.Combine(directory, table.File), LayerTableWord.Fields, table.Depth, table.Used);
         var codebook = Array.ConvertAll(Load(Mem("codebook")), v => (short)v);
+        var outMap = byKey.TryGetValue((ImageFiles.OutMapKind, null), out var om)
+            ? Array.ConvertAll(Load(om), v => (int)v) : null;
         int pes = manifest.Accelerator.Pes;
         var memories = new PeMemories[pes];
         ParallelFor.Run(pes, pe => memories[pe] = new PeMemories
@@ -79,7 +81,7 @@ public static class ImageReader
         });
         return new CompiledImage
         {
-            Manifest = manifest, LayerTable = layerTable, Codebook = codebook, Pes = memories,
+            Manifest = manifest, LayerTable = layerTable, Codebook = codebook, Pes = memories, OutputMap = outMap,
         };
     }
 
@@ -125,10 +127,15 @@ public static class ImageReader
                 PtrOdd = Array.ConvertAll(Words(ImageFiles.PtrOdd, pe), v => (uint)v),
                 Bias = Array.ConvertAll(Words(ImageFiles.Bias, pe), v => (short)v),
             };
+        bool hasMap = manifest.Memories.Any(m => m.Kind == ImageFiles.OutMapKind);
+        if (!hasMap && sections.ContainsKey((ImageBinary.OutMap, null)))
+            throw new EiecException($"{path}: an out_map section, but image.json lists no output map; " +
+                "the two files are from different builds");
         return new CompiledImage
         {
             Manifest = manifest, LayerTable = layerTable,
             Codebook = Array.ConvertAll(Words("codebook", null), v => (short)v), Pes = memories,
+            OutputMap = hasMap ? Array.ConvertAll(Words(ImageFiles.OutMapKind, null), v => (int)v) : null,
         };
     }
 
@@ -143,7 +150,7 @@ public static class ImageReader
                 $"{image.Layers.Count} layers");
         for (int l = 0; l < image.Layers.Count; l++)
         {
-            var expected = image.Layers[l].TableFields(l == image.Layers.Count - 1);
+            var expected = image.Layers[l].TableFields(l == image.Layers.Count - 1, image.OutputMap is not null);
             if (!expected.AsSpan().SequenceEqual(image.LayerTable[l]))
                 throw new EiecException($"{path}: layer {l} ('{image.Layers[l].Name}') does not match the manifest");
         }

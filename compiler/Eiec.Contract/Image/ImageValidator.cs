@@ -67,6 +67,13 @@ public static class ImageValidator
             [("layers", null)] = (LayerTableWord.Bits, c.MaxLayers, manifest.Layers.Count),
             [("codebook", null)] = (c.WeightBits, c.CodebookDepth, manifest.Layers.Count * c.CodebookSize),
         };
+        // The output map is there exactly when the image is row-balanced (docs/balancing.md).
+        if (manifest.Balance is not null)
+        {
+            if (manifest.Balance != "rows")
+                throw new EiecException($"{path}: balance '{manifest.Balance}' is not rows (or absent)");
+            expected[(ImageFiles.OutMapKind, null)] = (c.PeIndexBits, c.OutMapDepth, manifest.Layers[^1].Outputs);
+        }
         for (int k = 0; k < c.Pes; k++)
         {
             expected[(ImageFiles.Spmat, k)] = (c.WordBits, c.SpmatWords, words);
@@ -86,7 +93,8 @@ public static class ImageValidator
                 throw new EiecException($"{name}: width {m.Width}, depth {m.Depth}, used {m.Used}; " +
                     $"the configuration implies {e.Width}, {e.Depth}, {e.Used}");
             if (m.File != (m.Pe is int pe ? ImageFiles.PeMemory(pe, m.Kind)
-                    : m.Kind == "layers" ? ImageFiles.LayerTable : ImageFiles.Codebook))
+                    : m.Kind == "layers" ? ImageFiles.LayerTable
+                    : m.Kind == ImageFiles.OutMapKind ? ImageFiles.OutMap : ImageFiles.Codebook))
                 throw new EiecException($"{name}: file '{m.File}' is not the image's own file name");
         }
         var missing = expected.Keys.FirstOrDefault(k => !seen.Contains(k));
@@ -131,6 +139,8 @@ public static class ImageValidator
     public static void CheckContents(CompiledImage image, string directory)
     {
         var c = image.Config;
+        if (image.OutputMap is { } map && OutputMapping.Check(map, image.Layers[^1].Outputs, c.Pes) is { } fault)
+            throw new EiecException($"{directory}: output map ({ImageFiles.OutMap}): {fault}");
         int epw = c.EntriesPerWord, bits = c.EntryBits, codeBits = c.CodeBits;
         ulong mask = (1UL << bits) - 1;
         ParallelFor.Run(c.Pes, k =>

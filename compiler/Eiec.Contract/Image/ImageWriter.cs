@@ -20,6 +20,11 @@ public static class ImageWriter
         var cb = Mem("codebook");
         HexFile.Write(Path.Combine(directory, cb.File), cb.Width, cb.Depth,
             image.Codebook.Select(v => (ulong)(ushort)v).ToArray());
+        if (image.OutputMap is { } map)
+        {
+            var om = Mem(ImageFiles.OutMapKind);
+            HexFile.Write(Path.Combine(directory, om.File), om.Width, om.Depth, Array.ConvertAll(map, v => (ulong)v));
+        }
 
         // PEs are independent files; two cores halve the wall time of large builds.
         ParallelFor.Run(image.Pes.Length, pe =>

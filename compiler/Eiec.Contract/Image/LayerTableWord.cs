@@ -9,7 +9,7 @@ namespace Eiec.Contract.Image;
 /// </summary>
 public readonly record struct LayerTableWord(
     int Inputs, int Outputs, int PtrBase, int SpmatBase, int BiasBase,
-    bool Relu, bool Last, int WeightFracBits, int Groups, int RowsPerPe)
+    bool Relu, bool Last, int WeightFracBits, int Groups, int RowsPerPe, bool OutputMap = false)
 {
     /// <summary>Bits of one field; the RTL does its address arithmetic at this width.</summary>
     public const int FieldBits = 32;
@@ -31,6 +31,9 @@ public readonly record struct LayerTableWord(
     // Bits of the flags field.
     public const int ReluBit = 0;
     public const int LastBit = 1;
+    /// <summary>Set on the last layer of a row-balanced image: OUT takes element i from the PE the output map
+    /// names (docs/balancing.md); clear: from PE i mod N.</summary>
+    public const int OutputMapBit = 2;
     public const int WeightFracShift = 8;
     /// <summary>Width of F (the weight fraction bits) in the flags field.</summary>
     public const int WeightFracFieldBits = 5;
@@ -46,6 +49,7 @@ public readonly record struct LayerTableWord(
         fields[SpmatBaseField] = (uint)SpmatBase;
         fields[BiasBaseField] = (uint)BiasBase;
         fields[FlagsField] = (Relu ? 1u << ReluBit : 0) | (Last ? 1u << LastBit : 0)
+                             | (OutputMap ? 1u << OutputMapBit : 0)
                              | ((uint)WeightFracBits & WeightFracMask) << WeightFracShift;
         fields[GroupsField] = (uint)Groups;
         fields[RowsPerPeField] = (uint)RowsPerPe;
@@ -63,6 +67,7 @@ public readonly record struct LayerTableWord(
             (int)fields[SpmatBaseField], (int)fields[BiasBaseField],
             Relu: (flags >> ReluBit & 1) != 0, Last: (flags >> LastBit & 1) != 0,
             WeightFracBits: (int)(flags >> WeightFracShift & WeightFracMask),
-            Groups: (int)fields[GroupsField], RowsPerPe: (int)fields[RowsPerPeField]);
+            Groups: (int)fields[GroupsField], RowsPerPe: (int)fields[RowsPerPeField],
+            OutputMap: (flags >> OutputMapBit & 1) != 0);
     }
 }

@@ -12,10 +12,10 @@ internal static class RtlWriter
 {
     /// <returns>The names of the files written ('/'-separated below <paramref name="directory"/>).</returns>
     public static IReadOnlyList<string> Write(
-        AccelConfig config, string configName, string directory, RtlOptions? options = null)
+        AccelConfig config, string configName, string directory, RtlOptions? options = null, bool outputMap = false)
     {
         options ??= RtlOptions.Default;
-        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix);
+        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix, outputMap);
         var files = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog));
         Directory.CreateDirectory(directory);
         var written = new List<string>();

@@ -71,7 +71,8 @@ public static class SweepRunner
             string? error = null;
             try
             {
-                simulator = new Simulator(ImageCompiler.Compile(model, config, activationFracBits, sourceName));
+                simulator = new Simulator(ImageCompiler.Compile(model, config, activationFracBits, sourceName,
+                    ImageCompiler.DefaultBalance));
             }
             catch (EiecException e) { error = e.Message; }
             foreach (int d in fifoDepths)

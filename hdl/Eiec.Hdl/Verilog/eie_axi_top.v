@@ -171,9 +171,10 @@ module eie_axi_top #(
     wire [2:0] ld_last_piece = (ld_mem == 8'd0) ? 3'd7 : (ld_mem == 8'd2) ? SP - 1 : 3'd0;
     wire       ld_issue      = wr_data && ld_piece == ld_last_piece;
     wire [31:0] ld_depth = (ld_mem == 8'd0) ? ID_LAYERS : (ld_mem == 8'd1) ? DEPTH_CB :
-                           (ld_mem == 8'd2) ? ID_SPMAT : (ld_mem == 8'd5) ? ID_BIAS : ID_PTR;
-    wire ld_global = (ld_mem == 8'd0) || (ld_mem == 8'd1);
-    wire ld_valid  = (ld_mem <= 8'd5) && (ld_target[15:8] == 8'd0) &&
+                           (ld_mem == 8'd2) ? ID_SPMAT : (ld_mem == 8'd5) ? ID_BIAS :
+                           (ld_mem == 8'd6) ? `EIE_OUT_MAP_DEPTH : ID_PTR;
+    wire ld_global = (ld_mem == 8'd0) || (ld_mem == 8'd1) || (ld_mem == 8'd6);   // 6: output map
+    wire ld_valid  = (ld_mem <= 8'd6) && (ld_target[15:8] == 8'd0) &&
                      (ld_global ? (ld_pe == 16'hffff) : ({16'd0, ld_pe} < ID_PES)) &&
                      (ld_addr < ld_depth);
 

@@ -42,7 +42,7 @@ module eie_pe #(
     // for this PE by eie_top, which accepts writes only while the array is idle.
     input  wire                         mw_we,
     input  wire [2:0]                   mw_mem,
-    input  wire [`EIE_MW_ADDR_BITS-1:0]  mw_addr,
+    input  wire [`EIE_MW_PE_ADDR_BITS-1:0]  mw_addr,
     input  wire [`EIE_MW_PE_DATA_BITS-1:0] mw_data
 );
     localparam AW  = `EIE_ACT_ADDR_BITS;

@@ -18,7 +18,9 @@
 //         written EIE_WB_LATENCY cycles later by the requantizer pipeline; then SCAN(l + 1), or
 //         OUT after the layer whose flags say "last".
 //   OUT: streams outputs(last layer) results over out_valid/out_ready/out_data in index order
-//        (element i from PE i mod N); then a one-cycle done pulse and IDLE.
+//        (element i from PE i mod N, or from PE out_map[i] when the last layer's flags say the image
+//        is row-balanced: docs/balancing.md; local row i / N either way); then a one-cycle done
+//        pulse and IDLE.
 // cycles counts every cycle spent in SCAN or WB (LOAD and OUT are not counted). in_avail says the
 // next vector's slot is full (eie_axi_top starts the array then); in_held that LOAD holds data.
 // The model memories are written over the load bus (mw_*) while IDLE; writes in any other
@@ -49,8 +51,9 @@ module eie_top #(
     output wire        in_avail,
     output wire        in_held,
     // Load bus (docs/axi.md): write word mw_addr of model memory mw_mem (image.bin's ids: 0 layer
-    // table, 1 codebook (every PE's copy), 2 sparse matrix, 3/4 even/odd pointer bank, 5 bias) of
-    // PE mw_pe (ignored for ids 0 and 1). Taken only in IDLE: mw_ok says whether it was.
+    // table, 1 codebook (every PE's copy), 2 sparse matrix, 3/4 even/odd pointer bank, 5 bias,
+    // 6 output map) of PE mw_pe (ignored for ids 0, 1 and 6). Taken only in IDLE: mw_ok says
+    // whether it was.
     input  wire        mw_we,
     input  wire [`EIE_PE_BITS-1:0] mw_pe,
     input  wire [2:0]  mw_mem,
@@ -66,6 +69,7 @@ module eie_top #(
     localparam LW = `EIE_LAYER_BITS;
     localparam AB = `EIE_ACT_BITS;
     localparam FW = `EIE_LT_FIELD_BITS;
+    localparam OMW = `EIE_OUT_MAP_ADDR_BITS;
     localparam integer  PE_LAST_I  = N - 1;
     localparam integer  ROW_LAST_I = `EIE_ACT_DEPTH - 1;
     localparam [PW-1:0] PE_LAST  = PE_LAST_I[PW-1:0];
@@ -133,6 +137,7 @@ module eie_top #(
     wire [FW-1:0] f_bias_base  = lt[`EIE_LT_BIAS_BASE*FW +: FW];
     wire          f_relu       = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_RELU_BIT];
     wire          f_last       = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_LAST_BIT];
+    wire          f_outmap     = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_OUTMAP_BIT];
     wire [`EIE_WFRAC_BITS-1:0] f_wfrac = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_WFRAC_SHIFT +: `EIE_WFRAC_BITS];
     wire [GW-1:0] f_groups     = lt[`EIE_LT_GROUPS*FW +: GW];
     wire [GW-1:0] f_rows       = lt[`EIE_LT_ROWS*FW +: GW];
@@ -187,8 +192,29 @@ module eie_top #(
             assign act_rdata_pad[PADDED*AB-1:N*AB] = {((PADDED - N) * AB){1'b0}};
         end
     endgenerate
-    assign out_data  = act_rdata_pad[io_pe * AB +: AB];
     wire   out_fire  = out_valid && out_ready;
+
+    // Output map (docs/balancing.md): the PE of each output element of a row-balanced image, read one
+    // element ahead (the address is the element presented in the next cycle), so out_map_q belongs to
+    // io_idx whenever out_valid is high and OUT keeps its timing. Global, one PE index per element;
+    // without the flag (an unbalanced image has no map) element i comes from PE i mod N.
+    (* ram_style = "block", no_rw_check *)
+    reg [PW-1:0] out_map [0:`EIE_OUT_MAP_DEPTH-1];
+`ifndef EIE_NO_MEM_INIT
+`ifdef EIE_FILE_OUT_MAP
+    initial $readmemh({MEM_DIR, `EIE_FILE_OUT_MAP}, out_map);
+`endif
+`endif
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [CW-1:0] om_addr = out_fire ? io_idx + C_ONE : io_idx;  // the map has depth*N entries at most
+    /* verilator lint_on UNUSEDSIGNAL */
+    reg  [PW-1:0] out_map_q;
+    always @(posedge clk) begin
+        if (mw_write && mw_mem == 3'd6) out_map[mw_addr[OMW-1:0]] <= mw_data[PW-1:0];
+        if (in_out) out_map_q <= out_map[om_addr[OMW-1:0]];
+    end
+    wire [PW-1:0] out_pe = f_outmap ? out_map_q : io_pe;
+    assign out_data  = act_rdata_pad[out_pe * AB +: AB];
 
     // The PEs' activation read port: the control unit in SCAN (layer 0 its input slot, layer l
     // act[l mod 2]), the output stream in OUT (the last layer wrote act[(l + 1) mod 2]).
@@ -220,7 +246,7 @@ module eie_top #(
                 .wb_rd(wb_rd), .wb_row(wb_cycle_w[AW-1:0]),
                 .clr_we(in_init), .clr_addr(init_row),
                 .mw_we(mw_write && (mw_mem == 3'd1 || (mw_mem >= 3'd2 && mw_pe == K))), .mw_mem(mw_mem),
-                .mw_addr(mw_addr), .mw_data(mw_data[`EIE_MW_PE_DATA_BITS-1:0])
+                .mw_addr(mw_addr[`EIE_MW_PE_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_MW_PE_DATA_BITS-1:0])
             );
         end
     endgenerate

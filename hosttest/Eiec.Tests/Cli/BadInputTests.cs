@@ -23,7 +23,9 @@ public class BadInputTests
     private static string BuildImage(TempDir tmp, string name = "img")
     {
         CzWriter.Write(Images.Random(4, [40, 24, 10], 0.3, bias: true), tmp.File("m.cz"));
-        Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", tmp.File(name)).ExitCode.Should().Be(0);
+        // Interleaved: the faults below are in the files every image has (the output map's: RowBalancerTests).
+        Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "--balance", "none", "-o", tmp.File(name))
+            .ExitCode.Should().Be(0);
         NpyWriter.WriteFile(tmp.File("x.npy"),
             NpyArray.FromFloat32(Enumerable.Range(0, 40).Select(i => i % 3 * 0.5f).ToArray()));
         return tmp.File(name);
@@ -362,7 +364,8 @@ public class BadInputTests
         // The next build into the same directory starts from the restored copy and replaces it.
         File.WriteAllText(tmp.File("bad.cz"), "not a zip");
         Support.Cli.Run("build", tmp.File("bad.cz"), "--pes", "4", "-o", img).ExitCode.Should().Be(1);
-        Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "-o", img).ExitCode.Should().Be(0);
+        Support.Cli.Run("build", tmp.File("m.cz"), "--pes", "4", "--balance", "none", "-o", img)
+            .ExitCode.Should().Be(0);
         File.ReadAllText(Path.Combine(img, "image.json")).Should().Be(good);
         Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order()
             .Should().Equal("bad.cz", "m.cz", "out", "x.npy");

@@ -1,3 +1,4 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Checking;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
@@ -19,14 +20,15 @@ namespace Eiec.Tests.Rtl;
 public static class RtlCheck
 {
     public static RtlCaseResult AgainstGolden(string caseName, CzModel model, AccelConfig config,
-        IReadOnlyList<short[]> inputs, int stall = 0, int actFrac = 8)
+        IReadOnlyList<short[]> inputs, int stall = 0, int actFrac = 8,
+        BalanceMode balance = ImageCompiler.DefaultBalance)
     {
         var dir = RtlWorkspace.NewDirectory(caseName, deleteAtExit: false);
         var imageDir = Path.Combine(dir, "image");
         RtlBench? bench = null;
         try
         {
-            var image = RtlImages.CompileToDisk(model, config, imageDir, actFrac);
+            var image = RtlImages.CompileToDisk(model, config, imageDir, actFrac, balance);
             bench = RtlBench.For(imageDir, config);
             var golden = inputs.Select(x => GoldenModel.Run(image, x)).ToArray();
             var rtl = bench.Run(imageDir, image, inputs, stall);

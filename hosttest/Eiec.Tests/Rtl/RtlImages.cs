@@ -1,3 +1,4 @@
+using Eiec.Compiler.Lowering;
 using Eiec.Contract.Config;
 using Eiec.Contract.Cz;
 using Eiec.Contract.Image;
@@ -20,11 +21,12 @@ public static class RtlImages
     /// Writes <paramref name="model"/> as test.cz beside <paramref name="dir"/>, builds it into
     /// <paramref name="dir"/> (image and RTL), and reads the image back from disk.
     /// </summary>
-    public static CompiledImage CompileToDisk(CzModel model, AccelConfig config, string dir, int actFrac = 8)
+    public static CompiledImage CompileToDisk(CzModel model, AccelConfig config, string dir, int actFrac = 8,
+        BalanceMode balance = ImageCompiler.DefaultBalance)
     {
         var cz = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, "test.cz");
         CzWriter.Write(model, cz, config.CodebookSize);
-        EiecToolchain.Build(cz, config, dir, actFrac, ConfigName);
+        EiecToolchain.Build(cz, config, dir, actFrac, ConfigName, balance: balance);
         return ImageReader.Read(dir);
     }
 

@@ -25,7 +25,8 @@ public class SweepTests
         rows.Should().HaveCount(3 * 2 * 3, "3 PE counts × 2 depths × (2 layers + network)");
         foreach (var r in rows.Where(r => r.Layer < 0))
         {
-            var image = ImageCompiler.Compile(model, Base with { Pes = r.Pes }, 8, "m.cz");
+            var image = ImageCompiler.Compile(model, Base with { Pes = r.Pes }, 8, "m.cz",
+                ImageCompiler.DefaultBalance);
             var stats = new Simulator(image, new SimOptions { FifoDepth = r.FifoDepth }).Run(input).Stats;
             r.Cycles.Should().Be(stats.Cycles, $"{r.Pes} PEs, depth {r.FifoDepth}");
             r.LoadBalanceEfficiency.Should().BeApproximately(stats.LoadBalanceEfficiency, 1e-12);

@@ -20,9 +20,10 @@ public static class Images
         RandomModel.Create(new RandomModelSpec { Dims = dims, WeightDensity = [density], Seed = seed, Bias = bias });
 
     /// <summary>Compiles, writes to <paramref name="dir"/> and reads the image back from disk.</summary>
-    public static CompiledImage CompileToDisk(CzModel model, AccelConfig config, string dir, int actFrac = 8)
+    public static CompiledImage CompileToDisk(CzModel model, AccelConfig config, string dir, int actFrac = 8,
+        BalanceMode balance = BalanceMode.None)
     {
-        var image = ImageCompiler.Compile(model, config, actFrac, "test.cz");
+        var image = ImageCompiler.Compile(model, config, actFrac, "test.cz", balance);
         AtomicDirectory.Produce(dir, d => ImageWriter.Write(image, d));
         return ImageReader.Read(dir);
     }
