@@ -16,7 +16,9 @@ mkdir -p "$work"
 [ -x "$eiec" ] || { echo "batch-jobs.sh: $eiec is missing; run make build" >&2; exit 1; }
 [ -f "$work/mlp-4096-1000.cz" ] || $eiec gen --dims 4096,1000 --density 0.25 --seed 1 -o "$work" > /dev/null
 $eiec build "$work/mlp-4096-1000.cz" -c bench/eie-large.yaml -o "$work/img" > /dev/null
-python3 - "$work/x.npy" "$vectors" <<'PY'
+# Debian's python3 (python3-numpy), not a pyenv or venv one without numpy.
+py=$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3 )
+"$py" - "$work/x.npy" "$vectors" <<'PY'
 import sys, numpy as np
 rng = np.random.default_rng(1)
 x = rng.uniform(-1, 1, (int(sys.argv[2]), 4096)).astype(np.float32)
