@@ -39,10 +39,10 @@ echo "|---|---|---|---|---|---|---|---|"
 for pes in $pes_list; do
   img=$work/pes$pes
   rm -rf "$img" # synth.sh leaves its log in the image, which a rebuild refuses to replace
-  "$eiec" build "$model" -c "$config" --pes "$pes" -o "$img" >/dev/null
+  "$eiec" build "$model" -c "$config" --pes "$pes" --multiplier dsp -o "$img" >/dev/null
   read -r lut ff lutram bram b36 b18 dsp secs < <(synth "$img" "$pes")
   echo "| $pes | $lut | $ff | $lutram | $bram ($b36 + $b18) | $dsp | $secs |" \
-    "\`eiec build $model -c $config --pes $pes -o $img && hdl/scripts/synth.sh $img\` |"
+    "\`eiec build $model -c $config --pes $pes --multiplier dsp -o $img && hdl/scripts/synth.sh $img\` |"
 done
 
 # The paper's memories (128 KB sparse matrix, 32 KB pointers, 2 KB activations per PE, 1024 bias
@@ -55,7 +55,7 @@ echo "| PEs | LUT | FF | LUTRAM | BRAM (RAMB36 + RAMB18) | DSP48E1 | synthesis [
 echo "|---|---|---|---|---|---|---|---|"
 img=$work/paper-pes1
 rm -rf "$img"
-"$eiec" build "$model" --pes 1 -o "$img" >/dev/null
+"$eiec" build "$model" --pes 1 --multiplier dsp -o "$img" >/dev/null
 read -r lut ff lutram bram b36 b18 dsp secs < <(synth "$img" 1)
 echo "| 1 | $lut | $ff | $lutram | $bram ($b36 + $b18) | $dsp | $secs |" \
-  "\`eiec build $model --pes 1 -o $img && hdl/scripts/synth.sh $img\` |"
+  "\`eiec build $model --pes 1 --multiplier dsp -o $img && hdl/scripts/synth.sh $img\` |"

@@ -12,7 +12,7 @@ public sealed class HdlParameters
 {
     public IReadOnlyList<HdlDefine> Defines { get; }
 
-    public HdlParameters(AccelConfig config, bool outputMap = false)
+    public HdlParameters(AccelConfig config, bool outputMap = false, MultiplierKind multiplier = MultiplierKind.Logic)
     {
         var c = config.Validated();
         // The kind suffix of a per-PE file name: what follows "pe000_".
@@ -120,6 +120,10 @@ public sealed class HdlParameters
         if (outputMap)
             list.Add(new HdlDefine("EIE_FILE_OUT_MAP", Q(Path.GetFileName(ImageFiles.OutMap)),
                 "output map file in MEM_DIR"));
+        // Only when asked for, like EIE_SPMAT_SPRAM: the logic multiplier's header stays as it was.
+        if (multiplier == MultiplierKind.Dsp)
+            list.Add(new HdlDefine("EIE_MUL_DSP", "1",
+                "multiplier: dsp; one w * a between registers per PE, for a DSP block (docs/rtl.md, DSP multiply)"));
         Defines = list;
     }
 

@@ -54,14 +54,16 @@ public static class VerilogGenerator
     /// </summary>
     /// <param name="outputMap">The image the RTL is written with has an output map (mem/out_map.hex,
     /// docs/balancing.md) to initialise the map from.</param>
+    /// <param name="multiplier">The arithmetic unit's multiply: four partial products in logic, or one for a DSP
+    /// block (docs/rtl.md, "DSP multiply"); same cycles either way.</param>
     public static IReadOnlyList<GeneratedFile> Generate(AccelConfig config, string configName, string prefix = "",
-        bool outputMap = false)
+        bool outputMap = false, MultiplierKind multiplier = MultiplierKind.Logic)
     {
         ArgumentNullException.ThrowIfNull(config);
         var names = new HdlNames(prefix);
         var name = Sanitize(configName);
         var hash = ConfigHash(config);
-        var parameters = new HdlParameters(config, outputMap);
+        var parameters = new HdlParameters(config, outputMap, multiplier);
         var files = new List<GeneratedFile>
         {
             new(ConfigHeader, Header(name, ConfigHeader, hash, $"{nameof(HdlParameters)}.cs") + ConfigText(parameters)),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make fpga`: the open iCE40 flow end to end for each target of hdl/fpga/floors.yaml: `eiec build`
-# of the FPGA model (examples/fpga/model.cz) for the target's config, Yosys synth_ice40 (-dsp where
-# the device has DSPs) of the pin wrapper hdl/fpga/eie_fpga_top.v, nextpnr-ice40 place and route
+# of the FPGA model (examples/fpga/model.cz) for the target's config (--multiplier dsp where the device
+# has DSPs, else logic), Yosys synth_ice40 (-dsp where the device has DSPs) of the pin wrapper
+# hdl/fpga/eie_fpga_top.v, nextpnr-ice40 place and route
 # (fixed seed), icetime timing analysis and icepack to a bitstream. Prints LCs, EBR, SPRAM, DSP and
 # Fmax per target; fails when a design does not fit or its Fmax is below the target's floor.
 #
@@ -37,7 +38,12 @@ for t in "${targets[@]}"; do
   fi
   dir=$out/$t
   rm -rf "$dir"; mkdir -p "$dir"
-  "$eiec" build "$root/examples/fpga/model.cz" -c "$root/$config" -o "$dir/image" >/dev/null
+  # A device with DSPs gets the one-multiply arithmetic unit (a DSP per PE), one without the split multiply in
+  # logic (docs/rtl.md, "DSP multiply").
+  multiplier=logic
+  [ "$dsp" = true ] && multiplier=dsp
+  "$eiec" build "$root/examples/fpga/model.cz" -c "$root/$config" --multiplier "$multiplier" -o "$dir/image" \
+    >/dev/null
   cd "$dir/image"
   sources=$(grep -v '^//' rtl/files.f | sed 's|^|rtl/|' | tr '\n' ' ')
   synth="synth_ice40 -top eie_fpga_top -json $dir/$t.json"

@@ -2,7 +2,8 @@
 # `make lint`: verilator --lint-only -Wall on generated RTL. Any warning fails (the intentional
 # exceptions are waived inside the Verilog, each with its reason).
 #
-#   hdl/scripts/lint.sh                  build the bundled example at 1, 3 and 64 PEs (out/lint-N) and lint each
+#   hdl/scripts/lint.sh                  build the bundled example at 1, 3 and 64 PEs (out/lint-N), and at 3 with
+#                                        the DSP multiply (out/lint-3-dsp), and lint each
 #   hdl/scripts/lint.sh RTL_DIR...       lint existing generated RTL directories (e.g. out/example/rtl)
 #
 # Environment: EIEC (default bin/eiec).
@@ -17,6 +18,9 @@ if [ ${#dirs[@]} -eq 0 ]; then
       -o "$root/out/lint-$n" >/dev/null
     dirs+=("$root/out/lint-$n/rtl")
   done
+  "$eiec" build "$root/examples/mlp/model.cz" -c "$root/examples/accel.yaml" --pes 3 --multiplier dsp \
+    -o "$root/out/lint-3-dsp" >/dev/null
+  dirs+=("$root/out/lint-3-dsp/rtl")
 fi
 status=0
 for d in "${dirs[@]}"; do

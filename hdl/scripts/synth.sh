@@ -16,7 +16,8 @@ pes=${PES:-64}
 img=${1:-}
 if [ -z "$img" ]; then
   img=$root/out/synth-$pes
-  "$eiec" build "$root/examples/mlp/model.cz" -c "$root/examples/accel.yaml" --pes "$pes" -o "$img"
+  # A 7-series part has DSP48s: one multiply per PE (docs/rtl.md, "DSP multiply").
+  "$eiec" build "$root/examples/mlp/model.cz" -c "$root/examples/accel.yaml" --pes "$pes" --multiplier dsp -o "$img"
 fi
 img=$(cd "$img" && pwd)
 if [ ! -f "$img/rtl/files.f" ] || [ ! -d "$img/mem" ]; then

@@ -6,7 +6,8 @@ namespace Eiec.Cli.Commands;
 
 /// <summary>
 /// The RTL options of commands that write Verilog (build, rtl): the module/macro prefix and the vendor
-/// flows (--target vivado|quartus|fusesoc, --part, --device), resolved into one <see cref="RtlOptions"/>.
+/// flows (--target vivado|quartus|fusesoc, --part, --device) and the multiplier's form (--multiplier), resolved
+/// into one <see cref="RtlOptions"/>.
 /// </summary>
 public sealed class RtlTargetOptions
 {
@@ -24,6 +25,12 @@ public sealed class RtlTargetOptions
     {
         Description = $"Quartus device for --target quartus (default {VendorFlows.DefaultDevice}, a Cyclone V)",
     };
+    public Option<string?> Multiplier { get; } = new("--multiplier")
+    {
+        Description = "The PE's multiply: dsp (one multiply per PE for a DSP block; the default with --target " +
+            "vivado or quartus) or logic (four 16 x 4 partial products, for devices without DSPs; the default " +
+            "otherwise). Same cycles and results",
+    };
     public Option<string?> Prefix { get; } = new("--prefix")
     {
         Description = "Prefix for every module, file and `define of the RTL (e.g. cfgA_), so that two " +
@@ -36,6 +43,8 @@ public sealed class RtlTargetOptions
         command.Options.Add(Part);
         command.Options.Add(Device);
         command.Options.Add(Prefix);
+        Multiplier.AcceptOnlyFromAmong("dsp", "logic");
+        command.Options.Add(Multiplier);
     }
 
     /// <summary>The options as given; an unknown target or a misplaced --part/--device is one error line.</summary>
@@ -50,6 +59,12 @@ public sealed class RtlTargetOptions
             Targets = targets,
             Part = parse.GetValue(Part),
             Device = parse.GetValue(Device),
+            Multiplier = parse.GetValue(Multiplier) switch
+            {
+                null => null,
+                "dsp" => MultiplierKind.Dsp,
+                _ => MultiplierKind.Logic,
+            },
         };
         VendorFlows.Check(options);
         return options;

@@ -15,7 +15,8 @@ internal static class RtlWriter
         AccelConfig config, string configName, string directory, RtlOptions? options = null, bool outputMap = false)
     {
         options ??= RtlOptions.Default;
-        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix, outputMap);
+        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix, outputMap,
+            options.EffectiveMultiplier);
         var files = verilog.Concat(VendorFlows.Generate(config, configName, options, verilog));
         Directory.CreateDirectory(directory);
         var written = new List<string>();

@@ -11,6 +11,11 @@
 // DSP) was the critical path once write-back was pipelined (issue 10). E2 starts from the codebook RAM's
 // output, which comes late in the cycle (a block RAM's clock-to-output), so it does 16 x 4 products and
 // E3, which starts from registers, the sum of four (with two 16 x 8 halves, E2 was the HX8K's critical path).
+// With EIE_MUL_DSP (a build for a device with DSP multipliers: `eiec build --multiplier dsp`, implied by
+// --target vivado/quartus; docs/rtl.md, "DSP multiply") the product is one w * a instead: E2 registers the
+// codebook RAM's output and a (the DSP's input registers), E3 multiplies them and e4_prod takes the product
+// (its output register). Same cycles, same product; one multiplier per PE where four 16 x 4 ones took a DSP
+// each, and no adder tree in logic.
 // Bypass: the accumulator read in E3 returns the value stored before the write of the same
 // cycle (read-first RAM), so when E4 hits the row that E4 wrote in the previous cycle, it takes
 // that previous sum (registered here as byp_sum) instead of the stale RAM output. Rows written two
@@ -80,29 +85,53 @@ module eie_arith (
     assign cb_re    = e1_v;
     assign cb_raddr = cb_addr[`EIE_CODEBOOK_ADDR_BITS-1:0];
 
-    // ---- E2: partial products ----
-    // a = a3 * 2^(3 QB) + a2 * 2^(2 QB) + a1 * 2^QB + a0: quarters of QB bits, a3 signed, the others unsigned.
-    localparam QB = AB / 4;
+    // ---- E2: partial products (or the multiplier's operands) ----
     reg                 e2_v;
     reg [AW-1:0]        e2_row;
     wire signed [WB-1:0] e2_w = cb_rdata;   // read in E1; the RAM output holds it through E2
     reg signed [AB-1:0] e2_a;
+    reg                 e3_v;
+    reg [AW-1:0]        e3_row;
+`ifdef EIE_MUL_DSP
+    // E2 only registers the operands and E3's product goes to e4_prod, all three every cycle with neither enable
+    // nor reset, so that synthesis can take them into the DSP block as its input and output registers (Yosys's
+    // ice40_dsp gives up on an output register with a synchronous reset); E4 masks the product instead.
+    reg signed [WB-1:0] e3_w;
+    reg signed [AB-1:0] e3_a;
+    // ---- E3: product, accumulator read ----
+    wire signed [PW-1:0] product = e3_w * e3_a;   // PW = WB + AB: exact
+    reg signed [PW-1:0]  e4_prod;                 // E4's product, valid with e4_v
+    always @(posedge clk) begin
+        e3_w    <= e2_w;
+        e3_a    <= e2_a;
+        e4_prod <= product;
+    end
+`else
+    // a = a3 * 2^(3 QB) + a2 * 2^(2 QB) + a1 * 2^QB + a0: quarters of QB bits, a3 signed, the others unsigned.
+    localparam QB = AB / 4;
     wire signed [WB+QB:0]   part0 = e2_w * $signed({1'b0, e2_a[QB-1:0]});
     wire signed [WB+QB:0]   part1 = e2_w * $signed({1'b0, e2_a[2*QB-1:QB]});
     wire signed [WB+QB:0]   part2 = e2_w * $signed({1'b0, e2_a[3*QB-1:2*QB]});
     wire signed [WB+QB-1:0] part3 = e2_w * $signed(e2_a[AB-1:3*QB]);
-
-    // ---- E3: product, accumulator read ----
-    reg                        e3_v;
-    reg [AW-1:0]               e3_row;
     reg signed [WB+QB:0]       e3_p0, e3_p1, e3_p2;
     reg signed [WB+QB-1:0]     e3_p3;
+    always @(posedge clk) begin
+        if (e2_v) begin
+            e3_p0 <= part0;
+            e3_p1 <= part1;
+            e3_p2 <= part2;
+            e3_p3 <= part3;
+        end
+    end
+
+    // ---- E3: product, accumulator read ----
     // Sign-extended to the product's width, each in its place: product = sum of the four.
     wire signed [PW-1:0] x0 = $signed({{(PW - WB - QB - 1){e3_p0[WB+QB]}}, e3_p0});
     wire signed [PW-1:0] x1 = $signed({{(PW - WB - QB - 1){e3_p1[WB+QB]}}, e3_p1}) <<< QB;
     wire signed [PW-1:0] x2 = $signed({{(PW - WB - QB - 1){e3_p2[WB+QB]}}, e3_p2}) <<< (2 * QB);
     wire signed [PW-1:0] x3 = $signed({{(PW - WB - QB){e3_p3[WB+QB-1]}}, e3_p3}) <<< (3 * QB);
     wire signed [PW-1:0] product = (x3 + x2) + (x1 + x0);
+`endif
 
     assign acc_re    = e3_v;
     assign acc_raddr = e3_row;
@@ -110,16 +139,25 @@ module eie_arith (
     // ---- E4: accumulate ----
     reg                 e4_v;
     reg [AW-1:0]        e4_row;
+`ifndef EIE_MUL_DSP
     reg signed [PW-1:0] e4_prod;
+`endif
     reg                 byp_hit;   // E4 writes the row the previous cycle's E4 wrote
     reg [ACC-1:0]       byp_sum;
 
-    // Outside E4 the sum is 0 (e4_prod is cleared whenever E3 is empty, acc_old is 0 without e4_v), which
+    // Outside E4 the sum is 0 (e4_prod is cleared whenever E3 is empty, or masked by e4_v with EIE_MUL_DSP;
+    // acc_old is 0 without e4_v), which
     // is what INIT and write-back write to clear an accumulator: the accumulator's write data needs no
     // select after this unit's carry chain (issue 10: that select was a LUT level and a net on the
     // HX8K's critical path). acc_old is one LUT per bit (byp_hit, byp_sum, e4_v, acc_rdata).
     wire [ACC-1:0] acc_old  = byp_hit ? byp_sum : e4_v ? acc_rdata : {ACC{1'b0}};
-    wire [ACC-1:0] prod_ext = {{(ACC - PW + 1){e4_prod[PW-1]}}, e4_prod[PW-2:0]};
+`ifdef EIE_MUL_DSP
+    // A LUT beside acc_old's, not after it: the carry chain still starts one LUT level after the registers.
+    wire [PW-1:0]  prod_e4  = e4_v ? e4_prod : {PW{1'b0}};
+`else
+    wire [PW-1:0]  prod_e4  = e4_prod;
+`endif
+    wire [ACC-1:0] prod_ext = {{(ACC - PW + 1){prod_e4[PW-1]}}, prod_e4[PW-2:0]};
     // The add is split in two halves of carry chain that run side by side (carry select): the low half, and
     // the high half twice, with carry-in 0 and 1; the low half's carry-out picks one. The longest chain
     // is half the accumulator (issue 10: the full 36-bit chain was the HX8K's critical path). a + b + 1
@@ -145,14 +183,18 @@ module eie_arith (
             e3_v    <= 1'b0;
             e4_v    <= 1'b0;
             byp_hit <= 1'b0;
+`ifndef EIE_MUL_DSP
             e4_prod <= {PW{1'b0}};
+`endif
         end else begin
             e1_v    <= issue;
             e2_v    <= e1_v;
             e3_v    <= e2_v;
             e4_v    <= e3_v;
             byp_hit <= e3_v && e4_v && (e3_row == e4_row);
+`ifndef EIE_MUL_DSP
             e4_prod <= e3_v ? product : {PW{1'b0}};   // a synchronous reset of the register, not a select
+`endif
         end
     end
 
@@ -167,13 +209,7 @@ module eie_arith (
             e2_row   <= row;
             e2_a     <= e1_a;
         end
-        if (e2_v) begin
-            e3_row   <= e2_row;
-            e3_p0    <= part0;
-            e3_p1    <= part1;
-            e3_p2    <= part2;
-            e3_p3    <= part3;
-        end
+        if (e2_v) e3_row <= e2_row;
         if (e3_v) e4_row <= e3_row;
         if (e4_v) byp_sum <= sum;
     end

@@ -21,14 +21,14 @@ public static class RtlCheck
 {
     public static RtlCaseResult AgainstGolden(string caseName, CzModel model, AccelConfig config,
         IReadOnlyList<short[]> inputs, int stall = 0, int actFrac = 8,
-        BalanceMode balance = ImageCompiler.DefaultBalance)
+        BalanceMode balance = ImageCompiler.DefaultBalance, Hdl.RtlOptions? rtlOptions = null)
     {
         var dir = RtlWorkspace.NewDirectory(caseName, deleteAtExit: false);
         var imageDir = Path.Combine(dir, "image");
         RtlBench? bench = null;
         try
         {
-            var image = RtlImages.CompileToDisk(model, config, imageDir, actFrac, balance);
+            var image = RtlImages.CompileToDisk(model, config, imageDir, actFrac, balance, rtlOptions);
             bench = RtlBench.For(imageDir, config);
             var golden = inputs.Select(x => GoldenModel.Run(image, x)).ToArray();
             var rtl = bench.Run(imageDir, image, inputs, stall);

@@ -21,12 +21,13 @@ public static class RtlImages
     /// Writes <paramref name="model"/> as test.cz beside <paramref name="dir"/>, builds it into
     /// <paramref name="dir"/> (image and RTL), and reads the image back from disk.
     /// </summary>
+    /// <param name="rtlOptions">The RTL's options (multiplier, prefix); null: a plain build's.</param>
     public static CompiledImage CompileToDisk(CzModel model, AccelConfig config, string dir, int actFrac = 8,
-        BalanceMode balance = ImageCompiler.DefaultBalance)
+        BalanceMode balance = ImageCompiler.DefaultBalance, Hdl.RtlOptions? rtlOptions = null)
     {
         var cz = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dir))!, "test.cz");
         CzWriter.Write(model, cz, config.CodebookSize);
-        EiecToolchain.Build(cz, config, dir, actFrac, ConfigName, balance: balance);
+        EiecToolchain.Build(cz, config, dir, actFrac, ConfigName, rtlOptions, balance);
         return ImageReader.Read(dir);
     }
 

@@ -26,8 +26,23 @@ public class RtlLintTests
     [MemberData(nameof(Configs))]
     public void Should_pass_verilator_lint_with_all_warnings_When_generated(string name, AccelConfig config)
     {
+        Lint(name, config, MultiplierKind.Logic);
+    }
+
+    /// <summary>The DSP multiply (docs/rtl.md, "DSP multiply") is the other form of eie_arith: linted as well.</summary>
+    [Theory]
+    [InlineData("pes3-fifo2-dsp", 3)]
+    [InlineData("pes64-paper-dsp", 64)]
+    public void Should_pass_verilator_lint_with_all_warnings_When_generated_with_the_DSP_multiply(string name, int pes)
+    {
+        Lint(name, pes == 64 ? new AccelConfig() : Images.Small(pes, 2), MultiplierKind.Dsp);
+    }
+
+    private static void Lint(string name, AccelConfig config, MultiplierKind multiplier)
+    {
         var dir = RtlWorkspace.NewDirectory($"lint-{name}", deleteAtExit: true);
-        foreach (var f in VerilogGenerator.Generate(config, name)) File.WriteAllText(Path.Combine(dir, f.Name), f.Text);
+        foreach (var f in VerilogGenerator.Generate(config, name, multiplier: multiplier))
+            File.WriteAllText(Path.Combine(dir, f.Name), f.Text);
         // As hdl/scripts/lint.sh does: in the RTL directory, the sources its files.f lists.
         var args = new List<string>
         {
