@@ -78,9 +78,10 @@ public sealed class RtlBench
     /// that every <c>$readmemh</c> finds mem/ and the memories' contents become the netlist's RAM and
     /// LUT initial values, then <c>write_verilog</c>, compiled with Yosys's own iCE40 cell models
     /// (ice40/cells_sim.v) and the testbench. The netlist has no RTL trace, so a run gives the output
-    /// stream and the cycles output only. Not cached: each call synthesizes.
+    /// stream and the cycles output only. Not cached: each call synthesizes. <paramref name="dsp"/>: with
+    /// <c>-dsp</c>, multiplies in SB_MAC16 blocks (simulated by the same cell models), as `make fpga` on the UP5K.
     /// </summary>
-    public static RtlBench GateLevel(string imageDir, AccelConfig config)
+    public static RtlBench GateLevel(string imageDir, AccelConfig config, bool dsp = false)
     {
         var dir = RtlWorkspace.NewDirectory($"gate-pes{config.Pes}-fifo{config.FifoDepth}", deleteAtExit: true);
         var rtl = Path.GetFullPath(Path.Combine(imageDir, ImageFiles.RtlDir));
@@ -91,13 +92,16 @@ public sealed class RtlBench
         // which hierarchy -check must know before synth_ice40 reads the library itself.
         var script = $"read_verilog -lib +/ice40/cells_sim.v; read_verilog -defer -I{ImageFiles.RtlDir} {sources}; " +
                      "hierarchy -check -top eie_top; " +
-                     $"synth_ice40 -top eie_top; write_verilog -noattr {netlist}";
+                     $"synth_ice40 -top eie_top{(dsp ? " -dsp" : "")}; write_verilog -noattr {netlist}";
         var synth = ExternalTool.Run("yosys", ["-q", "-l", Path.Combine(dir, "yosys.log"), "-p", script],
             imageDir, TimeSpan.FromMinutes(10));
         if (synth.ExitCode != 0 || !File.Exists(netlist))
             throw new InvalidOperationException(
                 $"yosys synth_ice40 failed on the RTL of {Describe(config)} (exit {synth.ExitCode}) in {rtl}:\n" +
                 synth.Tail());
+        // A DSP netlist must hold the multiplies as SB_MAC16, or the check would not test the DSP form's mapping.
+        if (dsp && !File.ReadAllText(netlist).Contains("SB_MAC16", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{netlist}: synth_ice40 -dsp mapped no multiply to an SB_MAC16");
         var cells = Path.Combine(YosysDataDir(), "ice40", "cells_sim.v");
         if (!File.Exists(cells))
             throw new FileNotFoundException(
