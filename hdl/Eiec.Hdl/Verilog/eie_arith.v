@@ -146,10 +146,10 @@ module eie_arith (
     reg [ACC-1:0]       byp_sum;
 
     // Outside E4 the sum is 0 (e4_prod is cleared whenever E3 is empty, or masked by e4_v with EIE_MUL_DSP;
-    // acc_old is 0 without e4_v), which
-    // is what INIT and write-back write to clear an accumulator: the accumulator's write data needs no
-    // select after this unit's carry chain (issue 10: that select was a LUT level and a net on the
-    // HX8K's critical path). acc_old is one LUT per bit (byp_hit, byp_sum, e4_v, acc_rdata).
+    // acc_old is 0 without e4_v), which is what INIT and write-back write to clear an accumulator: the
+    // accumulator's write data needs no select after this unit's carry chain (issue 10: that select was a LUT
+    // level and a net on the HX8K's critical path). acc_old is one LUT per bit (byp_hit, byp_sum, e4_v,
+    // acc_rdata).
     wire [ACC-1:0] acc_old  = byp_hit ? byp_sum : e4_v ? acc_rdata : {ACC{1'b0}};
 `ifdef EIE_MUL_DSP
     // A LUT beside acc_old's, not after it: the carry chain still starts one LUT level after the registers.
