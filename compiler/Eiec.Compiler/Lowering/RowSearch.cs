@@ -18,7 +18,7 @@ public sealed class RowSearch
     public const int SampleCount = 4;
     /// <summary>Estimate work (PE-columns modelled) the search may spend per layer, all evaluations together.
     /// </summary>
-    public const long WorkBudget = 100_000_000;
+    public const long WorkBudget = 50_000_000;
     /// <summary>Most evaluations per layer (small layers).</summary>
     public const int MaxEvaluations = 1000;
     private const ulong Seed = 0x9E3779B97F4A7C15;
@@ -250,7 +250,7 @@ public sealed class RowSearch
         int[] logical)
     {
         int pes = _pes, samples = _samples.Length, groups = (_rows + pes - 1) / pes, d = Math.Max(1, _fifoDepth);
-        int[] lengths = [d, d, 2 * d, 2 * d], offsets = [0, d / 2, 0, d];
+        int[] lengths = [d, d, 2 * d, 2 * d, 8 * d, 8 * d, 32 * d, int.MaxValue / 2], offsets = [0, d / 2, 0, d, 0, 4 * d, 0, 0];
         int scales = lengths.Length;
         var keptStart = new int[samples][];
         var kept = new int[samples][];
@@ -382,7 +382,7 @@ public sealed class RowSearch
     }
 
     /// <summary>Screening budget of the first phase: row entries looked at, over all candidate swaps.</summary>
-    public const long ScreenBudget = 100_000_000;
+    public const long ScreenBudget = 150_000_000;
 
     /// <summary>One window scale of one sample: per PE and window, issued entries minus the mean at the start.
     /// </summary>
