@@ -78,7 +78,8 @@ for kind in ("uniform", "skewed"):
     times = []
     for m in modes:
         text = open(f"build/bench/calibrated-{kind}/VGG-6-{m}.build.txt").read()
-        times.append(f"{m} {re.search(r'; ([0-9.]+) s\)', text).group(1)} s")
+        seconds = re.search(r"; ([0-9.]+) s\)", text).group(1)
+        times.append(f"{m} {seconds} s")
     print(f"VGG-6 build time ({kind}): " + ", ".join(times))
 sys.exit(1 if bad else 0)
 PY
