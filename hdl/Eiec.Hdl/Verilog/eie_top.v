@@ -118,18 +118,34 @@ module eie_top #(
     assign mw_ok  = mw_write;
 
     // ---- layer table: the current layer's word, `EIE_LAYER_TABLE_BITS bits, fields of FW bits ----
+    // The table is read combinationally (docs/microarchitecture.md), but its fields feed the address
+    // arithmetic of every PE (spmat_base, ptr_base), so the current layer's word is kept in a
+    // register, lt, that equals table[layer] in every cycle, as the combinational read would (no
+    // cycle count changes; issue 10): the layer moves only at the end of a WB that is not the last
+    // (lt <- table[layer + 1]) and to 0 after OUT; in reset, INIT and IDLE the layer is 0 and lt is
+    // reloaded with table[0] every cycle, with the load bus's write of that word in the same cycle
+    // (writes are taken only in IDLE) forwarded. The table read is then off the PEs' paths.
     // Fields are FW bits; this configuration uses only as many bits of each as its memories
     // and layer sizes need (the compiler checks every value fits), hence the waiver.
+    wire          lt_we = mw_write && mw_mem == 3'd0;
+    wire [`EIE_LAYER_TABLE_BITS-1:0] lt_next;    // table[layer + 1]
+    wire [`EIE_LAYER_TABLE_BITS-1:0] lt_zero;    // table[0]
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [`EIE_LAYER_TABLE_BITS-1:0] lt;
+    reg  [`EIE_LAYER_TABLE_BITS-1:0] lt;
     /* verilator lint_on UNUSEDSIGNAL */
     eie_rom_comb #(
         .WIDTH(`EIE_LAYER_TABLE_BITS), .DEPTH(`EIE_MAX_LAYERS), .ADDR_BITS(LW),
         .INIT_FILE({MEM_DIR, `EIE_FILE_LAYERS})
     ) u_layers (
-        .clk(clk), .addr(layer), .rdata(lt),
-        .we(mw_write && mw_mem == 3'd0), .waddr(mw_addr[LW-1:0]), .wdata(mw_data)
+        .clk(clk), .addr(layer + L_ONE), .rdata(lt_next), .rdata0(lt_zero),
+        .we(lt_we), .waddr(mw_addr[LW-1:0]), .wdata(mw_data)
     );
+    wire lt_to_zero;   // reset, INIT, IDLE or the end of OUT: the next cycle runs layer 0
+    wire lt_to_next;   // the end of a WB that is not the last layer's
+    always @(posedge clk) begin
+        if (lt_to_zero)      lt <= (lt_we && mw_addr[LW-1:0] == {LW{1'b0}}) ? mw_data : lt_zero;
+        else if (lt_to_next) lt <= lt_next;
+    end
     wire [FW-1:0] f_inputs     = lt[`EIE_LT_INPUTS*FW +: FW];
     wire [CW-1:0] f_outputs    = lt[`EIE_LT_OUTPUTS*FW +: CW];
     wire [FW-1:0] f_ptr_base   = lt[`EIE_LT_PTR_BASE*FW +: FW];
@@ -253,6 +269,9 @@ module eie_top #(
 
     wire scan_end = in_scan && scan_done_q;
     wire wb_end   = in_wb && (wb_cycle == f_rows) && (wb_tail == WB_TAIL_LAST);
+    wire out_end  = in_out && !out_have && (io_idx == f_outputs);
+    assign lt_to_zero = !rst_n || in_init || (state == S_IDLE) || out_end;
+    assign lt_to_next = wb_end && !f_last;
 
     // io counters advance on each OUT element
     wire io_step = out_fire;
@@ -364,7 +383,7 @@ module eie_top #(
                     if (out_rd) out_have <= 1'b1;
                     // a group is used up after its last PE's element or the last element
                     if (out_fire && (io_wrap || io_idx + C_ONE == f_outputs)) out_have <= 1'b0;
-                    if (!out_have && io_idx == f_outputs) begin
+                    if (out_end) begin
                         state  <= S_IDLE;
                         layer  <= {LW{1'b0}};
                         done_q <= 1'b1;
