@@ -40,6 +40,7 @@ bench/batch-jobs.sh
 bench/table3.sh
 bench/table3-skew.sh
 bench/table3-balance.sh
+bench/table3-calibrated.sh
 echo
 echo "## Energy calibration against EIE Table II (docs/energy.md): fresh fit vs the committed table"
 # Reuses table3.sh's layers; fails if the table or bench/energy-counts.json is stale or a held-out

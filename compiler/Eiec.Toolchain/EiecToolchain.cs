@@ -58,15 +58,22 @@ public static class EiecToolchain
     /// <param name="configName">Where the configuration came from, for generated-file headers.</param>
     /// <param name="rtl">Name prefix and vendor flows of the RTL (docs/rtl.md); null: the plain RTL.</param>
     /// <param name="balance">Row placement (docs/balancing.md).</param>
+    /// <param name="calibrationPath">Input vectors (.npy, as `eiec run --input` takes) whose non-zero columns the
+    /// balancer weighs (docs/balancing.md, "Calibration"); null: every column alike.</param>
     public static BuildResult Build(
         string modelPath, AccelConfig config, string outputDir,
         int activationFracBits = ImageCompiler.DefaultActivationFracBits, string configName = "built-in defaults",
-        RtlOptions? rtl = null, BalanceMode balance = ImageCompiler.DefaultBalance)
+        RtlOptions? rtl = null, BalanceMode balance = ImageCompiler.DefaultBalance, string? calibrationPath = null)
     {
         var clock = Stopwatch.StartNew();
         VendorFlows.Check(rtl ?? RtlOptions.Default); // option errors before any work
+        if (calibrationPath is not null && balance == BalanceMode.None)
+            throw new EiecException($"--calibration {calibrationPath}: calibration weighs the balanced placement; " +
+                "it needs --balance rows or search, not none");
         var model = CzReader.ReadFor(modelPath, config);
-        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath, balance);
+        var activity = calibrationPath is null ? null
+            : Calibration.Measure(model, config, activationFracBits, modelPath, calibrationPath);
+        var image = ImageCompiler.Compile(model, config, activationFracBits, modelPath, balance, activity);
         var report = BuildReport.From(image.Manifest);
         AtomicDirectory.Produce(outputDir, dir =>
         {

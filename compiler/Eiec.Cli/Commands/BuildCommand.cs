@@ -27,10 +27,16 @@ public static class BuildCommand
         };
         var balance = new Option<string>("--balance")
         {
-            Description = "Row placement: rows (load-balanced, docs/balancing.md) or none (row i on PE i mod N)",
+            Description = "Row placement: rows (load-balanced, docs/balancing.md), search (rows, then a local " +
+                "search on the estimated cycles) or none (row i on PE i mod N)",
             DefaultValueFactory = _ => ImageCompiler.DefaultBalance.ToString().ToLowerInvariant(),
         };
-        balance.AcceptOnlyFromAmong("none", "rows");
+        balance.AcceptOnlyFromAmong("none", "rows", "search");
+        var calibration = new Option<string?>("--calibration")
+        {
+            Description = "Input vectors (.npy, 1-D or 2-D, as `eiec run --input` takes): the balancer weighs each " +
+                "column by how often these make it non-zero (docs/balancing.md)",
+        };
         var config = new ConfigOptions();
         var rtl = new RtlTargetOptions();
         var command = new Command("build", "Compile a .cz model into an EIE image: memory hex files, image.json, " +
@@ -38,6 +44,7 @@ public static class BuildCommand
         command.Options.Add(output);
         command.Options.Add(actFrac);
         command.Options.Add(balance);
+        command.Options.Add(calibration);
         config.AddTo(command);
         rtl.AddTo(command);
         command.SetAction(parse =>
@@ -45,7 +52,12 @@ public static class BuildCommand
             var configName = config.Describe(parse);
             var summary = Execute(parse.GetValue(model)!, config.Resolve(parse), parse.GetValue(output)!,
                 parse.GetValue(actFrac), configName, rtl.Resolve(parse),
-                parse.GetValue(balance) == "rows" ? BalanceMode.Rows : BalanceMode.None);
+                parse.GetValue(balance) switch
+                {
+                    "rows" => BalanceMode.Rows,
+                    "search" => BalanceMode.Search,
+                    _ => BalanceMode.None,
+                }, parse.GetValue(calibration));
             parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;
         });
@@ -57,9 +69,10 @@ public static class BuildCommand
     /// </summary>
     public static string Execute(string modelPath, AccelConfig config, string outputDir, int activationFracBits,
         string configName = "built-in defaults", RtlOptions? rtl = null,
-        BalanceMode balance = ImageCompiler.DefaultBalance)
+        BalanceMode balance = ImageCompiler.DefaultBalance, string? calibrationPath = null)
     {
-        var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName, rtl, balance);
+        var built = EiecToolchain.Build(modelPath, config, outputDir, activationFracBits, configName, rtl, balance,
+            calibrationPath);
         var targets = rtl is { Targets.Count: > 0 }
             ? $"; vendor flows ({string.Join(", ", rtl.Targets).ToLowerInvariant()}) in " +
               $"{Path.Combine(outputDir, ImageFiles.RtlDir)}."

@@ -11,4 +11,9 @@ public enum BalanceMode
     /// every window of columns.
     /// </summary>
     Rows,
+    /// <summary>
+    /// <see cref="Rows"/>, then a local search that swaps rows of a group between PEs while the estimated SCAN
+    /// cycles over sampled inputs fall (<see cref="RowSearch"/>).
+    /// </summary>
+    Search,
 }

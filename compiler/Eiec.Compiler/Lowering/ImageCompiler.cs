@@ -25,9 +25,14 @@ public static class ImageCompiler
 
     public static CompiledImage Compile(CzModel model, AccelConfig config,
         int activationFracBits = DefaultActivationFracBits, string sourceName = "model.cz",
-        BalanceMode balance = BalanceMode.None)
+        BalanceMode balance = BalanceMode.None, ColumnActivity? activity = null)
     {
         config.Validated();
+        if (activity is not null && balance == BalanceMode.None)
+            throw new EiecException("calibration is for balanced placements; use --balance rows or search");
+        if (activity is not null && (activity.KeepProbability.Count != model.Layers.Count
+            || activity.KeepProbability.Select(p => p.Length).Where((n, l) => n != model.Layers[l].Inputs).Any()))
+            throw new EiecException($"{sourceName}: the column activity does not match the model's layers");
         if (activationFracBits is < 0 or > 15)
             throw new EiecException($"activation fraction bits = {activationFracBits} is out of range [0, 15]");
         CzValidator.Validate(model, sourceName, config.CodebookSize);
@@ -77,9 +82,10 @@ public static class ImageCompiler
                 }
             int accBits = AccumulatorBitsNeeded(layer, cbq, bias, frac, out int worstRow);
             EncodedLayer? enc = null;
-            if (balance == BalanceMode.Rows)
+            if (balance != BalanceMode.None)
             {
-                (var pe, enc) = ChoosePlacement(layer, columnOrder, config);
+                (var pe, enc) = ChoosePlacement(layer, l, columnOrder, config, balance == BalanceMode.Search,
+                    activity?.KeepProbability[l]);
                 slotOfRow = new int[layer.Outputs];
                 var rowAtSlot = new int[layer.Outputs];
                 var placed = new short[bias.Length];
@@ -181,35 +187,77 @@ public static class ImageCompiler
     }
 
     /// <summary>
-    /// The placement of a layer's rows with the fewest estimated SCAN cycles (<see cref="ScanEstimate"/>) among
-    /// the interleaved one and <see cref="RowBalancer"/>'s two orders, so balancing never picks a placement it
-    /// expects to be slower; one that needs more entries in a PE than the memories hold is not considered.
+    /// The placement of a layer's rows with the fewest estimated SCAN cycles among the interleaved one and
+    /// <see cref="RowBalancer"/>'s two orders, so balancing never picks a placement it expects to be slower; one
+    /// that needs more entries in a PE than the memories hold is not considered. Uncalibrated without search, the
+    /// estimate is <see cref="ScanEstimate.Cycles"/> (every column active); calibrated or with search, the
+    /// greedy weighs columns by their keep probability and the estimate is <see cref="RowSearch"/>'s, over
+    /// sampled inputs, after which the search refines the best greedy placement.
     /// </summary>
-    private static (int[] Pe, EncodedLayer Encoded) ChoosePlacement(CzLayer layer, int[]? columnOrder,
-        AccelConfig config)
+    /// <param name="keep">Per logical column, how often it is non-zero (null: not calibrated).</param>
+    private static (int[] Pe, EncodedLayer Encoded) ChoosePlacement(CzLayer layer, int index, int[]? columnOrder,
+        AccelConfig config, bool search, double[]? keep)
     {
         int pes = config.Pes, window = BalanceWindow(config), run = config.Entries.PaddingRun;
+        bool sampled = search || keep is not null;
+        // Per physical column: keep probability, greedy weight and window.
+        double[]? physical = null;
+        int[]? weight = null, windowOf = null;
+        if (sampled)
+        {
+            physical = new double[layer.Inputs];
+            for (int p = 0; p < physical.Length; p++)
+                physical[p] = keep is null ? ColumnActivity.DefaultKeepProbability
+                    : keep[columnOrder is null ? p : columnOrder[p]];
+        }
+        if (keep is not null)
+        {
+            weight = new int[layer.Inputs];
+            windowOf = new int[layer.Inputs];
+            // Windows of equal expected non-zero columns: as many as an uncalibrated window expects.
+            double perWindow = window * ColumnActivity.DefaultKeepProbability, before = 0;
+            for (int p = 0; p < weight.Length; p++)
+            {
+                weight[p] = (int)Math.Round(physical![p] * ColumnActivity.WeightScale);
+                windowOf[p] = (int)(before / perWindow);
+                before += physical[p];
+            }
+        }
+        var searcher = physical is null ? null
+            : new RowSearch(layer, columnOrder, pes, config.FifoDepth, config.Entries, physical, index);
         var identity = new int[layer.Outputs];
         for (int i = 0; i < identity.Length; i++) identity[i] = i % pes;
-        // Three independent candidates: built in parallel, compared in a fixed order (deterministic).
-        var pe = new int[3][];
-        var encoded = new EncodedLayer[3];
-        var cycles = new long[3];
-        var fits = new bool[3];
-        ParallelFor.Run(3, c =>
+        // Independent candidates: built in parallel, compared in a fixed order (deterministic).
+        var pe = new int[4][];
+        var encoded = new EncodedLayer[4];
+        var cycles = new long[4];
+        var fits = new bool[4];
+        void Evaluate(int c)
         {
-            pe[c] = c == 0 ? identity : RowBalancer.Place(layer, columnOrder, pes, window, run, byGroup: c == 2);
             var slots = new int[pe[c].Length];
             for (int i = 0; i < slots.Length; i++) slots[i] = OutputMapping.Slot(pe[c], pes, i);
             encoded[c] = LayerEncoder.Encode(layer, pes, config.Entries, slots, columnOrder);
             long most = encoded[c].Counts.Max();
             fits[c] = most <= config.MaxPointer && config.SpmatWordsFor(most) <= config.SpmatWords;
-            cycles[c] = ScanEstimate.Cycles(encoded[c], pes, config.FifoDepth);
+            cycles[c] = searcher is null ? ScanEstimate.Cycles(encoded[c], pes, config.FifoDepth)
+                : searcher.Estimate(encoded[c]);
+        }
+        ParallelFor.Run(3, c =>
+        {
+            pe[c] = c == 0 ? identity
+                : RowBalancer.Place(layer, columnOrder, pes, window, run, byGroup: c == 2, weight, windowOf);
+            Evaluate(c);
         });
         // The interleaved placement is the fallback: if it does not fit, the usual capacity errors follow.
         int best = 0;
         for (int c = 1; c < 3; c++)
             if (fits[c] && cycles[c] < cycles[best]) best = c;
+        if (search)
+        {
+            pe[3] = searcher!.Refine(pe[best], out _, out _);
+            Evaluate(3);
+            if (fits[3] && cycles[3] < cycles[best]) best = 3;
+        }
         return (pe[best], encoded[best]);
     }
 

@@ -24,7 +24,13 @@ public static class RowBalancer
     /// <param name="byGroup">Place the groups in local-row order, counting each row's padding exactly (its
     /// previous entry on every PE is known then); otherwise the heaviest rows of the whole layer first (better
     /// totals when rows differ a lot), padding not counted.</param>
-    public static int[] Place(CzLayer layer, int[]? columnOrder, int pes, int window, int paddingRun, bool byGroup)
+    /// <param name="columnWeight">Per physical column, how much an entry there counts (null: 1 each): a calibrated
+    /// build weighs each column by how often it is non-zero (<see cref="ColumnActivity"/>), so that the columns an
+    /// input keeps are the ones balanced.</param>
+    /// <param name="windowOf">Per physical column, its window (null: p / window): a calibrated build cuts windows
+    /// of equal expected non-zero columns.</param>
+    public static int[] Place(CzLayer layer, int[]? columnOrder, int pes, int window, int paddingRun, bool byGroup,
+        int[]? columnWeight = null, int[]? windowOf = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         int rows = layer.Outputs, cols = layer.Inputs;
@@ -41,20 +47,26 @@ public static class RowBalancer
             for (int e = layer.IndPtr[j]; e < layer.IndPtr[j + 1]; e++) rowCols[fill[layer.Indices[e]]++] = p;
         }
 
+        // A row's weight: its entries (uncalibrated) or their columns' weights summed.
+        var rowWeight = new long[rows];
+        for (int r = 0; r < rows; r++)
+            if (columnWeight is null) rowWeight[r] = rowStart[r + 1] - rowStart[r];
+            else
+                for (int e = rowStart[r]; e < rowStart[r + 1]; e++) rowWeight[r] += columnWeight[rowCols[e]];
         var order = new int[rows];
         for (int r = 0; r < rows; r++) order[r] = r;
         Array.Sort(order, (a, b) =>
         {
             int ga = a / pes, gb = b / pes;
             if (byGroup && ga != gb) return ga.CompareTo(gb);
-            int na = rowStart[a + 1] - rowStart[a], nb = rowStart[b + 1] - rowStart[b];
+            long na = rowWeight[a], nb = rowWeight[b];
             return na != nb ? nb.CompareTo(na) : a.CompareTo(b);
         });
 
         // Loads in issued entries (padding included), PE-minor so that one row's scores over all PEs read
         // consecutive memory. The objective is window · Σ colLoad² + Σ winLoad² + window / cols · Σ total²
         // (each scale weighted by its number of columns); a row goes where it raises it least.
-        int windows = (cols + window - 1) / window;
+        int windows = windowOf is null ? (cols + window - 1) / window : (cols == 0 ? 0 : windowOf[cols - 1] + 1);
         int runShift = System.Numerics.BitOperations.Log2((uint)paddingRun);
         var colLoad = new int[(long)cols * pes];
         var winLoad = new int[(long)windows * pes];
@@ -77,13 +89,14 @@ public static class RowBalancer
             for (int e = start; e < end; e++)
             {
                 int p = rowCols[e];
+                int weight = columnWeight is null ? 1 : columnWeight[p];
                 var c = colLoad.AsSpan(p * pes, free);
-                var w = winLoad.AsSpan(p / window * pes, free);
+                var w = winLoad.AsSpan((windowOf is null ? p / window : windowOf[p]) * pes, free);
                 var last = lastLocal.AsSpan(p * pes, free);
                 for (int k = 0; k < span.Length; k++)
                 {
                     // Heaviest first, the previous entry may not be placed yet: count 1 per entry.
-                    long cost = byGroup ? 1 + ((g - last[k] - 1) >> runShift) : 1;
+                    long cost = (byGroup ? 1 + ((g - last[k] - 1) >> runShift) : 1) * weight;
                     span[k] += cost * (2 * ((long)c[k] * window + w[k]) + (window + 1) * cost);
                     x[k] += cost;
                 }
@@ -103,9 +116,10 @@ public static class RowBalancer
             {
                 int p = rowCols[e];
                 long i = (long)p * pes + best;
-                int cost = byGroup ? 1 + ((g - lastLocal[i] - 1) >> runShift) : 1;
+                int cost = (byGroup ? 1 + ((g - lastLocal[i] - 1) >> runShift) : 1)
+                    * (columnWeight is null ? 1 : columnWeight[p]);
                 colLoad[i] += cost;
-                winLoad[(long)(p / window) * pes + best] += cost;
+                winLoad[(long)(windowOf is null ? p / window : windowOf[p]) * pes + best] += cost;
                 lastLocal[i] = g;
             }
         }

@@ -37,4 +37,61 @@ public static class ScanEstimate
         foreach (long f in finish) end = Math.Max(end, f);
         return end;
     }
+
+    /// <summary>
+    /// SCAN cycles of one input that keeps the physical columns <paramref name="active"/> (in broadcast order), for
+    /// the local search (docs/balancing.md): a max-plus model of the contract's queues
+    /// (docs/microarchitecture.md). The m-th broadcast waits for the one before it and for the (m − D)-th pair to
+    /// have been popped by every PE two cycles earlier (the any_full register); a pair can be popped two cycles
+    /// after its broadcast, at most one pop per cycle per PE, and a column with entries only once the sparse-matrix
+    /// read unit took the previous one; that unit takes a column the cycle after its pop and issues its n entries
+    /// in the next n cycles; an empty column is dropped without it. Group loads of the control unit are ignored.
+    /// </summary>
+    /// <param name="counts">Issued entries of physical column p on PE k at [p · pes + k].</param>
+    /// <param name="blame">If given, each PE gets the broadcast cycles its late pop held up, and the last PE to
+    /// finish the cycles it finished after every other.</param>
+    public static long Active(ReadOnlySpan<int> counts, int pes, ReadOnlySpan<int> active, int fifoDepth,
+        long[]? blame = null)
+    {
+        int d = Math.Max(1, fifoDepth);
+        var popped = new long[(long)d * pes];
+        var lastPop = new long[pes];
+        var columnFree = new long[pes];
+        var spmFree = new long[pes];
+        Array.Fill(lastPop, -1);
+        long broadcast = -1;
+        for (int m = 0; m < active.Length; m++)
+        {
+            var ring = popped.AsSpan(m % d * pes, pes);
+            long at = broadcast + 1;
+            int holder = -1;
+            if (m >= d)
+                for (int k = 0; k < pes; k++)
+                    if (ring[k] + 2 > at) { at = ring[k] + 2; holder = k; }
+            if (holder >= 0 && blame is not null) blame[holder] += at - broadcast - 1;
+            broadcast = at;
+            long arrive = at + 2;
+            var column = counts.Slice(active[m] * pes, pes);
+            for (int k = 0; k < pes; k++)
+            {
+                long pop = Math.Max(arrive, Math.Max(lastPop[k] + 1, columnFree[k]));
+                lastPop[k] = pop;
+                ring[k] = pop;
+                int n = column[k];
+                if (n > 0)
+                {
+                    long take = Math.Max(pop + 1, spmFree[k]);
+                    spmFree[k] = take + n;
+                    columnFree[k] = take;
+                }
+            }
+        }
+        long end = broadcast, next = broadcast;
+        int last = -1;
+        for (int k = 0; k < pes; k++)
+            if (spmFree[k] > end) { next = end; end = spmFree[k]; last = k; }
+            else next = Math.Max(next, spmFree[k]);
+        if (last >= 0 && blame is not null) blame[last] += end - next;
+        return end;
+    }
 }

@@ -40,4 +40,23 @@ public class RtlBalanceTests
             ImageCompiler.Compile(model, Images.Small(pes, fifo), 8, "test.cz", BalanceMode.None), inputs[0]);
         result.Rtl.Outputs[0].Should().Equal(unbalanced.Output, "balancing never changes a result");
     }
+
+    [Fact]
+    public void Should_equal_the_golden_model_and_the_simulator_When_the_rows_are_placed_by_the_local_search()
+    {
+        int[] dims = [90, 64, 45, 19];
+        var model = RandomModel.Create(new RandomModelSpec
+        {
+            Dims = dims, WeightDensity = [0.3], Seed = 91, Bias = true, Skew = 1.0,
+        });
+        var inputs = new[] { RtlInputs.Random(dims[0], 0.4, 5) };
+        var result = RtlCheck.AgainstGolden("balance-search-pes8-fifo4", model, Images.Small(8, 4), inputs, 4242,
+            balance: BalanceMode.Search);
+
+        var rows = ImageCompiler.Compile(model, Images.Small(8, 4), 8, "test.cz", BalanceMode.Rows);
+        result.Image.OutputMap!.Should().NotEqual(rows.OutputMap!, "the search must move rows the greedy placed");
+        var unbalanced = Eiec.Golden.GoldenModel.Run(
+            ImageCompiler.Compile(model, Images.Small(8, 4), 8, "test.cz", BalanceMode.None), inputs[0]);
+        result.Rtl.Outputs[0].Should().Equal(unbalanced.Output, "balancing never changes a result");
+    }
 }
