@@ -86,6 +86,7 @@ module eie_fpga_top (
         .mw_addr(frame[16 +: `EIE_MW_ADDR_BITS]), .mw_data(frame[32 +: `EIE_LAYER_TABLE_BITS]), .mw_ok(mw_ok)
     );
 
+    integer b;
     always @(posedge clk) begin
         if (!rst_n) begin
             in_cnt   <= 3'd0;
@@ -96,10 +97,11 @@ module eie_fpga_top (
             ld_we    <= 1'b0;
         end else begin
             ld_we <= ld_fire && ld_cnt == LD_LAST;
-            if (ld_fire) begin
-                ld_sh  <= {in_byte, ld_sh[FB-1:8]};
-                ld_cnt <= (ld_cnt == LD_LAST) ? 6'd0 : ld_cnt + LD_ONE;
-            end
+            if (ld_fire) ld_cnt <= (ld_cnt == LD_LAST) ? 6'd0 : ld_cnt + LD_ONE;
+            // Each frame byte goes straight to its place (not a shift register), so the frame bits
+            // eie_top never reads (most of the 32-bit layer-table fields) have no flip-flop.
+            for (b = 0; b <= LD_LAST_I; b = b + 1)
+                if (ld_fire && ld_cnt == b[5:0]) ld_sh[b * 8 +: 8] <= in_byte;
             if (in_fire) begin
                 in_sh  <= {in_byte, in_sh[SW-1:8]};
                 in_cnt <= (in_cnt == LAST) ? 3'd0 : in_cnt + ONE;

@@ -89,13 +89,20 @@ module eie_ccu (
     wire load_cur = !(|mask_after) && nxt_valid;
 
     // Mask of the group at the activation buffers' outputs: non-zero and inside the layer.
-    wire [FW-1:0] nxt_base = {{(FW - AW){1'b0}}, nxt_g} * N_F;
+    // Compared at EIE_COL_BITS, not the field width: an index (< depth * N) and inputs (<= depth * N)
+    // both fit, and a 32-bit compare chain after the layer table was the UP5K's critical path.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [FW-1:0] nxt_base_f = {{(FW - AW){1'b0}}, nxt_g} * N_F;
+    wire [FW-1:0] inputs_f   = inputs;
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [CW-1:0] nxt_base = nxt_base_f[CW-1:0];
+    wire [CW-1:0] inputs_c = inputs_f[CW-1:0];
     wire [N-1:0] nxt_mask;
     genvar k;
     generate
         for (k = 0; k < N; k = k + 1) begin : g_mask
-            localparam [FW-1:0] K_F = k;
-            assign nxt_mask[k] = (|act_rdata[k*AB +: AB]) && (nxt_base + K_F < inputs);
+            localparam [CW-1:0] K_C = k;
+            assign nxt_mask[k] = (|act_rdata[k*AB +: AB]) && (nxt_base + K_C < inputs_c);
         end
     endgenerate
 

@@ -11,6 +11,7 @@ module eie_rom_comb #(
     input  wire                 clk,
     input  wire [ADDR_BITS-1:0] addr,
     output wire [WIDTH-1:0]     rdata,
+    output wire [WIDTH-1:0]     rdata0,   // word 0, a second read port at a fixed address
     input  wire                 we,
     input  wire [ADDR_BITS-1:0] waddr,
     input  wire [WIDTH-1:0]     wdata
@@ -25,5 +26,6 @@ module eie_rom_comb #(
         if (we) mem[waddr] <= wdata;
     end
 
-    assign rdata = mem[addr];
+    assign rdata  = mem[addr];
+    assign rdata0 = mem[0];
 endmodule

@@ -5,8 +5,9 @@
 // An SPRAM is single-port and cannot be initialised: the model is written over the load bus while the
 // array is idle (docs/axi.md), so the write address takes the one port then; the read output holds its
 // value in cycles without a read (chip select low), as eie_rom_sync's does. A write leaves the output
-// unknown (as the SPRAM's simulation model does); the sparse-matrix read unit reads a word before it uses
-// one after reset, so a load between reset and the first run is safe.
+// unknown (as the SPRAM's simulation model does); a load over the load bus is safe in any IDLE, since
+// the sparse-matrix read unit drops its held word on every write (eie_spmat_read) and so reads a word
+// before it uses one after a load.
 // Under synthesis (Yosys defines SYNTHESIS) the SPRAMs are instantiated; simulators and lint use a
 // behavioural model of the same single-port behaviour.
 module eie_spmat_mem #(

@@ -1,6 +1,7 @@
 `include "eie_config.vh"
 // Sparse-matrix read unit (docs/microarchitecture.md, SCAN: processing element, step 1).
-//   have = spm_v && spm_ptr < spm_end: this cycle issues entry spm_ptr.
+//   have = spm_v && spm_ptr < spm_end: this cycle issues entry spm_ptr (spm_end is kept as
+//   spm_left = spm_end - spm_ptr, and wa below as a register beside spm_ptr: see the registers).
 //   Its word address is wa = spmat_base + spm_ptr / EPW. The SRAM is read only when the word it
 //   holds is not that word (held-word rule: !word_v || word_addr != wa); otherwise the word at
 //   the SRAM output is reused.
@@ -35,27 +36,55 @@ module eie_spmat_read #(
     localparam EPW_LOG2 = `EIE_EPW_LOG2;
     localparam FW  = `EIE_LT_FIELD_BITS;
     localparam AB  = `EIE_ACT_BITS;
-    localparam [PB:0] PTR_ONE = 1;
+    localparam SB  = `EIE_SLOT_BITS;
+    localparam [SB-1:0] SLOT_ONE = 1;
 
-    reg          spm_v;
-    reg [PB-1:0] spm_ptr;
-    reg [PB-1:0] spm_end;
+    reg          have_q;      // have, kept as a register (below)
+    reg          last_q;      // last, likewise
+    // spm_ptr is kept only as its slot in the word (the word address is spm_wa); with one entry
+    // per word the slot is always 0 and the register unused.
+    /* verilator lint_off UNUSEDSIGNAL */
+    reg [SB-1:0] spm_slot;
+    /* verilator lint_on UNUSEDSIGNAL */
+    reg [PB-1:0] spm_left;    // spm_end - spm_ptr: entries of the column not yet issued
+    reg [SAW-1:0] spm_wa;     // wa of spm_ptr, kept with it
     reg [AB-1:0] spm_a;
     reg          spm_first;
     reg          word_v;
     reg [SAW-1:0] word_addr;
 
-    assign have = spm_v && (spm_ptr < spm_end);
-    wire [PB:0] ptr_next = {1'b0, spm_ptr} + PTR_ONE;
-    wire last = have && (ptr_next == {1'b0, spm_end});
+    // The contract's compares and adds, from registers kept beside spm_ptr (issue 10: the add and
+    // compare chains were the FPGA builds' critical paths): spm_left = spm_end - spm_ptr, and
+    // spm_wa = spmat_base + spm_ptr / EPW (the base is constant while a PE has a column: the layer
+    // changes only when every PE is idle). A column with entries has start < end, so
+    // have = spm_v && spm_ptr < spm_end is spm_v && spm_left != 0, and last is have && spm_left == 1;
+    // both are registers, loaded with their values for the next cycle's spm_left.
+    localparam [PB-1:0] LEFT_ONE = 1;
+    localparam [PB-1:0] LEFT_TWO = 2;
+    localparam [SAW-1:0] WA_ONE  = 1;
+    assign have = have_q;
+    wire last = last_q;
     assign spm_take = (!have || last) && col_ok;
+    wire [PB-1:0] col_left = col_end - col_start;
 
     // Word address at the layer table's field width, truncated to the SRAM's address
     // width; the compiler guarantees every word address is inside the SRAM.
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [FW-1:0] wa_f = spmat_base + ({{(FW - PB){1'b0}}, spm_ptr} >> EPW_LOG2);
+    wire [FW-1:0] wa_start = spmat_base + ({{(FW - PB){1'b0}}, col_start} >> EPW_LOG2);
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [SAW-1:0] wa = wa_f[SAW-1:0];
+    wire [SAW-1:0] wa = spm_wa;
+    // The next entry is in the next word when spm_ptr is the last slot of its word.
+    wire          wa_step;
+    wire [SB-1:0] start_slot;
+    generate
+        if (EPW_LOG2 == 0) begin : g_step_one
+            assign wa_step    = 1'b1;
+            assign start_slot = {SB{1'b0}};
+        end else begin : g_step_slot
+            assign wa_step    = &spm_slot;
+            assign start_slot = col_start[SB-1:0];
+        end
+    endgenerate
     wire rd = have && (!word_v || word_addr != wa);
 
     eie_spmat_mem #(
@@ -70,7 +99,7 @@ module eie_spmat_read #(
         if (EPW_LOG2 == 0) begin : g_one_slot
             assign issue_slot = 1'b0;
         end else begin : g_slots
-            assign issue_slot = spm_ptr[EPW_LOG2-1:0];
+            assign issue_slot = spm_slot;
         end
     endgenerate
     assign issue_a     = spm_a;
@@ -78,7 +107,8 @@ module eie_spmat_read #(
 
     always @(posedge clk) begin
         if (!rst_n) begin
-            spm_v  <= 1'b0;
+            have_q <= 1'b0;
+            last_q <= 1'b0;
             word_v <= 1'b0;
         end else begin
             if (rd) begin
@@ -90,13 +120,19 @@ module eie_spmat_read #(
                 word_v    <= 1'b0;
             end
             if (spm_take) begin
-                spm_v     <= 1'b1;
-                spm_ptr   <= col_start;
-                spm_end   <= col_end;
+                have_q    <= 1'b1;
+                last_q    <= (col_left == LEFT_ONE);
+                spm_slot  <= start_slot;
+                spm_left  <= col_left;
+                spm_wa    <= wa_start[SAW-1:0];
                 spm_a     <= col_a;
                 spm_first <= 1'b1;
             end else if (have) begin
-                spm_ptr   <= ptr_next[PB-1:0];
+                have_q    <= !last;
+                last_q    <= (spm_left == LEFT_TWO);
+                spm_slot  <= spm_slot + SLOT_ONE;
+                spm_left  <= spm_left - LEFT_ONE;
+                if (wa_step) spm_wa <= spm_wa + WA_ONE;
                 spm_first <= 1'b0;
             end
         end

@@ -95,8 +95,13 @@ module eie_top #(
     reg [AW-1:0] init_row;     // INIT: accumulator address being cleared
     reg [GW-1:0] wb_cycle;     // WB: row w read, 0 .. R (held at R while the pipeline drains)
     reg [WTW-1:0] wb_tail;     // WB: cycles since wb_cycle reached R
+    // wb_cycle != R and the end of WB as registers, loaded with their next cycle's values (issue 10:
+    // the compares after the layer table were the 4-PE HX8K build's critical path into the state).
+    reg          wb_more;      // WB: wb_cycle != R, a row is read this cycle
+    reg          wb_end_q;     // WB: the last cycle (wb_cycle == R, wb_tail == EIE_WB_LATENCY - 1)
     reg          scan_done_q;  // last cycle started with ccu_done, the bus empty, every PE idle
     reg [CW-1:0] io_idx;       // OUT: element index
+    reg [CW-1:0] io_idx1;      // OUT: io_idx + 1, kept as a register (no carry chain before the map read)
     reg [PW-1:0] io_pe;        // OUT: io_idx mod N
     reg [AW-1:0] io_row;       // OUT: io_idx / N
     reg          armed;        // IDLE: start seen, waiting for the input slot
@@ -114,22 +119,63 @@ module eie_top #(
     reg [31:0]   sat_total;    // saturations of the run so far
 
     // ---- load bus: writes only in IDLE ----
+    // A taken write is registered first and done in the next cycle (issue 10: the decode of the
+    // state, memory id and PE into every memory's write enable was the 4-PE HX8K build's critical
+    // path). go waits while a write is taken, so the delayed write still lands in IDLE, and the
+    // first cycle of SCAN sees it as before; nothing is read from a model memory in IDLE.
     wire mw_write = mw_we && (state == S_IDLE);
     assign mw_ok  = mw_write;
+    wire [N-1:0]  pe_mw_q;     // the write is for PE k's memories (ids 1 .. 5; registers in g_pe)
+    reg           lt_we_q;     // ... for the layer table (id 0)
+    reg           om_we_q;     // ... for the output map (id 6)
+    reg  [2:0]    mw_mem_q;
+    reg  [`EIE_MW_ADDR_BITS-1:0]     mw_addr_q;
+    /* verilator lint_off UNUSEDSIGNAL */
+    reg  [`EIE_LAYER_TABLE_BITS-1:0] mw_data_q;   // a PE or the map takes only the low bits
+    /* verilator lint_on UNUSEDSIGNAL */
+    always @(posedge clk) begin
+        if (!rst_n) begin
+            lt_we_q <= 1'b0;
+            om_we_q <= 1'b0;
+        end else begin
+            lt_we_q <= mw_write && mw_mem == 3'd0;
+            om_we_q <= mw_write && mw_mem == 3'd6;
+        end
+        mw_mem_q  <= mw_mem;
+        mw_addr_q <= mw_addr;
+        mw_data_q <= mw_data;
+    end
 
     // ---- layer table: the current layer's word, `EIE_LAYER_TABLE_BITS bits, fields of FW bits ----
+    // The table is read combinationally (docs/microarchitecture.md), but its fields feed the address
+    // arithmetic of every PE (spmat_base, ptr_base), so the current layer's word is kept in a
+    // register, lt, that equals table[layer] in every cycle of SCAN, WB and OUT, as the combinational
+    // read would (no cycle count changes; issue 10): lt <- table[layer + 1] at the end of a WB that
+    // is not the last; in reset, INIT and IDLE (layer 0) lt <- table[0] every cycle, with a load-bus
+    // write of that word done in the same cycle forwarded, so SCAN(0) starts with it. IDLE itself
+    // reads no field of lt (LOAD's inputs count is read from table[0] directly), so the first IDLE
+    // cycle after OUT may still hold the last layer's word. The table read is then off the PEs' paths.
     // Fields are FW bits; this configuration uses only as many bits of each as its memories
     // and layer sizes need (the compiler checks every value fits), hence the waiver.
+    wire          lt_we = lt_we_q;
+    wire [`EIE_LAYER_TABLE_BITS-1:0] lt_next;    // table[layer + 1]
+    wire [`EIE_LAYER_TABLE_BITS-1:0] lt_zero;    // table[0]
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [`EIE_LAYER_TABLE_BITS-1:0] lt;
+    reg  [`EIE_LAYER_TABLE_BITS-1:0] lt;
     /* verilator lint_on UNUSEDSIGNAL */
     eie_rom_comb #(
         .WIDTH(`EIE_LAYER_TABLE_BITS), .DEPTH(`EIE_MAX_LAYERS), .ADDR_BITS(LW),
         .INIT_FILE({MEM_DIR, `EIE_FILE_LAYERS})
     ) u_layers (
-        .clk(clk), .addr(layer), .rdata(lt),
-        .we(mw_write && mw_mem == 3'd0), .waddr(mw_addr[LW-1:0]), .wdata(mw_data)
+        .clk(clk), .addr(layer + L_ONE), .rdata(lt_next), .rdata0(lt_zero),
+        .we(lt_we), .waddr(mw_addr_q[LW-1:0]), .wdata(mw_data_q)
     );
+    wire lt_to_zero;   // reset, INIT, IDLE: the layer is 0
+    wire lt_to_next;   // the end of a WB that is not the last layer's
+    always @(posedge clk) begin
+        if (lt_to_zero)      lt <= (lt_we && mw_addr_q[LW-1:0] == {LW{1'b0}}) ? mw_data_q : lt_zero;
+        else if (lt_to_next) lt <= lt_next;
+    end
     wire [FW-1:0] f_inputs     = lt[`EIE_LT_INPUTS*FW +: FW];
     wire [CW-1:0] f_outputs    = lt[`EIE_LT_OUTPUTS*FW +: CW];
     wire [FW-1:0] f_ptr_base   = lt[`EIE_LT_PTR_BASE*FW +: FW];
@@ -141,7 +187,7 @@ module eie_top #(
     wire [`EIE_WFRAC_BITS-1:0] f_wfrac = lt[`EIE_LT_FLAGS*FW + `EIE_FLAG_WFRAC_SHIFT +: `EIE_WFRAC_BITS];
     wire [GW-1:0] f_groups     = lt[`EIE_LT_GROUPS*FW +: GW];
     wire [GW-1:0] f_rows       = lt[`EIE_LT_ROWS*FW +: GW];
-    wire [CW-1:0] f_inputs_c   = f_inputs[CW-1:0];
+    wire [CW-1:0] z_inputs_c   = lt_zero[`EIE_LT_INPUTS*FW +: CW];   // layer 0's, for LOAD
 
     // ---- PE array wiring ----
     wire [N-1:0]    pe_ge0;        // queue count >= D, D - 1, D - 2
@@ -178,7 +224,7 @@ module eie_top #(
     assign in_ready = !in_init && !in_full[ld_slot] && !wb_wr;
     wire   ld_fire  = in_valid && in_ready;
     wire   ld_done  = ld_fire && (ld_idx == ld_last);
-    wire   go       = (state == S_IDLE) && (start || armed) && in_full[c_slot];
+    wire   go       = (state == S_IDLE) && (start || armed) && in_full[c_slot] && !mw_we;
 
     // OUT stream: read a group from every PE, then send its elements one per handshake
     wire out_rd   = in_out && !out_have && (io_idx != f_outputs);
@@ -198,21 +244,42 @@ module eie_top #(
     // element ahead (the address is the element presented in the next cycle), so out_map_q belongs to
     // io_idx whenever out_valid is high and OUT keeps its timing. Global, one PE index per element;
     // without the flag (an unbalanced image has no map) element i comes from PE i mod N.
-    (* ram_style = "block", no_rw_check *)
-    reg [PW-1:0] out_map [0:`EIE_OUT_MAP_DEPTH-1];
+    // A map of at most OM_LOGIC_BITS bits (1/32 of an iCE40 block RAM; 64 x 2 in the 4-PE HX8K build)
+    // is kept in logic cells, not in a block RAM of its own: that build's 32 EBR are exactly 4 PEs'
+    // worth (issue 10, docs/rtl.md). A larger one takes block RAM (with 3 PEs the HX8K has EBR to spare).
+    localparam integer OM_LOGIC_BITS = 128;
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [CW-1:0] om_addr = out_fire ? io_idx1 : io_idx;  // the map has depth*N entries at most
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire          om_we = om_we_q;
+    reg  [PW-1:0] out_map_q;
+    generate
+        if (`EIE_OUT_MAP_DEPTH * PW <= OM_LOGIC_BITS) begin : g_om_logic
+            (* ram_style = "logic" *)
+            reg [PW-1:0] out_map [0:`EIE_OUT_MAP_DEPTH-1];
 `ifndef EIE_NO_MEM_INIT
 `ifdef EIE_FILE_OUT_MAP
-    initial $readmemh({MEM_DIR, `EIE_FILE_OUT_MAP}, out_map);
+            initial $readmemh({MEM_DIR, `EIE_FILE_OUT_MAP}, out_map);
 `endif
 `endif
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire [CW-1:0] om_addr = out_fire ? io_idx + C_ONE : io_idx;  // the map has depth*N entries at most
-    /* verilator lint_on UNUSEDSIGNAL */
-    reg  [PW-1:0] out_map_q;
-    always @(posedge clk) begin
-        if (mw_write && mw_mem == 3'd6) out_map[mw_addr[OMW-1:0]] <= mw_data[PW-1:0];
-        if (in_out) out_map_q <= out_map[om_addr[OMW-1:0]];
-    end
+            always @(posedge clk) begin
+                if (om_we) out_map[mw_addr_q[OMW-1:0]] <= mw_data_q[PW-1:0];
+                if (in_out) out_map_q <= out_map[om_addr[OMW-1:0]];
+            end
+        end else begin : g_om_block
+            (* ram_style = "block", no_rw_check *)
+            reg [PW-1:0] out_map [0:`EIE_OUT_MAP_DEPTH-1];
+`ifndef EIE_NO_MEM_INIT
+`ifdef EIE_FILE_OUT_MAP
+            initial $readmemh({MEM_DIR, `EIE_FILE_OUT_MAP}, out_map);
+`endif
+`endif
+            always @(posedge clk) begin
+                if (om_we) out_map[mw_addr_q[OMW-1:0]] <= mw_data_q[PW-1:0];
+                if (in_out) out_map_q <= out_map[om_addr[OMW-1:0]];
+            end
+        end
+    endgenerate
     wire [PW-1:0] out_pe = f_outmap ? out_map_q : io_pe;
     assign out_data  = act_rdata_pad[out_pe * AB +: AB];
 
@@ -223,7 +290,7 @@ module eie_top #(
     wire          layer0    = (layer == {LW{1'b0}});
     wire [1:0]    act_rsel  = !in_scan ? {1'b0, ~layer[0]} : layer0 ? {1'b1, c_slot} : {1'b0, layer[0]};
 
-    wire          wb_rd  = in_wb && (wb_cycle != f_rows);
+    wire          wb_rd  = in_wb && wb_more;
     /* verilator lint_off UNUSEDSIGNAL */
     wire [GW-1:0] wb_cycle_w = wb_cycle;   // the top bit only reaches w == depth (no read then)
     /* verilator lint_on UNUSEDSIGNAL */
@@ -233,6 +300,12 @@ module eie_top #(
         for (k = 0; k < N; k = k + 1) begin : g_pe
             localparam [PW-1:0] K = k;
             assign ld_we[k] = ld_fire && (ld_pe == K);
+            reg mw_q;
+            always @(posedge clk) begin
+                if (!rst_n) mw_q <= 1'b0;
+                else        mw_q <= mw_write && (mw_mem == 3'd1 || (mw_mem >= 3'd2 && mw_mem <= 3'd5 && mw_pe == K));
+            end
+            assign pe_mw_q[k] = mw_q;
             eie_pe #(.PE_INDEX(k), .MEM_DIR(MEM_DIR)) u_pe (
                 .clk(clk), .rst_n(rst_n), .layer(layer),
                 .ptr_base(f_ptr_base), .spmat_base(f_spmat_base), .bias_base(f_bias_base),
@@ -245,14 +318,17 @@ module eie_top #(
                 .ld_we(ld_we[k]), .ld_addr({ld_slot, ld_row}), .ld_data(in_data),
                 .wb_rd(wb_rd), .wb_row(wb_cycle_w[AW-1:0]),
                 .clr_we(in_init), .clr_addr(init_row),
-                .mw_we(mw_write && (mw_mem == 3'd1 || (mw_mem >= 3'd2 && mw_pe == K))), .mw_mem(mw_mem),
-                .mw_addr(mw_addr[`EIE_MW_PE_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_MW_PE_DATA_BITS-1:0])
+                .mw_we(pe_mw_q[k]), .mw_mem(mw_mem_q),
+                .mw_addr(mw_addr_q[`EIE_MW_PE_ADDR_BITS-1:0]), .mw_data(mw_data_q[`EIE_MW_PE_DATA_BITS-1:0])
             );
         end
     endgenerate
 
     wire scan_end = in_scan && scan_done_q;
-    wire wb_end   = in_wb && (wb_cycle == f_rows) && (wb_tail == WB_TAIL_LAST);
+    wire wb_end   = wb_end_q;   // in_wb && wb_cycle == R && wb_tail == WB_TAIL_LAST
+    wire out_end  = in_out && !out_have && (io_idx == f_outputs);
+    assign lt_to_zero = !rst_n || in_init || (state == S_IDLE);
+    assign lt_to_next = wb_end && !f_last;
 
     // io counters advance on each OUT element
     wire io_step = out_fire;
@@ -276,8 +352,11 @@ module eie_top #(
             init_row    <= {AW{1'b0}};
             wb_cycle    <= {GW{1'b0}};
             wb_tail     <= {WTW{1'b0}};
+            wb_more     <= 1'b0;
+            wb_end_q    <= 1'b0;
             scan_done_q <= 1'b0;
             io_idx      <= {CW{1'b0}};
+            io_idx1     <= C_ONE;
             io_pe       <= {PW{1'b0}};
             io_row      <= {AW{1'b0}};
             out_have    <= 1'b0;
@@ -295,7 +374,7 @@ module eie_top #(
             wb_pipe     <= {WBL{1'b0}};
         end else begin
             wb_pipe <= {wb_pipe[WBL-2:0], wb_rd};
-            if (layer0) ld_last <= f_inputs_c - C_ONE;
+            ld_last <= z_inputs_c - C_ONE;   // table[0] changes only in IDLE
             // LOAD, independent of the controller's state
             if (ld_fire) begin
                 ld_idx <= ld_done ? {CW{1'b0}} : ld_idx + C_ONE;
@@ -317,7 +396,8 @@ module eie_top #(
             scan_done_q <= in_scan && ccu_done && !bc_v && (&pe_idle);
             if (in_scan || in_wb) cycle_count <= cycle_count + 32'd1;
             if (io_step) begin
-                io_idx <= io_idx + C_ONE;
+                io_idx  <= io_idx1;
+                io_idx1 <= io_idx1 + C_ONE;
                 io_pe  <= io_wrap ? {PW{1'b0}} : io_pe + PE_ONE;
                 if (io_wrap) io_row <= io_row + ROW_ONE;
             end
@@ -342,15 +422,23 @@ module eie_top #(
                         state    <= S_WB;
                         wb_cycle <= {GW{1'b0}};
                         wb_tail  <= {WTW{1'b0}};
+                        wb_more  <= (f_rows != {GW{1'b0}});
                     end
                 end
                 S_WB: begin
-                    if (wb_cycle != f_rows) wb_cycle <= wb_cycle + G_ONE;
-                    else                    wb_tail  <= wb_tail + WT_ONE;
+                    if (wb_more) begin
+                        wb_cycle <= wb_cycle + G_ONE;
+                        wb_more  <= (wb_cycle + G_ONE != f_rows);
+                    end else begin
+                        wb_tail  <= wb_tail + WT_ONE;
+                    end
+                    // EIE_WB_LATENCY >= 2: the last cycle follows one with wb_tail one lower.
+                    wb_end_q <= !wb_more && !wb_end_q && (wb_tail == WB_TAIL_LAST - WT_ONE);
                     if (wb_end) begin
                         if (f_last) begin
                             state    <= S_OUT;
                             io_idx   <= {CW{1'b0}};
+                            io_idx1  <= C_ONE;
                             io_pe    <= {PW{1'b0}};
                             io_row   <= {AW{1'b0}};
                             out_have <= 1'b0;
@@ -363,8 +451,8 @@ module eie_top #(
                 S_OUT: begin
                     if (out_rd) out_have <= 1'b1;
                     // a group is used up after its last PE's element or the last element
-                    if (out_fire && (io_wrap || io_idx + C_ONE == f_outputs)) out_have <= 1'b0;
-                    if (!out_have && io_idx == f_outputs) begin
+                    if (out_fire && (io_wrap || io_idx1 == f_outputs)) out_have <= 1'b0;
+                    if (out_end) begin
                         state  <= S_IDLE;
                         layer  <= {LW{1'b0}};
                         done_q <= 1'b1;
