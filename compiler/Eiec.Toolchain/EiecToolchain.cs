@@ -103,7 +103,8 @@ public static class EiecToolchain
         // What this command may write, by top-level entry (vendor flows sit in subdirectories: vivado/,
         // quartus/), with every target: a directory written with --target can be rewritten without it.
         var all = options with { Targets = Enum.GetValues<VendorTarget>(), Part = null, Device = null };
-        var verilog = VerilogGenerator.Generate(config, configName, options.Prefix, multiplier: options.EffectiveMultiplier);
+        var verilog = VerilogGenerator.Generate(
+            config, configName, options.Prefix, multiplier: options.EffectiveMultiplier);
         var own = verilog.Concat(VendorFlows.Generate(config, configName, all, verilog))
             .Select(f => f.Name.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<string> files = [];

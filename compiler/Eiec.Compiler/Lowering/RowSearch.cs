@@ -8,7 +8,8 @@ namespace Eiec.Compiler.Lowering;
 /// between their PEs (so every invariant of <see cref="RowBalancer"/> holds: row counts, local rows, groups). Phase
 /// 1 evens out each PE's work in short windows of kept columns (a fast proxy, kept only if the estimate falls);
 /// phase 2 keeps a swap only when it lowers the estimated SCAN cycles summed over a few sampled inputs
-/// (<see cref="ScanEstimate.Active"/>), trying first to move work off the PEs that hold the broadcast. The samples keep each column with its calibrated probability (or
+/// (<see cref="ScanEstimate.Active"/>), trying first to move work off the PEs that hold the broadcast.
+/// The samples keep each column with its calibrated probability (or
 /// <see cref="ColumnActivity.DefaultKeepProbability"/>), drawn from a fixed seed; the number of evaluations is
 /// fixed by the layer's size, so the result never depends on the machine or the clock.
 /// </summary>
@@ -250,7 +251,8 @@ public sealed class RowSearch
         int[] logical)
     {
         int pes = _pes, samples = _samples.Length, groups = (_rows + pes - 1) / pes, d = Math.Max(1, _fifoDepth);
-        int[] lengths = [d, d, 2 * d, 2 * d, 8 * d, 8 * d, 32 * d, int.MaxValue / 2], offsets = [0, d / 2, 0, d, 0, 4 * d, 0, 0];
+        int[] lengths = [d, d, 2 * d, 2 * d, 8 * d, 8 * d, 32 * d, int.MaxValue / 2];
+        int[] offsets = [0, d / 2, 0, d, 0, 4 * d, 0, 0];
         int scales = lengths.Length;
         var keptStart = new int[samples][];
         var kept = new int[samples][];

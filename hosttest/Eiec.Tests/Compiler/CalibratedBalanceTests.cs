@@ -61,7 +61,8 @@ public class CalibratedBalanceTests
                      })
             {
                 var image = ImageCompiler.Compile(model, config, 8, "test.cz", mode, calibrated);
-                GoldenModel.Run(image, input).Output.Should().Equal(expected, $"{mode}, calibrated {calibrated is not null}");
+                GoldenModel.Run(image, input).Output.Should()
+                    .Equal(expected, $"{mode}, calibrated {calibrated is not null}");
                 new Simulator(image).Run(input).Output.Should().Equal(expected);
                 OutputMapping.Check(image.OutputMap!, c.Dims[^1], c.Pes).Should().BeNull();
                 if (!image.OutputMap!.SequenceEqual(rows.OutputMap!)) Interlocked.Increment(ref moved);
@@ -89,7 +90,8 @@ public class CalibratedBalanceTests
             long startEstimate = search.Estimate(Encode(layer, start, c.Pes, coding));
             long refinedEstimate = search.Estimate(Encode(layer, refined, c.Pes, coding));
             refinedEstimate.Should().BeLessThanOrEqualTo(startEstimate);
-            (before, after).Should().Be((startEstimate, refinedEstimate), "the search's own figures are the estimate's");
+            (before, after).Should()
+                .Be((startEstimate, refinedEstimate), "the search's own figures are the estimate's");
         }, iter: 60, threads: 1);
     }
 
@@ -115,7 +117,8 @@ public class CalibratedBalanceTests
         });
         var config = Images.Small(8);
         var activity = RandomActivity(model, 5);
-        var a = ImageBinaryWriter.ToBytes(ImageCompiler.Compile(model, config, 8, "t.cz", BalanceMode.Search, activity));
+        var a = ImageBinaryWriter.ToBytes(
+            ImageCompiler.Compile(model, config, 8, "t.cz", BalanceMode.Search, activity));
         var b = ImageBinaryWriter.ToBytes(ImageCompiler.Compile(model, config, 8, "t.cz", BalanceMode.Search,
             RandomActivity(model, 5)));
         a.Should().Equal(b);

@@ -29,7 +29,7 @@ public class RtlLintTests
         Lint(name, config, MultiplierKind.Logic);
     }
 
-    /// <summary>The DSP multiply (docs/rtl.md, "DSP multiply") is the other form of eie_arith: linted as well.</summary>
+    /// <summary>The DSP multiply (docs/rtl.md, "DSP multiply"), the other form of eie_arith: linted too.</summary>
     [Theory]
     [InlineData("pes3-fifo2-dsp", 3)]
     [InlineData("pes64-paper-dsp", 64)]
