@@ -72,7 +72,7 @@ module eie_pe #(
     );
 
     // ---- pointer read unit ----
-    wire                         spm_take;
+    wire                         spm_free;
     wire                         col_v;
     wire                         col_ok;
     wire [`EIE_POINTER_BITS-1:0] col_start;
@@ -81,7 +81,7 @@ module eie_pe #(
 
     eie_ptr_read #(.MEM_PREFIX(MEM_PREFIX)) u_ptr (
         .clk(clk), .rst_n(rst_n), .ptr_base(ptr_base),
-        .spm_take(spm_take), .q_nonempty(q_nonempty), .head_j(head_j), .head_a(head_a),
+        .spm_free(spm_free), .q_nonempty(q_nonempty), .head_j(head_j), .head_a(head_a),
         .pop(pop), .col_v(col_v), .col_ok(col_ok), .col_start(col_start), .col_end(col_end), .col_a(col_a),
         .mw_even_we(mw_we && mw_mem == 3'd3), .mw_odd_we(mw_we && mw_mem == 3'd4),
         .mw_addr(mw_addr[`EIE_PTR_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_POINTER_BITS-1:0])
@@ -97,7 +97,7 @@ module eie_pe #(
     eie_spmat_read #(.MEM_PREFIX(MEM_PREFIX)) u_spm (
         .clk(clk), .rst_n(rst_n), .spmat_base(spmat_base),
         .col_ok(col_ok), .col_start(col_start), .col_end(col_end), .col_a(col_a),
-        .spm_take(spm_take), .have(have),
+        .spm_free(spm_free), .have(have),
         .issue_slot(issue_slot), .issue_a(issue_a), .issue_first(issue_first), .word(word),
         .mw_we(mw_we && mw_mem == 3'd2),
         .mw_addr(mw_addr[`EIE_SPMAT_ADDR_BITS-1:0]), .mw_data(mw_data[`EIE_WORD_BITS-1:0])

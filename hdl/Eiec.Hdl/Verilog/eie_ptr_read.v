@@ -3,20 +3,24 @@
 // col_ok = col_v && p[j] != p[j+1]: the column register holds a column with entries in this PE.
 // pop = (!col_ok || spm_take) && queue non-empty: an empty column is dropped in the cycle it is in
 // the column register, and that cycle may already pop the next pair, so empty columns never reach
-// the sparse-matrix read unit. A pop removes the queue head (j, a) and reads
+// the sparse-matrix read unit. Since spm_take = spm_free && col_ok (spm_free = !have || last, from
+// the sparse-matrix read unit's registers), !col_ok || spm_take is !col_ok || spm_free: pop does not
+// wait for spm_take, only for the pointer compare (issue 10: RAM output, compare, spm_take, pop was
+// the HX8K's critical path). A pop removes the queue head (j, a) and reads
 // both pointer banks in the same cycle:
 //   j even: p[j] = even[ptr_base + j/2],     p[j+1] = odd[ptr_base + j/2]
 //   j odd:  p[j] = odd[ptr_base + (j-1)/2],  p[j+1] = even[ptr_base + (j+1)/2]
 // so the even bank is read at ptr_base + (j+1)/2 and the odd bank at ptr_base + j/2 (floor).
 // Next cycle col = {1, p[j], p[j+1], a}: col_start/col_end are the banks' output registers,
-// swapped by the registered parity of j. Else if spm_take or the column is empty, col_v <- 0.
+// swapped by the registered parity of j. Else if spm_take or the column is empty, col_v <- 0
+// (spm_take || !col_ok is spm_free || !col_ok).
 module eie_ptr_read #(
     parameter MEM_PREFIX = "mem/pe000_"
 ) (
     input  wire                        clk,
     input  wire                        rst_n,
     input  wire [`EIE_LT_FIELD_BITS-1:0]  ptr_base,
-    input  wire                        spm_take,
+    input  wire                        spm_free,   // !have || last: the sparse-matrix read unit takes a column
     input  wire                        q_nonempty,
     input  wire [`EIE_COL_BITS-1:0]     head_j,
     input  wire [`EIE_ACT_BITS-1:0]      head_a,
@@ -38,7 +42,11 @@ module eie_ptr_read #(
     localparam FW  = `EIE_LT_FIELD_BITS;
     localparam [FW-1:0] F_ONE = 1;
 
-    assign pop = (!col_ok || spm_take) && q_nonempty;
+    // pop = (!col_ok || spm_free) && q_nonempty, with !col_ok = !col_v || p[j] == p[j+1] (below): the
+    // terms from registers first, so that only the compare of the banks' outputs is late.
+    wire col_same;
+    wire pop_early = q_nonempty && (spm_free || !col_v);
+    assign pop = pop_early || (q_nonempty && col_same);
 
     // Address arithmetic at the layer table's field width, truncated to the bank's
     // address width; the compiler guarantees every pointer address is inside the bank.
@@ -70,16 +78,17 @@ module eie_ptr_read #(
 
     assign col_start = j_odd ? odd_q  : even_q;
     assign col_end   = j_odd ? even_q : odd_q;
-    // p[j] != p[j+1]. (even_q != odd_q is the same test without the swap mux; it placed worse on the
-    // UP5K at seed 1, 34.95 against 35.72 MHz, with the critical path in E4 either way.)
-    assign col_ok    = col_v && (col_start != col_end);
+    // p[j] != p[j+1] is even_q != odd_q whichever bank holds p[j]: the compare needs no swap mux, one
+    // LUT level less between the banks' outputs and pop.
+    assign col_same  = (even_q == odd_q);
+    assign col_ok    = col_v && !col_same;
 
     always @(posedge clk) begin
         if (!rst_n) begin
             col_v <= 1'b0;
         end else if (pop) begin
             col_v <= 1'b1;
-        end else if (spm_take || !col_ok) begin
+        end else if (spm_free || !col_ok) begin
             col_v <= 1'b0;
         end
     end

@@ -9,6 +9,11 @@
 //   spm_take = (!have || last) && col_ok: load the next column from the pointer read unit
 //   (col_ok: it holds a column with entries; the pointer read unit drops empty ones);
 //   otherwise, if have, advance spm_ptr and clear spm_first.
+// spm_free = !have || last comes from registers only. The column registers (spm_ptr's, spm_a,
+// spm_first) load in every spm_free cycle, and have <- col_ok: without col_ok they hold a value
+// that no one reads (have = 0), so col_ok, late after the pointer banks' outputs and their compare,
+// drives have's input only and no register's enable (issue 10: spm_take drove the enables of about
+// 40 flip-flops on the HX8K's critical path). Same cycles, same issued entries.
 // The issue signals (have, slot, a, first) are registered by the arithmetic unit's E1 stage.
 module eie_spmat_read #(
     parameter MEM_PREFIX = "mem/pe000_"
@@ -20,7 +25,7 @@ module eie_spmat_read #(
     input  wire [`EIE_POINTER_BITS-1:0]    col_start,
     input  wire [`EIE_POINTER_BITS-1:0]    col_end,
     input  wire [`EIE_ACT_BITS-1:0]         col_a,
-    output wire                           spm_take,
+    output wire                           spm_free,
     output wire                           have,
     output wire [`EIE_SLOT_BITS-1:0]       issue_slot,
     output wire [`EIE_ACT_BITS-1:0]         issue_a,
@@ -64,7 +69,7 @@ module eie_spmat_read #(
     localparam [SAW-1:0] WA_ONE  = 1;
     assign have = have_q;
     wire last = last_q;
-    assign spm_take = (!have || last) && col_ok;
+    assign spm_free = !have || last;
     wire [PB-1:0] col_left = col_end - col_start;
 
     // Word address at the layer table's field width, truncated to the SRAM's address
@@ -119,8 +124,8 @@ module eie_spmat_read #(
                 // the next read must fetch it again, not reuse the SRAM output.
                 word_v    <= 1'b0;
             end
-            if (spm_take) begin
-                have_q    <= 1'b1;
+            if (spm_free) begin
+                have_q    <= col_ok;   // spm_take
                 last_q    <= (col_left == LEFT_ONE);
                 spm_slot  <= start_slot;
                 spm_left  <= col_left;
