@@ -2,15 +2,18 @@
 // Arithmetic unit: a fixed four-stage pipeline that never stalls
 // (docs/microarchitecture.md, SCAN: processing element, step 4). An entry issued in cycle t is
 //   E1 (t+1): taken from its slot of the sparse-matrix SRAM output word; v = code, z = zero run;
-//             row = first ? z : row_prev + z + 1; codebook read of cb[layer, v] issued.
-//   E2 (t+2): w = the codebook RAM's output; partial products of w and a's four quarters (4 bits each
-//             for 16-bit activations; the top one signed, the others unsigned).
+//             row = first ? z : row_prev + z + 1; codebook read of cb[layer, v] issued; a recoded to
+//             radix-4 digits (logic form, below).
+//   E2 (t+2): w = the codebook RAM's output; the multiply's rows, digit * w, added in pairs: four partial
+//             products for 16-bit activations, each w times four bits' worth of a.
 //   E3 (t+3): product = the sum of the four, each shifted to its place = w * a; accumulator read of row issued.
 //   E4 (t+4): sum = acc[row] + product; write acc[row] <- sum at the end of the cycle.
 // The multiply is split over E2 and E3 because a 16 x 16 multiplier in logic (an iCE40 HX has no
 // DSP) was the critical path once write-back was pipelined (issue 10). E2 starts from the codebook RAM's
-// output, which comes late in the cycle (a block RAM's clock-to-output), so it does 16 x 4 products and
-// E3, which starts from registers, the sum of four (with two 16 x 8 halves, E2 was the HX8K's critical path).
+// output, which comes late in the cycle (a block RAM's clock-to-output), so it does one LUT level and one
+// carry chain per partial product and E3, which starts from registers, the sum of four (with two 16 x 8
+// halves, E2 was the HX8K's critical path; four 16 x 4 products, as synthesized from `*`, took four LUT levels
+// before their chain and 835 LUTs per unit where the recoded rows take 448, issue 10).
 // With EIE_MUL_DSP (a build for a device with DSP multipliers: `eiec build --multiplier dsp`, implied by
 // --target vivado/quartus; docs/rtl.md, "DSP multiply") the product is one w * a instead: E2 registers the
 // codebook RAM's output and a (the DSP's input registers), E3 multiplies them and e4_prod takes the product
@@ -89,48 +92,118 @@ module eie_arith (
     reg                 e2_v;
     reg [AW-1:0]        e2_row;
     wire signed [WB-1:0] e2_w = cb_rdata;   // read in E1; the RAM output holds it through E2
-    reg signed [AB-1:0] e2_a;
     reg                 e3_v;
     reg [AW-1:0]        e3_row;
 `ifdef EIE_MUL_DSP
     // E2 only registers the operands and E3's product goes to e4_prod, all three every cycle with neither enable
     // nor reset, so that synthesis can take them into the DSP block as its input and output registers (Yosys's
     // ice40_dsp gives up on an output register with a synchronous reset); E4 masks the product instead.
+    reg signed [AB-1:0] e2_a;
     reg signed [WB-1:0] e3_w;
     reg signed [AB-1:0] e3_a;
     // ---- E3: product, accumulator read ----
     wire signed [PW-1:0] product = e3_w * e3_a;   // PW = WB + AB: exact
     reg signed [PW-1:0]  e4_prod;                 // E4's product, valid with e4_v
     always @(posedge clk) begin
+        if (e1_v) e2_a <= e1_a;
+    end
+    always @(posedge clk) begin
         e3_w    <= e2_w;
         e3_a    <= e2_a;
         e4_prod <= product;
     end
 `else
-    // a = a3 * 2^(3 QB) + a2 * 2^(2 QB) + a1 * 2^QB + a0: quarters of QB bits, a3 signed, the others unsigned.
-    localparam QB = AB / 4;
-    wire signed [WB+QB:0]   part0 = e2_w * $signed({1'b0, e2_a[QB-1:0]});
-    wire signed [WB+QB:0]   part1 = e2_w * $signed({1'b0, e2_a[2*QB-1:QB]});
-    wire signed [WB+QB:0]   part2 = e2_w * $signed({1'b0, e2_a[3*QB-1:2*QB]});
-    wire signed [WB+QB-1:0] part3 = e2_w * $signed(e2_a[AB-1:3*QB]);
-    reg signed [WB+QB:0]       e3_p0, e3_p1, e3_p2;
-    reg signed [WB+QB-1:0]     e3_p3;
+    // Radix-4 recoding of a (in E1, from a register), so that each row of the multiply is one LUT level of w:
+    // b = a + K, K = sum of 4^k for k < ND - 1; b_k = b's base-4 digit k (0..3), T = b >>> (AB - 2) (-2..2);
+    // then a = sum over k < ND - 1 of (b_k - 1) * 4^k + T * 4^(ND - 1). A row (b_k - 1) * w is ~w, 0, w or 2w:
+    // one LUT of w[i], w[i-1] and b_k per bit (~w = -w - 1: row k's correction c_k = (b_k == 0) adds the 1
+    // back); the top row T * w (five values) is two LUT levels, its correction T < 0. E2 adds the rows in
+    // pairs, one carry chain each; E3 adds the pairs as before. Each correction goes where a chain has a free
+    // input at its weight: c_(2j+1) into pair j (its upper row's two free low bits and the carry-in: 1 + 2 + 1
+    // = 4 at pair j's weight 4^(2j)); c_(2j), j >= 1, into the carry-in of the E3 chain whose upper operand
+    // starts at pair j; c_0 into E4's carry-in. A chain gives free inputs worth 2^s below its upper operand's
+    // first bit s, so the rows' chains together offer the sum of 4^k over the rows but the lowest, one short
+    // of c_0: e4_prod holds the product less c_0, E4's low chain adds it (below its first bit: the path from
+    // acc_old through the chain is as long as before).
+    localparam ND  = AB / 2;            // radix-4 digits of a
+    localparam NP  = ND / 2;            // digit pairs: E2's partial products (a power of two)
+    localparam LNP = $clog2(NP);        // levels of E3's adder tree
+    localparam RW  = WB + 1;            // a row (b_k - 1) * w, signed
+    localparam P0  = WB + 4;            // a pair's sum, signed: |(d + 4 d') w| <= 10 * 2^(WB-1)
+    localparam [AB:0] KREC = {3'b000, {(ND - 1){2'b01}}};
+    reg [AB:0] e2_code;                 // b
+    always @(posedge clk) begin
+        if (e1_v) e2_code <= {e1_a[AB-1], e1_a} + KREC;
+    end
+
+    // ---- E2: the rows, added in pairs ----
+    wire [RW-1:0] w1 = {e2_w[WB-1], e2_w};
+    wire [RW-1:0] w2 = {e2_w, 1'b0};
+    wire [ND-1:0] corr;                 // c_k
+    wire [NP*P0-1:0] pairs;
+    genvar k;
+    generate
+        for (k = 0; k < ND - 1; k = k + 1) begin : g_corr
+            assign corr[k] = e2_code[2*k +: 2] == 2'd0;
+        end
+        for (k = 0; k < NP; k = k + 1) begin : g_pair
+            wire [1:0]    vl = e2_code[4*k +: 2];
+            wire [RW-1:0] lo = vl == 2'd0 ? ~w1 : vl == 2'd1 ? {RW{1'b0}} : vl == 2'd2 ? w1 : w2;
+            wire [P0-3:0] hi;
+            if (k < NP - 1) begin : g_mid
+                wire [1:0]    vh = e2_code[4*k+2 +: 2];
+                wire [RW-1:0] r  = vh == 2'd0 ? ~w1 : vh == 2'd1 ? {RW{1'b0}} : vh == 2'd2 ? w1 : w2;
+                assign hi = {r[RW-1], r};
+            end else begin : g_top
+                // T = b[AB:AB-2]: 0, 1, 2, -2 (110), -1 (111)
+                wire [2:0]    t  = e2_code[AB:AB-2];
+                wire [RW:0]   m  = t[0] ? {w1[RW-1], w1} : {w2[RW-1], w2};
+                assign hi = t == 3'b000 ? {(RW + 1){1'b0}} : m ^ {(RW + 1){t[2]}};
+            end
+            wire c = k < NP - 1 ? corr[2*k+1] : e2_code[AB];
+            /* verilator lint_off UNUSEDSIGNAL */
+            wire [P0:0] s = {{(P0 - RW){lo[RW-1]}}, lo, c} + {hi, c, c, c};
+            /* verilator lint_on UNUSEDSIGNAL */
+            assign pairs[k*P0 +: P0] = s[P0:1];
+        end
+    endgenerate
+    assign corr[ND-1] = e2_code[AB];
+
+    reg [NP*P0-1:0] e3_p;
+    reg [NP-1:0]    e3_c;               // c_(2j): [0] goes to E4, [j] to E3's tree
+    integer ci;
     always @(posedge clk) begin
         if (e2_v) begin
-            e3_p0 <= part0;
-            e3_p1 <= part1;
-            e3_p2 <= part2;
-            e3_p3 <= part3;
+            e3_p <= pairs;
+            for (ci = 0; ci < NP; ci = ci + 1) e3_c[ci] <= corr[2*ci];
         end
     end
 
     // ---- E3: product, accumulator read ----
-    // Sign-extended to the product's width, each in its place: product = sum of the four.
-    wire signed [PW-1:0] x0 = $signed({{(PW - WB - QB - 1){e3_p0[WB+QB]}}, e3_p0});
-    wire signed [PW-1:0] x1 = $signed({{(PW - WB - QB - 1){e3_p1[WB+QB]}}, e3_p1}) <<< QB;
-    wire signed [PW-1:0] x2 = $signed({{(PW - WB - QB - 1){e3_p2[WB+QB]}}, e3_p2}) <<< (2 * QB);
-    wire signed [PW-1:0] x3 = $signed({{(PW - WB - QB){e3_p3[WB+QB-1]}}, e3_p3}) <<< (3 * QB);
-    wire signed [PW-1:0] product = (x3 + x2) + (x1 + x0);
+    // Level l of the tree holds NP >> l sums of 2^l pairs, each WB + 4 * 2^l bits, signed; level 0 is e3_p.
+    genvar l, n;
+    generate
+        for (l = 0; l <= LNP; l = l + 1) begin : g_lvl
+            localparam WL = WB + (4 << l);
+            wire [(NP >> l)*WL-1:0] t;
+            if (l == 0) begin : g_leaf
+                assign t = e3_p;
+            end else begin : g_add
+                localparam WI = WB + (4 << (l - 1));    // an operand's width
+                localparam H  = 2 << l;                 // the upper operand's shift: 4 * 2^(l-1) bits
+                for (n = 0; n < (NP >> l); n = n + 1) begin : g_node
+                    wire [WI-1:0] a0 = g_lvl[l-1].t[(2*n) * WI +: WI];
+                    wire [WI-1:0] a1 = g_lvl[l-1].t[(2*n+1) * WI +: WI];
+                    wire          c  = e3_c[n * (1 << l) + (1 << (l - 1))];
+                    /* verilator lint_off UNUSEDSIGNAL */
+                    wire [WI:0]   s  = {{H{a0[WI-1]}}, a0[WI-1:H], c} + {a1, c};
+                    /* verilator lint_on UNUSEDSIGNAL */
+                    assign t[n * WL +: WL] = {s[WI:1], a0[H-1:0]};
+                end
+            end
+        end
+    endgenerate
+    wire signed [PW-1:0] product = g_lvl[LNP].t;
 `endif
 
     assign acc_re    = e3_v;
@@ -141,6 +214,7 @@ module eie_arith (
     reg [AW-1:0]        e4_row;
 `ifndef EIE_MUL_DSP
     reg signed [PW-1:0] e4_prod;
+    reg                 e4_c0;     // c_0: the product is e4_prod + e4_c0
 `endif
     reg                 byp_hit;   // E4 writes the row the previous cycle's E4 wrote
     reg [ACC-1:0]       byp_sum;
@@ -164,7 +238,15 @@ module eie_arith (
     // is written as ({a, 1} + {b, 1}) >> 1 so that it stays one chain with its carry-in set.
     localparam LO = ACC / 2;
     localparam HI = ACC - LO;
+`ifdef EIE_MUL_DSP
     wire [LO:0]   sum_lo  = {1'b0, acc_old[LO-1:0]} + {1'b0, prod_ext[LO-1:0]};
+`else
+    // The low half's carry-in is c_0 (below the chain: the path from acc_old through the chain is as long)
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [LO+1:0] sum_lc  = {1'b0, acc_old[LO-1:0], e4_c0} + {1'b0, prod_ext[LO-1:0], e4_c0};
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [LO:0]   sum_lo  = sum_lc[LO+1:1];
+`endif
     wire [HI-1:0] sum_hi0 = acc_old[ACC-1:LO] + prod_ext[ACC-1:LO];
     /* verilator lint_off UNUSEDSIGNAL */
     wire [HI:0]   sum_hi1 = {acc_old[ACC-1:LO], 1'b1} + {prod_ext[ACC-1:LO], 1'b1};
@@ -185,6 +267,7 @@ module eie_arith (
             byp_hit <= 1'b0;
 `ifndef EIE_MUL_DSP
             e4_prod <= {PW{1'b0}};
+            e4_c0   <= 1'b0;
 `endif
         end else begin
             e1_v    <= issue;
@@ -194,6 +277,7 @@ module eie_arith (
             byp_hit <= e3_v && e4_v && (e3_row == e4_row);
 `ifndef EIE_MUL_DSP
             e4_prod <= e3_v ? product : {PW{1'b0}};   // a synchronous reset of the register, not a select
+            e4_c0   <= e3_v && e3_c[0];
 `endif
         end
     end
@@ -207,7 +291,6 @@ module eie_arith (
         if (e1_v) begin
             row_prev <= row;
             e2_row   <= row;
-            e2_a     <= e1_a;
         end
         if (e2_v) e3_row <= e2_row;
         if (e3_v) e4_row <= e3_row;
