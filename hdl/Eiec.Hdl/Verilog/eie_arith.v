@@ -161,10 +161,9 @@ module eie_arith (
                 assign hi = t == 3'b000 ? {(RW + 1){1'b0}} : m ^ {(RW + 1){t[2]}};
             end
             wire c = k < NP - 1 ? corr[2*k+1] : e2_code[AB];
-            /* verilator lint_off UNUSEDSIGNAL */
-            wire [P0:0] s = {{(P0 - RW){lo[RW-1]}}, lo, c} + {hi, c, c, c};
-            /* verilator lint_on UNUSEDSIGNAL */
-            assign pairs[k*P0 +: P0] = s[P0:1];
+            // c as the carry-in, not as {lo, c} + {hi, c}: a carry cell with one net on both inputs can send
+            // nextpnr-ice40's router into an endless rip-up loop (two arcs of one net into one logic cell)
+            assign pairs[k*P0 +: P0] = {{(P0 - RW){lo[RW-1]}}, lo} + {hi, c, c} + {{(P0 - 1){1'b0}}, c};
         end
     endgenerate
     assign corr[ND-1] = e2_code[AB];
@@ -195,10 +194,8 @@ module eie_arith (
                     wire [WI-1:0] a0 = g_lvl[l-1].t[(2*n) * WI +: WI];
                     wire [WI-1:0] a1 = g_lvl[l-1].t[(2*n+1) * WI +: WI];
                     wire          c  = e3_c[n * (1 << l) + (1 << (l - 1))];
-                    /* verilator lint_off UNUSEDSIGNAL */
-                    wire [WI:0]   s  = {{H{a0[WI-1]}}, a0[WI-1:H], c} + {a1, c};
-                    /* verilator lint_on UNUSEDSIGNAL */
-                    assign t[n * WL +: WL] = {s[WI:1], a0[H-1:0]};
+                    wire [WI-1:0] s  = {{H{a0[WI-1]}}, a0[WI-1:H]} + a1 + {{(WI - 1){1'b0}}, c};
+                    assign t[n * WL +: WL] = {s, a0[H-1:0]};
                 end
             end
         end
@@ -241,11 +238,8 @@ module eie_arith (
 `ifdef EIE_MUL_DSP
     wire [LO:0]   sum_lo  = {1'b0, acc_old[LO-1:0]} + {1'b0, prod_ext[LO-1:0]};
 `else
-    // The low half's carry-in is c_0 (below the chain: the path from acc_old through the chain is as long)
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire [LO+1:0] sum_lc  = {1'b0, acc_old[LO-1:0], e4_c0} + {1'b0, prod_ext[LO-1:0], e4_c0};
-    /* verilator lint_on UNUSEDSIGNAL */
-    wire [LO:0]   sum_lo  = sum_lc[LO+1:1];
+    // The low half's carry-in is c_0 (the chain's carry-in: the path from acc_old through the chain is as long)
+    wire [LO:0]   sum_lo  = {1'b0, acc_old[LO-1:0]} + {1'b0, prod_ext[LO-1:0]} + {{LO{1'b0}}, e4_c0};
 `endif
     wire [HI-1:0] sum_hi0 = acc_old[ACC-1:LO] + prod_ext[ACC-1:LO];
     /* verilator lint_off UNUSEDSIGNAL */
