@@ -48,7 +48,7 @@ module eie_fpga_tb;
         repeat (4) @(posedge clk);
         #1 rst_n = 1'b1;
         @(posedge clk);
-        while (busy) @(posedge clk);
+        #1 while (busy) @(posedge clk);   // busy until the wrapper's synchronized reset is released
         #1 load = 1'b1;
         // frame: memory id 2 (sparse matrix), PE, address (2 bytes), data (LTB bytes)
         for (k = 0; k < `EIE_PES; k = k + 1)

@@ -37,6 +37,15 @@ module eie_fpga_top (
     localparam [2:0]    ONE    = 1;
 
     // ---- input: collect BYTES bytes, then offer the activation to the array ----
+    // The reset pin through two flip-flops (synchronized to clk; the design's resets are synchronous): the
+    // wrapper and the array leave reset two clocks after rst_n rises, and busy is high until then. Without
+    // them the pin's input delay and its fan-out to every reset and enable were the UP5K's critical path.
+    reg  [1:0] rst_sync;
+    wire       rst_q = rst_sync[1];
+    always @(posedge clk) rst_sync <= {rst_sync[0], rst_n};
+    wire       top_busy;
+    assign busy = top_busy || !rst_q;
+
     reg [SW-1:0] in_sh;
     reg [2:0]    in_cnt;
     reg          in_full;    // in_sh holds a whole activation the array has not taken yet
@@ -78,7 +87,7 @@ module eie_fpga_top (
     /* verilator lint_on UNUSEDSIGNAL */
 
     eie_top u_top (
-        .clk(clk), .rst_n(rst_n), .start(start), .busy(busy), .done(done),
+        .clk(clk), .rst_n(rst_q), .start(start), .busy(top_busy), .done(done),
         .in_valid(in_full), .in_ready(a_in_ready), .in_data(in_word[AB-1:0]),
         .out_valid(a_out_valid), .out_ready(!out_full), .out_data(a_out_data),
         .cycles(cycles),
@@ -88,7 +97,7 @@ module eie_fpga_top (
 
     integer b;
     always @(posedge clk) begin
-        if (!rst_n) begin
+        if (!rst_q) begin
             in_cnt   <= 3'd0;
             in_full  <= 1'b0;
             out_cnt  <= 3'd0;

@@ -2,8 +2,8 @@
 # `make fpga`: the open iCE40 flow end to end for each target of hdl/fpga/floors.yaml: `eiec build`
 # of the FPGA model (examples/fpga/model.cz) for the target's config (--multiplier dsp where the device
 # has DSPs, else logic), Yosys synth_ice40 (-dsp where the device has DSPs) of the pin wrapper
-# hdl/fpga/eie_fpga_top.v, nextpnr-ice40 place and route
-# (fixed seed), icetime timing analysis and icepack to a bitstream. Prints LCs, EBR, SPRAM, DSP and
+# hdl/fpga/eie_fpga_top.v, nextpnr-ice40 place and route (fixed seed; with the target's `floorplan: true`
+# each PE in a region of its own, hdl/fpga/floorplan.py), icetime timing analysis and icepack to a bitstream. Prints LCs, EBR, SPRAM, DSP and
 # Fmax per target; fails when a design does not fit or its Fmax is below the target's floor.
 #
 #   hdl/scripts/fpga.sh [TARGET...]       default: every target in hdl/fpga/floors.yaml
@@ -32,7 +32,7 @@ fail=0
 summary=()
 for t in "${targets[@]}"; do
   config=$(field "$t" config); device=$(field "$t" device); package=$(field "$t" package)
-  dsp=$(field "$t" dsp); floor=$(field "$t" fmax_mhz)
+  dsp=$(field "$t" dsp); floor=$(field "$t" fmax_mhz); floorplan=$(field "$t" floorplan)
   if [ -z "$config" ] || [ -z "$device" ] || [ -z "$package" ] || [ -z "$floor" ]; then
     echo "fpga: $floors: target '$t' needs config, device, package and fmax_mhz" >&2; exit 1
   fi
@@ -59,9 +59,12 @@ for t in "${targets[@]}"; do
     exit 1
   fi
   # nextpnr fails (exit 1) when the design does not fit the device; timing is checked below instead.
+  # floorplan: true puts each PE in a region of its own (hdl/fpga/floorplan.py, a --pre-place script).
+  pnr_opts=()
+  [ "$floorplan" = true ] && pnr_opts+=(--pre-place "$root/hdl/fpga/floorplan.py")
   if ! nice nextpnr-ice40 --"$device" --package "$package" --json "$dir/$t.json" --asc "$dir/$t.asc" \
       --seed "$seed" --freq 100 --timing-allow-fail --report "$dir/report.json" -l "$dir/nextpnr.log" -q \
-      >/dev/null 2>&1; then
+      ${pnr_opts[@]+"${pnr_opts[@]}"} >"$dir/nextpnr.out" 2>&1; then
     echo "fpga: $t: nextpnr-ice40 failed (does the design fit the $device?); log: $dir/nextpnr.log" >&2
     grep -E "ERROR|more than|Unable" "$dir/nextpnr.log" | head -5 >&2 || true
     fail=1; cd "$root"; continue
@@ -87,9 +90,11 @@ print("%.2f" % min(v["achieved"] for v in f.values()))' "$dir/report.json")
   ice_mhz=$(sed -n 's/.*Total path delay: .* (\([0-9.]*\) MHz).*/\1/p' "$dir/icetime.txt" | head -1)
   [ -n "$ice_mhz" ] || { echo "fpga: $t: no path delay in $dir/icetime.txt" >&2; exit 1; }
   fmax=$(python3 -c 'import sys; print("%.2f" % min(float(sys.argv[1]), float(sys.argv[2])))' "$pnr_mhz" "$ice_mhz")
-  line=$(printf '%-5s %s-%s  LC %d/%d  EBR %d/%d  SPRAM %d/%d  DSP %d/%d  Fmax %s MHz %s  seed %s  %d s' \
+  placed="seed $seed"
+  [ "$floorplan" = true ] && placed="$placed, floorplan"
+  line=$(printf '%-5s %s-%s  LC %d/%d  EBR %d/%d  SPRAM %d/%d  DSP %d/%d  Fmax %s MHz %s  %s  %d s' \
     "$t" "$device" "$package" "$lc" "$lc_all" "$ebr" "$ebr_all" "$spram" "$spram_all" "$mac" "$mac_all" \
-    "$fmax" "(nextpnr $pnr_mhz, icetime $ice_mhz; floor $floor)" "$seed" "$seconds")
+    "$fmax" "(nextpnr $pnr_mhz, icetime $ice_mhz; floor $floor)" "$placed" "$seconds")
   echo "$line"
   summary+=("$line")
   if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)' "$fmax" "$floor"; then

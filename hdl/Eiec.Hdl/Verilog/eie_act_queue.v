@@ -53,7 +53,11 @@ module eie_act_queue (
     localparam [NW:0] N_FULL1 = D + 1;
     localparam integer GE1_1 = GE1_I + 1;
     localparam integer GE2_1 = GE2_I + 1;
-    assign nonempty = pop_q ? (cnt_w >= 2) : (cnt_w != 0);
+    // nonempty is a net of its own (keep): in pop it is one input of the LUT after the pointer compare,
+    // not a cone that synthesis merges into that LUT's tree (one more level, HX8K).
+    (* keep *) wire nonempty_k;
+    assign nonempty_k = pop_q ? (cnt_w >= 2) : (cnt_w != 0);
+    assign nonempty = nonempty_k;
     assign ge0 = pop_q ? (cnt_w >= N_FULL1) : (cnt_w >= N_FULL);
     assign ge1 = pop_q ? ((GE1_1 <= 0) || (cnt_w >= GE1_1[NW:0])) : ((GE1_I <= 0) || (cnt_w >= GE1_I[NW:0]));
     assign ge2 = pop_q ? ((GE2_1 <= 0) || (cnt_w >= GE2_1[NW:0])) : ((GE2_I <= 0) || (cnt_w >= GE2_I[NW:0]));

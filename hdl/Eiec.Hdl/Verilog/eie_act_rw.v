@@ -64,10 +64,8 @@ module eie_act_rw #(
     localparam ACC = `EIE_ACC_BITS;
     localparam AB  = `EIE_ACT_BITS;
     localparam FW  = `EIE_LT_FIELD_BITS;
-    localparam XW  = `EIE_WFRAC_BITS;
     localparam [AB-1:0] ACT_MAX = {1'b0, {(AB - 1){1'b1}}};
     localparam [AB-1:0] ACT_MIN = {1'b1, {(AB - 1){1'b0}}};
-    localparam [XW-1:0] X_ONE = 1;
 
     // ---- write-back pipeline: qN_* hold row w's values during cycle w + N (stage QN) ----
     reg          q1_v, q2_v, q3_v, q4_v;
@@ -81,9 +79,11 @@ module eie_act_rw #(
     assign bias_re    = q1_v;
     assign bias_raddr = bias_addr[BAW-1:0];
 
-    // Q1: s = F == 0 ? acc << 1 : acc >>> (F - 1), ACC + 1 bits.
-    wire signed [ACC:0] acc_s = $signed({acc_rdata[ACC-1], acc_rdata});
-    wire signed [ACC:0] s1    = (wfrac == {XW{1'b0}}) ? (acc_s <<< 1) : (acc_s >>> (wfrac - X_ONE));
+    // Q1: s = F == 0 ? acc << 1 : acc >>> (F - 1), ACC + 1 bits, which is (2 * acc) >>> F for every F (the
+    // zero below acc's bits is shifted out when F >= 1): F, a field of the layer-table register, drives
+    // the shifter's selects directly, with no F - 1 and no F == 0 case before them (issue 10: they put F
+    // on the HX8K's critical path, and cost 35 LUTs per PE).
+    wire signed [ACC:0] s1 = $signed({acc_rdata, 1'b0}) >>> wfrac;
     reg signed [ACC:0]   q2_s;
     // Q2: t = s + 2 * bias + 1, ACC + 2 bits.
     wire signed [ACC+1:0] bias_r = $signed({{(ACC + 1 - AB){bias_q[AB-1]}}, bias_q, 1'b1});

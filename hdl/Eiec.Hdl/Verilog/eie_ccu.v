@@ -86,7 +86,23 @@ module eie_ccu (
 
     // Clearing the lowest set bit is clearing bit k*.
     wire [N-1:0] mask_after = bc ? (cur_mask & (cur_mask - M_ONE)) : cur_mask;
-    wire load_cur = !(|mask_after) && nxt_valid;
+    // mask_after == 0 without forming mask_after: cur_mask is empty, or it has one bit and this cycle
+    // broadcasts it. "More than one bit" is an OR over the bits of (bit k and a lower bit): no carry
+    // chain (cur_mask - 1's was in series with load_cur, rd and every PE's read enable, issue 10).
+    function automatic multi_bit(input [N-1:0] m);
+        integer i;
+        reg seen;
+        begin
+            multi_bit = 1'b0;
+            seen      = 1'b0;
+            for (i = 0; i < N; i = i + 1) begin
+                multi_bit = multi_bit || (seen && m[i]);
+                seen      = seen || m[i];
+            end
+        end
+    endfunction
+    wire mask_empty_after = !(|cur_mask) || (!any_full && !multi_bit(cur_mask));
+    wire load_cur = mask_empty_after && nxt_valid;
 
     // Mask of the group at the activation buffers' outputs: non-zero and inside the layer.
     // Compared at EIE_COL_BITS, not the field width: an index (< depth * N) and inputs (<= depth * N)

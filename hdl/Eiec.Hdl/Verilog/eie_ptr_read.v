@@ -42,11 +42,14 @@ module eie_ptr_read #(
     localparam FW  = `EIE_LT_FIELD_BITS;
     localparam [FW-1:0] F_ONE = 1;
 
-    // pop = (!col_ok || spm_free) && q_nonempty, with !col_ok = !col_v || p[j] == p[j+1] (below): the
-    // terms from registers first, so that only the compare of the banks' outputs is late.
-    wire col_same;
-    wire pop_early = q_nonempty && (spm_free || !col_v);
-    assign pop = pop_early || (q_nonempty && col_same);
+    // pop = (!col_ok || spm_free) && q_nonempty = q_nonempty && (spm_free || !col_v || p[j] == p[j+1]):
+    // four inputs, of which only the compare of the banks' outputs (col_same, below) is late, so pop is
+    // one LUT level after it: eie_ptr_pop, a kept module, so that synthesis cannot fold it into col_ok's
+    // gates. col_same is kept as a net (keep) so that the compare is its own two LUT levels.
+    (* keep *) wire col_same;
+    eie_ptr_pop u_pop (
+        .q_nonempty(q_nonempty), .spm_free(spm_free), .col_v(col_v), .col_same(col_same), .pop(pop)
+    );
 
     // Address arithmetic at the layer table's field width, truncated to the bank's
     // address width; the compiler guarantees every pointer address is inside the bank.
