@@ -42,17 +42,14 @@ module eie_ptr_read #(
     localparam FW  = `EIE_LT_FIELD_BITS;
     localparam [FW-1:0] F_ONE = 1;
 
-    // pop = (!col_ok || spm_free) && q_nonempty, with !col_ok = !col_v || p[j] == p[j+1] (below): the
-    // terms from registers first, so that only the compare of the banks' outputs is late. Both halves
-    // are kept as nets (keep) so that synthesis maps the compare as its own two LUT levels with pop one
-    // level after it, instead of folding the register terms into the compare's tree (five LUT levels
-    // between the banks and pop on the HX8K). pop is also high in reset: reset clears the queue's read
-    // pointer, which then needs no enable of its own (pop || reset was one more LUT level before the
-    // pointer's enable); what else pop loads in reset (col_a, j_odd, a bank read) is never used.
+    // pop = (!col_ok || spm_free) && q_nonempty = q_nonempty && (spm_free || !col_v || p[j] == p[j+1]):
+    // four inputs, of which only the compare of the banks' outputs (col_same, below) is late, so pop is
+    // one LUT level after it: eie_ptr_pop, a kept module, so that synthesis cannot fold it into col_ok's
+    // gates. col_same is kept as a net (keep) so that the compare is its own two LUT levels.
     (* keep *) wire col_same;
-    (* keep *) wire pop_early;
-    assign pop_early = !rst_n || (q_nonempty && (spm_free || !col_v));
-    assign pop = pop_early || (q_nonempty && col_same);
+    eie_ptr_pop u_pop (
+        .q_nonempty(q_nonempty), .spm_free(spm_free), .col_v(col_v), .col_same(col_same), .pop(pop)
+    );
 
     // Address arithmetic at the layer table's field width, truncated to the bank's
     // address width; the compiler guarantees every pointer address is inside the bank.

@@ -248,9 +248,14 @@ module eie_top #(
     // is kept in logic cells, not in a block RAM of its own: that build's 32 EBR are exactly 4 PEs'
     // worth (issue 10, docs/rtl.md). A larger one takes block RAM (with 3 PEs the HX8K has EBR to spare).
     localparam integer OM_LOGIC_BITS = 128;
+    // The read is of io_idx while the group is not yet at the buffers' outputs (!out_have) and of
+    // io_idx1 when an element is taken (out_fire); out_map_q holds otherwise, already io_idx's. So the
+    // address is selected by a register (out_have) and the handshake only enables the read (issue 10:
+    // out_fire before the address, then the map's 64-to-1 select in logic, was the HX8K's critical path).
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [CW-1:0] om_addr = out_fire ? io_idx1 : io_idx;  // the map has depth*N entries at most
+    wire [CW-1:0] om_addr = out_have ? io_idx1 : io_idx;  // the map has depth*N entries at most
     /* verilator lint_on UNUSEDSIGNAL */
+    wire          om_re   = in_out && (out_fire || !out_have);
     wire          om_we = om_we_q;
     reg  [PW-1:0] out_map_q;
     generate
@@ -264,7 +269,7 @@ module eie_top #(
 `endif
             always @(posedge clk) begin
                 if (om_we) out_map[mw_addr_q[OMW-1:0]] <= mw_data_q[PW-1:0];
-                if (in_out) out_map_q <= out_map[om_addr[OMW-1:0]];
+                if (om_re) out_map_q <= out_map[om_addr[OMW-1:0]];
             end
         end else begin : g_om_block
             (* ram_style = "block", no_rw_check *)
@@ -276,7 +281,7 @@ module eie_top #(
 `endif
             always @(posedge clk) begin
                 if (om_we) out_map[mw_addr_q[OMW-1:0]] <= mw_data_q[PW-1:0];
-                if (in_out) out_map_q <= out_map[om_addr[OMW-1:0]];
+                if (om_re) out_map_q <= out_map[om_addr[OMW-1:0]];
             end
         end
     endgenerate
