@@ -33,7 +33,8 @@ public static class VerilogGenerator
     public static readonly IReadOnlyList<string> ModuleFiles =
     [
         "eie_sram_1r1w.v", "eie_rom_sync.v", "eie_rom_comb.v", "eie_spmat_mem.v", "eie_cb_bias.v", "eie_lnzd.v",
-        "eie_act_queue.v", "eie_ptr_pop.v", "eie_ptr_read.v", "eie_spmat_read.v", "eie_arith.v", "eie_act_rw.v", "eie_pe.v",
+        "eie_act_queue.v", "eie_ptr_pop.v", "eie_ptr_read.v", "eie_spmat_read.v", "eie_arith.v", "eie_act_rw.v",
+        "eie_pe.v",
         "eie_ccu.v", "eie_top.v", "eie_axi_top.v",
     ];
 
