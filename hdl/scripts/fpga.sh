@@ -4,7 +4,8 @@
 # has DSPs, else logic), Yosys synth_ice40 (-dsp where the device has DSPs) of the pin wrapper
 # hdl/fpga/eie_fpga_top.v, nextpnr-ice40 place and route (fixed seed; with the target's `floorplan: true`
 # each PE in a region of its own, hdl/fpga/floorplan.py), icetime timing analysis and icepack to a
-# bitstream. Prints LCs, EBR, SPRAM, DSP and Fmax per target; fails when a design does not fit or its Fmax is below the target's floor.
+# bitstream. Prints LCs, EBR, SPRAM, DSP and Fmax per target; fails when a design does not fit or its
+# Fmax is below the target's floor.
 #
 #   hdl/scripts/fpga.sh [TARGET...]       default: every target in hdl/fpga/floors.yaml
 #
